@@ -1,0 +1,6 @@
+export * from './types';
+export * from './space';
+export * from './polytope';
+export * from './utility';
+export * from './moves';
+export * from './variants';

@@ -1,0 +1,41 @@
+/**
+ * The outcome model. Default utility: 1 − Σ_d salience_d · |x_d − ideal_d| (salience-weighted
+ * L1 distance from the ideal point). It is 1 at the ideal and at least 0 everywhere in the box,
+ * since saliences sum to 1 and coordinates lie in [0, 1]; its linear pieces keep every
+ * optimisation over it a linear program. An outcome outside the actor's minimum is still
+ * scored, but marked unacceptable to that actor.
+ */
+import { satisfies, slack } from './polytope';
+import type { Actor, DimensionId, LinearConstraint, Utility } from './types';
+
+export function utility(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): Utility {
+  let dist = 0;
+  for (const [d, i] of dims) {
+    const s = actor.salience[d] ?? 0;
+    if (s !== 0) dist += s * Math.abs(x[i]! - (actor.ideal[d] ?? 0));
+  }
+  return 1 - dist;
+}
+
+export function isAcceptable(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): boolean {
+  return actor.minimum.every((c) => satisfies(c, dims, x));
+}
+
+/** The actor's violated constraints at x, worst first, with how far each is violated. */
+export function violations(
+  actor: Actor,
+  dims: ReadonlyMap<DimensionId, number>,
+  x: ArrayLike<number>,
+): { constraint: LinearConstraint; by: number }[] {
+  return actor.minimum
+    .map((constraint) => ({ constraint, by: -slack(constraint, dims, x) }))
+    .filter((v) => v.by > 1e-9)
+    .sort((a, b) => b.by - a.by);
+}
+
+/** Per-dimension contribution to the actor's loss at x: where its utility goes. */
+export function lossByDimension(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): Record<DimensionId, number> {
+  const out: Record<DimensionId, number> = {};
+  for (const [d, i] of dims) out[d] = (actor.salience[d] ?? 0) * Math.abs(x[i]! - (actor.ideal[d] ?? 0));
+  return out;
+}
