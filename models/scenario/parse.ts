@@ -76,11 +76,11 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   const m = migrate(doc as Record<string, unknown>);
   if (!m.ok) return { ok: false, problems: [{ path: m.path, message: m.message }] };
   if (m.migratedFrom !== undefined) notes.push(`migrated from format version ${m.migratedFrom}`);
-  const r = v.safeParse(ScenarioSchema, m.doc, { abortEarly: false });
+  const r = v.safeParse(ScenarioSchema, m.doc, { abortEarly: false, abortPipeEarly: true });
   if (!r.success) {
     const problems = r.issues.map((i) => {
       const path = pathString((i.path ?? []).map((p) => p.key as string | number));
-      return { path, message: `${i.message}, got ${i.received}` };
+      return { path, message: issueMessage(i) };
     });
     return { ok: false, problems: dedupe(problems) };
   }
@@ -88,6 +88,15 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   const problems = checkReferences(s);
   if (problems.length) return { ok: false, problems };
   return { ok: true, doc: s, notes };
+}
+
+function issueMessage(i: v.BaseIssue<unknown>): string {
+  if (i.type === 'strict_object') {
+    if (i.expected === 'never') return 'unknown key (not part of the scenario format)';
+    if (i.received === 'undefined') return 'required, but missing';
+    return `expected an object, got ${i.received}`;
+  }
+  return `${i.message}, got ${i.received}`;
 }
 
 function dedupe(ps: Problem[]): Problem[] {

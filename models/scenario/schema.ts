@@ -31,7 +31,8 @@ const source = () =>
     v.regex(/^(seed:\S+|assumption:)/, 'expected a source note starting "seed:<file>" or "assumption:"'),
     v.maxLength(LIMITS.textFieldChars, `expected at most ${LIMITS.textFieldChars} characters`),
   );
-const obj = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries, 'expected an object');
+/** Unknown keys are refused (a typo must not pass silently); parse.ts words these issues. */
+const obj = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries);
 
 export const NaturalUnitSchema = obj({ name: text(), at0: num(), at1: num() });
 
