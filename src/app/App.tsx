@@ -1,21 +1,219 @@
-import { For, Show } from 'solid-js';
-import { builtinDoc, DEFAULT_BUILTIN, parseScenarioStructure, formatProblem } from '../../models/scenario/index';
+/**
+ * The composition root: the workspace store, autosave, the analysis client (built once here
+ * and disposed on cleanup), the tabs and the banner.
+ */
+import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import './highs';
+import './app.css';
+import { workspace, TABS, type Tab, type WorkspaceData, freshWorkspace } from '../state/workspace';
+import { loadSaved, save } from '../state/persist';
+import { decodeScenarioLink, encodeScenarioLink } from '../state/share';
+import { notices, notify, dismiss } from '../state/notices';
+import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
+import { EditView } from '../views/edit/EditView';
+import { download, readFileText } from './files';
+
+const SAVE_KEY = 'workspace';
 
 export function App() {
-  const parsed = parseScenarioStructure(builtinDoc(DEFAULT_BUILTIN));
+  const w = workspace();
+  const [ready, setReady] = createSignal(false);
+  const [saveState, setSaveState] = createSignal<'saved' | 'saving' | 'error'>('saved');
+
+  onMount(async () => {
+    const link = await decodeScenarioLink(location.hash);
+    const saved = await loadSaved<WorkspaceData>(SAVE_KEY);
+    if (saved && saved.version === 1 && saved.scenarioDoc) w.replace({ ...freshWorkspace(), ...saved });
+    if (link.ok === true) {
+      const r = await parseScenario(link.json);
+      if (r.ok) {
+        w.loadDoc(JSON.parse(link.json), 'link');
+        notify('info', `Opened the shared scenario “${r.scenario.title}”.`);
+      } else notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', r.problems.map(formatProblem));
+      history.replaceState(null, '', location.pathname + location.search);
+    } else if (link.ok === false) {
+      notify('error', link.message);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    setReady(true);
+  });
+
+  // Autosave: every change to the workspace is written shortly after it happens.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const r = await save(SAVE_KEY, w.ws);
+    setSaveState(r.ok ? 'saved' : 'error');
+    if (!r.ok) notify('error', r.message);
+  };
+  createEffect(
+    on(
+      () => JSON.stringify(w.ws),
+      () => {
+        if (!ready()) return;
+        setSaveState('saving');
+        clearTimeout(timer);
+        timer = setTimeout(flush, 150);
+      },
+    ),
+  );
+  const onHide = () => {
+    if (timer) void flush();
+  };
+  addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onHide);
+  onCleanup(() => {
+    removeEventListener('pagehide', onHide);
+    document.removeEventListener('visibilitychange', onHide);
+  });
+
+  createEffect(() => document.documentElement.classList.toggle('large-text', w.ws.prefs.largeText));
+
+  const setTab = (t: Tab) => w.setWs('prefs', 'tab', t);
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === w.ws.prefs.tab);
+    const k = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!k) return;
+    e.preventDefault();
+    const t = TABS[(i + k + TABS.length) % TABS.length]!;
+    setTab(t.id);
+    document.getElementById(`tab-${t.id}`)?.focus();
+  };
+
+  let fileInput: HTMLInputElement | undefined;
+  const importFile = async (file: File) => {
+    const read = await readFileText(file);
+    if (!read.ok) return notify('error', read.message);
+    const r = await parseScenario(read.text);
+    if (!r.ok) return notify('error', `${file.name} is not a valid scenario. Nothing was changed.`, r.problems.map(formatProblem));
+    w.loadDoc(JSON.parse(read.text), `file:${file.name}`);
+    notify('info', `Imported “${r.scenario.title}” from ${file.name}.`);
+  };
+  const exportJson = () => download(`${w.ws.scenarioDoc.id ?? 'scenario'}.json`, JSON.stringify(w.ws.scenarioDoc, null, 2), 'application/json');
+  const share = async () => {
+    const url = await encodeScenarioLink(JSON.stringify(w.ws.scenarioDoc), location.origin + location.pathname);
+    try {
+      await navigator.clipboard.writeText(url);
+      notify('info', 'A link to this scenario is on the clipboard.', [`${url.length.toLocaleString('en-GB')} characters`]);
+    } catch {
+      notify('info', 'Copy this link to share the scenario:', [url]);
+    }
+  };
+
   return (
-    <main>
-      <h1>Coreplay</h1>
-      <Show when={parsed.ok ? parsed.doc : undefined} fallback={<p role="alert">{parsed.ok ? '' : parsed.problems.map(formatProblem).join('\n')}</p>}>
-        {(s) => (
-          <section>
-            <h2>{s().title}</h2>
-            <ul aria-label="Actors">
-              <For each={s().actors}>{(a) => <li data-actor={a.id}>{a.name}</li>}</For>
-            </ul>
-          </section>
-        )}
+    <div class="app">
+      <header class="topbar">
+        <h1>Coreplay</h1>
+        <span class="scenario-title">{String(w.ws.scenarioDoc.title ?? '')}</span>
+        <div class="toolbar" role="toolbar" aria-label="Scenario">
+          <label>
+            <span class="visually-hidden">Built-in scenario</span>
+            <select
+              aria-label="Built-in scenario"
+              value={w.ws.source in BUILTINS ? w.ws.source : ''}
+              onChange={(e) => {
+                const name = e.currentTarget.value;
+                if (name) w.replace({ ...freshWorkspace(name), prefs: { ...w.ws.prefs } });
+              }}
+            >
+              <option value="" disabled>
+                Open a built-in…
+              </option>
+              <For each={Object.entries(BUILTINS)}>{([k, b]) => <option value={k}>{b.title}</option>}</For>
+            </select>
+          </label>
+          <button type="button" onClick={() => fileInput?.click()}>
+            Import…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            aria-label="Import a scenario file"
+            data-testid="import-file"
+            onChange={(e) => {
+              const f = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (f) void importFile(f);
+            }}
+          />
+          <button type="button" onClick={exportJson}>
+            Export JSON
+          </button>
+          <button type="button" onClick={() => void share()}>
+            Share link
+          </button>
+          <button type="button" aria-pressed={w.ws.prefs.largeText} onClick={() => w.setWs('prefs', 'largeText', (x) => !x)}>
+            Large text
+          </button>
+          <span class={`save-state ${saveState()}`} aria-live="polite">
+            {saveState() === 'saved' ? 'Saved' : saveState() === 'saving' ? 'Saving…' : 'Not saved'}
+          </span>
+        </div>
+      </header>
+
+      <div class="banner" aria-live="assertive">
+        <For each={notices()}>
+          {(n) => (
+            <div class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-notice={n.kind}>
+              <strong>{n.title}</strong>
+              <Show when={n.lines.length}>
+                <ul>
+                  <For each={n.lines}>{(l) => <li>{l}</li>}</For>
+                </ul>
+              </Show>
+              <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+                ×
+              </button>
+            </div>
+          )}
+        </For>
+      </div>
+
+      <nav class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+        <For each={TABS}>
+          {(t) => (
+            <button
+              id={`tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={w.ws.prefs.tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={w.ws.prefs.tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          )}
+        </For>
+      </nav>
+
+      <Show when={ready()} fallback={<p class="loading">Loading your workspace…</p>}>
+        <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel">
+          <Switch>
+            <Match when={w.ws.prefs.tab === 'edit'}>
+              <EditView />
+            </Match>
+            <Match when={true}>
+              <ActorList />
+            </Match>
+          </Switch>
+        </main>
       </Show>
-    </main>
+    </div>
+  );
+}
+
+function ActorList() {
+  const w = workspace();
+  return (
+    <section>
+      <h2>Actors</h2>
+      <ul aria-label="Actors">
+        <For each={(w.ws.scenarioDoc.actors ?? []) as { id: string; name: string }[]}>{(a) => <li data-actor={a.id}>{a.name}</li>}</For>
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * The workspace: what the user is working on, in one Solid store — the scenario document being
+ * edited (plain JSON, so every edit is a path and a value), the chosen variants, the compare
+ * set-up, the run's event log and view preferences. Validity is derived, never stored: the
+ * structural parse runs on every change (it is cheap) and gives problems by path, which the
+ * fields show next to themselves.
+ */
+import { createMemo, createRoot } from 'solid-js';
+import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import { builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
+import type { Scenario } from '../../models/domain/types';
+
+export type Tab = 'play' | 'edit' | 'analyse' | 'compare';
+export const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'play', label: 'Play' },
+  { id: 'edit', label: 'Edit' },
+  { id: 'analyse', label: 'Analyse' },
+  { id: 'compare', label: 'Compare' },
+];
+
+export type Path = readonly (string | number)[];
+
+export interface WorkspaceData {
+  version: 1;
+  source: string;
+  scenarioDoc: Record<string, any>;
+  variants: string[];
+  compare: { left: string[]; right: string[] };
+  pair: [string, string];
+  run: unknown | null;
+  prefs: { largeText: boolean; tab: Tab };
+}
+
+export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
+  const doc = builtinDoc(source) as Record<string, any>;
+  const actors = (doc.actors as { id: string }[]).map((a) => a.id);
+  const pair: [string, string] = actors.includes('regime') && actors.includes('us') ? ['regime', 'us'] : [actors[0]!, actors[1]!];
+  const variantIds = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
+  return {
+    version: 1,
+    source,
+    scenarioDoc: doc,
+    variants: [],
+    compare: { left: [], right: variantIds.includes('klaipeda-reopens') ? ['klaipeda-reopens'] : variantIds.slice(0, 1) },
+    pair,
+    run: null,
+    prefs: { largeText: false, tab: 'play' },
+  };
+}
+
+function createWorkspace() {
+  const [ws, setWs] = createStore<WorkspaceData>(freshWorkspace());
+  const structure = createMemo(() => parseScenarioStructure(unwrap(JSON.parse(JSON.stringify(ws.scenarioDoc)))));
+  const scenario = createMemo<Scenario | undefined>(() => {
+    const s = structure();
+    return s.ok ? s.doc : undefined;
+  });
+  const problems = createMemo<Problem[]>(() => {
+    const s = structure();
+    return s.ok ? [] : s.problems;
+  });
+  /** Problems whose path starts with the given one (a field shows its own, a section its children's). */
+  const problemsAt = (path: string) => problems().filter((p) => p.path === path || p.path.startsWith(path + '.') || p.path.startsWith(path + '['));
+
+  const editDoc = (path: Path, value: unknown) => {
+    setWs(
+      produce((w) => {
+        let o: any = w.scenarioDoc;
+        for (const k of path.slice(0, -1)) o = o[k];
+        o[path[path.length - 1]!] = value;
+      }),
+    );
+  };
+
+  /** Move one salience and rescale the others so the total stays 1. */
+  const setSalience = (actorIndex: number, dim: string, value: number) => {
+    setWs(
+      produce((w) => {
+        const sal: Record<string, number> = w.scenarioDoc.actors[actorIndex].salience;
+        const dims: string[] = w.scenarioDoc.dimensions.map((d: { id: string }) => d.id);
+        const v = Math.min(1, Math.max(0, value));
+        const others = dims.filter((d) => d !== dim);
+        const rest = others.reduce((s, d) => s + (sal[d] ?? 0), 0);
+        for (const d of others) sal[d] = rest > 0 ? ((sal[d] ?? 0) * (1 - v)) / rest : (1 - v) / others.length;
+        sal[dim] = v;
+        for (const d of dims) sal[d] = Math.round(sal[d]! * 1e9) / 1e9;
+        const drift = 1 - dims.reduce((s, d) => s + sal[d]!, 0);
+        const fix = others.find((d) => sal[d]! + drift >= 0) ?? dim;
+        sal[fix] = Math.round((sal[fix]! + drift) * 1e9) / 1e9;
+      }),
+    );
+  };
+
+  const replace = (data: WorkspaceData) => setWs(reconcile(data));
+  const loadDoc = (doc: Record<string, any>, source: string) => {
+    const fresh = freshWorkspace();
+    const actors = (doc.actors as { id: string }[]).map((a) => a.id);
+    setWs(
+      produce((w) => {
+        w.scenarioDoc = doc;
+        w.source = source;
+        w.variants = [];
+        w.run = null;
+        w.pair = actors.includes('regime') && actors.includes('us') ? ['regime', 'us'] : [actors[0]!, actors[1]!];
+        const ids = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
+        w.compare = { left: [], right: ids.includes(fresh.compare.right[0] ?? '') ? fresh.compare.right : ids.slice(0, 1) };
+      }),
+    );
+  };
+
+  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+
+/** One workspace per page; created lazily inside its own reactive root. */
+let instance: Workspace | undefined;
+export function workspace(): Workspace {
+  instance ??= createRoot(() => createWorkspace());
+  return instance;
+}

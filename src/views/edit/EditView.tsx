@@ -1,0 +1,202 @@
+/**
+ * Edit: actors, their ideal points, saliences, minimums, capability and patience, and the
+ * moves' effects. Sliders where a value lives in a range; typed fields where an exact number
+ * matters. Every change re-runs the analysis (see the live panel); problems show next to the
+ * field that has them.
+ */
+import { For, Show, createMemo, createSignal } from 'solid-js';
+import { workspace } from '../../state/workspace';
+import { FieldProblems, NumberField, Slider } from '../../ui/fields';
+import { formatNatural } from '../../../models/domain/space';
+import type { Dimension } from '../../../models/domain/types';
+
+export function EditView(props: { live?: import('solid-js').JSX.Element }) {
+  const w = workspace();
+  const doc = () => w.ws.scenarioDoc;
+  const actors = () => (Array.isArray(doc().actors) ? (doc().actors as any[]) : []);
+  const dims = () => (Array.isArray(doc().dimensions) ? (doc().dimensions as Dimension[]) : []);
+  const [selected, setSelected] = createSignal(0);
+  const actor = createMemo(() => actors()[Math.min(selected(), actors().length - 1)]);
+  const ai = () => Math.min(selected(), actors().length - 1);
+  const natural = (d: Dimension, x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? formatNatural(d, x) : String(x));
+
+  return (
+    <div class="edit-view">
+      <nav class="actor-list" aria-label="Actors to edit">
+        <h2>Actors</h2>
+        <ul role="listbox" aria-label="Actor" aria-activedescendant={`edit-actor-${ai()}`}>
+          <For each={actors()}>
+            {(a, i) => (
+              <li>
+                <button
+                  id={`edit-actor-${i()}`}
+                  role="option"
+                  aria-selected={i() === ai()}
+                  classList={{ selected: i() === ai(), invalid: w.problemsAt(`actors[${i()}]`).length > 0 }}
+                  data-edit-actor={a.id}
+                  onClick={() => setSelected(i())}
+                >
+                  {String(a.name ?? a.id)}
+                  <Show when={w.problemsAt(`actors[${i()}]`).length}>
+                    <span class="badge" aria-label="has problems">!</span>
+                  </Show>
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+        <p class="problem-count" aria-live="polite">
+          {w.problems().length === 0 ? 'No problems in the scenario.' : `${w.problems().length} problem${w.problems().length === 1 ? '' : 's'} in the scenario.`}
+        </p>
+        <Show when={w.problems().length}>
+          <details class="all-problems">
+            <summary>Show all problems</summary>
+            <ul>
+              <For each={w.problems()}>{(p) => <li>{w.formatProblem(p)}</li>}</For>
+            </ul>
+          </details>
+        </Show>
+      </nav>
+
+      <Show when={actor()}>
+        {(a) => (
+          <section class="actor-editor" aria-labelledby="actor-editor-title">
+            <h2 id="actor-editor-title">{String(a().name)}</h2>
+            <p class="muted">{String(a().description ?? '')}</p>
+            <div class="row">
+              <label>
+                Name{' '}
+                <input type="text" value={String(a().name)} onChange={(e) => w.editDoc(['actors', ai(), 'name'], e.currentTarget.value)} />
+              </label>
+              <FieldProblems path={['actors', ai(), 'name']} />
+            </div>
+            <div class="row sliders">
+              <Slider label="Capability" min={0.05} max={1} step={0.01} value={Number(a().capability)} path={['actors', ai(), 'capability']}
+                onInput={(v) => w.editDoc(['actors', ai(), 'capability'], v)} />
+              <Slider label="Patience (discount factor)" min={0.05} max={0.99} step={0.01} value={Number(a().patience)} path={['actors', ai(), 'patience']}
+                onInput={(v) => w.editDoc(['actors', ai(), 'patience'], v)} />
+            </div>
+
+            <h3>Preferences</h3>
+            <table class="prefs">
+              <caption class="visually-hidden">Ideal point and salience per dimension</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Dimension</th>
+                  <th scope="col">Ideal</th>
+                  <th scope="col">Salience</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={dims()}>
+                  {(d) => (
+                    <tr>
+                      <th scope="row" title={d.description}>
+                        {d.label}
+                        <div class="muted small">{d.low} → {d.high}</div>
+                      </th>
+                      <td>
+                        <Slider label={`${d.label}: ideal`} hideLabel min={0} max={1} step={0.01} value={Number(a().ideal?.[d.id])}
+                          display={natural(d, a().ideal?.[d.id])} path={['actors', ai(), 'ideal', d.id]}
+                          onInput={(v) => w.editDoc(['actors', ai(), 'ideal', d.id], v)} />
+                      </td>
+                      <td>
+                        <Slider label={`${d.label}: salience`} hideLabel min={0} max={1} step={0.01} value={Number(a().salience?.[d.id] ?? 0)}
+                          display={`${(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%`}
+                          onInput={(v) => w.setSalience(ai(), d.id, v)} />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <FieldProblems path={['actors', ai(), 'salience']} />
+            <FieldProblems path={['actors', ai(), 'ideal']} />
+
+            <h3>Minimum: the outcomes {String(a().short ?? a().name)} can accept</h3>
+            <Show when={(a().minimum ?? []).length} fallback={<p class="muted">No conditions: every outcome is acceptable.</p>}>
+              <table class="minimum">
+                <thead>
+                  <tr>
+                    <th scope="col">Condition</th>
+                    <th scope="col">Terms</th>
+                    <th scope="col">Bound</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={a().minimum as any[]}>
+                    {(c, j) => (
+                      <tr>
+                        <td>
+                          {String(c.label)}
+                          <Show when={c.tags?.length}>
+                            <div class="tags">
+                              <For each={c.tags as string[]}>{(t) => <span class="tag">{t}</span>}</For>
+                            </div>
+                          </Show>
+                        </td>
+                        <td>
+                          {Object.entries(c.coeffs ?? {})
+                            .map(([k, v]) => `${Number(v) === 1 ? '' : `${v}·`}${dims().find((d) => d.id === k)?.label ?? k}`)
+                            .join(' + ')}{' '}
+                          <select
+                            aria-label={`${c.label}: direction`}
+                            value={c.op}
+                            onChange={(e) => w.editDoc(['actors', ai(), 'minimum', j(), 'op'], e.currentTarget.value)}
+                          >
+                            <option value="<=">≤</option>
+                            <option value=">=">≥</option>
+                          </select>
+                        </td>
+                        <td>
+                          <NumberField label={`${c.label}: bound`} path={['actors', ai(), 'minimum', j(), 'rhs']} value={c.rhs} />
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Show>
+            <FieldProblems path={['actors', ai(), 'minimum']} />
+
+            <h3>Moves</h3>
+            <MovesEditor actorId={String(a().id)} />
+          </section>
+        )}
+      </Show>
+      <aside class="live-panel" aria-label="Live analysis">
+        {props.live}
+      </aside>
+    </div>
+  );
+}
+
+function MovesEditor(props: { actorId: string }) {
+  const w = workspace();
+  const moves = () => ((w.ws.scenarioDoc.moves ?? []) as any[]).map((m, i) => ({ m, i })).filter((x) => x.m.actor === props.actorId);
+  const dims = () => (w.ws.scenarioDoc.dimensions ?? []) as Dimension[];
+  return (
+    <Show when={moves().length} fallback={<p class="muted">This actor has no moves of its own (it can always hold).</p>}>
+      <ul class="moves">
+        <For each={moves()}>
+          {({ m, i }) => (
+            <li>
+              <strong>{String(m.label)}</strong> <span class={`tone tone-${m.tone}`}>{String(m.tone)}</span>
+              <div class="effects">
+                <For each={m.effects as any[]}>
+                  {(e, k) => (
+                    <span class="effect">
+                      {dims().find((d) => d.id === e.dimension)?.label ?? String(e.dimension)}{' '}
+                      {'set' in e ? '=' : 'by'}{' '}
+                      <NumberField label={`${m.label}: effect on ${e.dimension}`} path={['moves', i, 'effects', k(), 'set' in e ? 'set' : 'delta']} value={'set' in e ? e.set : e.delta} width="4.5em" />
+                    </span>
+                  )}
+                </For>
+              </div>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
