@@ -11,6 +11,7 @@ import { decodeScenarioLink, encodeScenarioLink } from '../state/share';
 import { notices, notify, dismiss } from '../state/notices';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
+import { CompareView } from '../views/compare/CompareView';
 import { download, readFileText } from './files';
 
 const SAVE_KEY = 'workspace';
@@ -195,6 +196,9 @@ export function App() {
           <Switch>
             <Match when={w.ws.prefs.tab === 'edit'}>
               <EditView />
+            </Match>
+            <Match when={w.ws.prefs.tab === 'compare'}>
+              <CompareView />
             </Match>
             <Match when={true}>
               <ActorList />
