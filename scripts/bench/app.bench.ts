@@ -1,0 +1,76 @@
+/**
+ * The app in headless Chromium, against the production build: first load, a preference slider
+ * change to the next painted frame, long main-thread tasks while editing, and (when the page
+ * exposes it) the default Belarus analysis time in the worker. Prints medians and p95s.
+ */
+import { execSync } from 'node:child_process';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+export async function main() {
+  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const url = server.resolvedUrls!.local[0]!;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const loads: number[] = [];
+    const slider: number[] = [];
+    const longTasks: number[] = [];
+    const analysis: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        (window as any).__longTasks = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) (window as any).__longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.locator('[role=tab]').first().waitFor();
+      loads.push(Date.now() - t0);
+      const nav = await page.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return n.loadEventEnd - n.startTime;
+      });
+      loads[loads.length - 1] = Math.max(nav, 0) || loads[loads.length - 1]!;
+      await page.locator('#tab-edit').click();
+      await page.locator('[data-edit-actor=russia]').click();
+      await page.waitForTimeout(500);
+      await page.evaluate(() => ((window as any).__longTasks = []));
+      const input = page.getByLabel('Capability', { exact: true });
+      for (let k = 0; k < 10; k++) {
+        const dt = await input.evaluate((el: HTMLInputElement, v) => {
+          return new Promise<number>((resolve) => {
+            const start = performance.now();
+            el.value = String(v);
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+          });
+        }, 0.3 + k * 0.05);
+        slider.push(dt);
+      }
+      await page.waitForTimeout(300);
+      longTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
+      const a = await page.evaluate(() => (window as any).__coreplayLastAnalysisMs as number | undefined);
+      if (typeof a === 'number') analysis.push(a);
+      await context.close();
+    }
+    console.log(`first load (production build, localhost): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`);
+    console.log(`slider change → painted frame: median ${ms(median(slider))}, p95 ${ms(p95(slider))} over ${slider.length} changes`);
+    console.log(`long main-thread tasks while editing: ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`);
+    if (analysis.length) console.log(`default Belarus analysis in the worker: median ${ms(median(analysis))}, p95 ${ms(p95(analysis))}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
