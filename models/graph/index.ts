@@ -1,0 +1,3 @@
+export * from './elements';
+export * from './frame';
+export * from './series';
