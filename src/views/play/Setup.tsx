@@ -1,0 +1,119 @@
+/**
+ * The teacher's set-up for a class run: who plays which actor (a team or a bot and its
+ * strategy), how many rounds, an optional timer per round, and the seed that makes bots and
+ * replays repeatable.
+ */
+import { For, createSignal } from 'solid-js';
+import type { Scenario } from '../../../models/domain/types';
+
+export const BOT_STRATEGIES = [
+  { id: 'best-response', label: 'Bot: best response' },
+  { id: 'equilibrium', label: 'Bot: equilibrium' },
+  { id: 'tit-for-tat', label: 'Bot: tit for tat' },
+  { id: 'random', label: 'Bot: random (seeded)' },
+] as const;
+export type BotStrategy = (typeof BOT_STRATEGIES)[number]['id'];
+
+export interface PlaySetup {
+  teams: Record<string, string | null>;
+  bots: Record<string, BotStrategy>;
+  roundLimit: number;
+  timerSeconds: number;
+  seed: number;
+}
+
+export function defaultSetup(s: Scenario): PlaySetup {
+  const humans = s.actors.some((a) => a.id === 'regime') && s.actors.some((a) => a.id === 'us') ? ['regime', 'us'] : s.actors.slice(0, 1).map((a) => a.id);
+  const teams: Record<string, string | null> = {};
+  const bots: Record<string, BotStrategy> = {};
+  humans.forEach((id, i) => (teams[id] = `Team ${String.fromCharCode(65 + i)}`));
+  for (const a of s.actors) if (!teams[a.id]) bots[a.id] = 'best-response';
+  return { teams, bots, roundLimit: 4, timerSeconds: 0, seed: 2025 };
+}
+
+export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onStart: (s: PlaySetup) => void }) {
+  const [setup, setSetup] = createSignal<PlaySetup>(structuredClone(props.initial));
+  const controllerOf = (id: string) => (setup().teams[id] ? 'team' : setup().bots[id] ?? 'best-response');
+  const setController = (id: string, v: string) =>
+    setSetup((s) => {
+      const teams = { ...s.teams };
+      const bots = { ...s.bots };
+      if (v === 'team') {
+        const used = new Set(Object.values(teams).filter(Boolean));
+        let k = 0;
+        while (used.has(`Team ${String.fromCharCode(65 + k)}`)) k++;
+        teams[id] = `Team ${String.fromCharCode(65 + k)}`;
+        delete bots[id];
+      } else {
+        delete teams[id];
+        bots[id] = v as BotStrategy;
+      }
+      return { ...s, teams, bots };
+    });
+  return (
+    <form
+      class="setup card"
+      aria-labelledby="setup-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onStart(setup());
+      }}
+    >
+      <h2 id="setup-title">New class run: {props.scenario.title}</h2>
+      <p class="muted">{props.scenario.description}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Actor</th>
+            <th scope="col">Played by</th>
+            <th scope="col">Team name</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.scenario.actors}>
+            {(a) => (
+              <tr>
+                <th scope="row">{a.name}</th>
+                <td>
+                  <select aria-label={`${a.name}: played by`} data-controller={a.id} value={controllerOf(a.id)} onChange={(e) => setController(a.id, e.currentTarget.value)}>
+                    <option value="team">A team of students</option>
+                    <For each={BOT_STRATEGIES}>{(b) => <option value={b.id}>{b.label}</option>}</For>
+                  </select>
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={`${a.name}: team name`}
+                    disabled={!setup().teams[a.id]}
+                    value={setup().teams[a.id] ?? ''}
+                    onChange={(e) => setSetup((s) => ({ ...s, teams: { ...s.teams, [a.id]: e.currentTarget.value.trim() || 'Team' } }))}
+                  />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <div class="row">
+        <label>
+          Rounds{' '}
+          <input type="number" min={1} max={20} value={setup().roundLimit} style={{ width: '4em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, roundLimit: Math.min(20, Math.max(1, Math.round(Number(e.currentTarget.value) || 1))) }))} />
+        </label>
+        <label>
+          Timer per round (minutes, 0 = none){' '}
+          <input type="number" min={0} max={60} value={setup().timerSeconds / 60} style={{ width: '4em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, timerSeconds: Math.min(3600, Math.max(0, Math.round((Number(e.currentTarget.value) || 0) * 60))) }))} />
+        </label>
+        <label>
+          Seed{' '}
+          <input type="number" value={setup().seed} style={{ width: '7em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, seed: Math.abs(Math.round(Number(e.currentTarget.value) || 0)) }))} />
+        </label>
+      </div>
+      <button type="submit" class="primary big" data-testid="start-run">
+        Start the run
+      </button>
+    </form>
+  );
+}
