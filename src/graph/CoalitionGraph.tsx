@@ -1,0 +1,342 @@
+/**
+ * The coalition graph: one component owns one Cytoscape instance (created in onMount against
+ * an explicitly sized container, destroyed in onCleanup). Frames come in as element JSON from
+ * models/graph; moving to another frame applies that frame's elements by id (`cy.json`, one
+ * batch: add what is new, update what changed, move children between compounds, remove what is
+ * gone) and then runs an incremental fcose layout from the current positions, animated unless
+ * the user prefers reduced motion.
+ *
+ * Around the canvas: a timeline (range input + previous/next/play), a legend and the graph in
+ * words (`graphSummary` lines). All HTML text goes through Solid's text bindings, so actor
+ * names with markup in them stay text; canvas labels are drawn as text by Cytoscape.
+ *
+ * The app can lazy-load it: `lazy(() => import('./graph/CoalitionGraph'))` (default export).
+ */
+import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, onMount, Show } from 'solid-js';
+import cytoscape, { type Core, type ElementDefinition, type Layouts } from 'cytoscape';
+import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import { EDGE_STYLE, POSTURE_STYLE, type EdgeKind, type GraphElement } from '../../models/graph/elements';
+import type { GraphFrame } from '../../models/graph/frame';
+import { POSTURES } from '../../models/domain/types';
+import { graphStylesheet } from './style';
+import './graph.css';
+
+let fcoseRegistered = false;
+function registerFcose(): void {
+  if (!fcoseRegistered) {
+    cytoscape.use(fcose);
+    fcoseRegistered = true;
+  }
+}
+
+export interface CoalitionGraphProps {
+  /** One entry per round, oldest first (build each with `graphFrame` from models/graph). */
+  frames: readonly GraphFrame[];
+  /** The frame shown (controlled); clamped into range. */
+  frame: number;
+  /** Called when the user scrubs, steps or plays the timeline. */
+  onFrame: (k: number) => void;
+  /** Heading and accessible name, e.g. "Coalition graph — Belarus 2025–26". */
+  title: string;
+  /** Projector mode: larger labels, taller canvas. */
+  largeText?: boolean;
+  /** Canvas height in CSS pixels (default 560, or 720 in large-text mode). */
+  height?: number;
+  /** File name stem for the PNG export (default "coreplay-graph"). */
+  fileStem?: string;
+}
+
+const EDGE_KINDS: readonly EdgeKind[] = ['alignment', 'incompatible', 'compatible', 'deal', 'threat'];
+const ANIMATION_MS = 400;
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Fresh copies: Cytoscape keeps and mutates the objects it is given. */
+function toCy(elements: readonly GraphElement[]): ElementDefinition[] {
+  return elements.map((e) => ({
+    group: e.group,
+    data: Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as ElementDefinition['data'],
+    classes: e.classes,
+  }));
+}
+
+function layoutOptions(animate: boolean): FcoseLayoutOptions {
+  return {
+    name: 'fcose',
+    quality: 'proof', // required when starting from the current positions (randomize: false)
+    randomize: false,
+    animate,
+    animationDuration: ANIMATION_MS,
+    animationEasing: 'ease-out',
+    fit: true,
+    padding: 36,
+    nodeDimensionsIncludeLabels: true,
+    packComponents: false,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: (edge: cytoscape.EdgeSingular) => {
+      switch (edge.data('kind') as EdgeKind) {
+        case 'alignment': return 150 - 60 * (Number(edge.data('weight')) - 0.75) * 4;
+        case 'incompatible': return 380;
+        case 'deal': return 190;
+        case 'threat': return 240;
+        default: return 200;
+      }
+    },
+    edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.15 : 0.45),
+    nestingFactor: 0.6,
+    gravity: 0.3,
+    gravityCompound: 1.2,
+    numIter: 2500,
+    tile: false,
+  };
+}
+
+export function CoalitionGraph(props: CoalitionGraphProps) {
+  registerFcose();
+  const uid = createUniqueId();
+  let container!: HTMLDivElement;
+  const [cy, setCy] = createSignal<Core>();
+  const [showCompatible, setShowCompatible] = createSignal(false);
+  const [playing, setPlaying] = createSignal(false);
+  const [status, setStatus] = createSignal('');
+  let layout: Layouts | undefined;
+
+  const count = () => props.frames.length;
+  const index = createMemo(() => Math.min(Math.max(Math.trunc(props.frame) || 0, 0), Math.max(count() - 1, 0)));
+  const current = createMemo(() => props.frames[index()]);
+  const height = () => props.height ?? (props.largeText ? 720 : 560);
+  const go = (k: number) => {
+    const n = count();
+    if (n === 0) return;
+    const next = Math.min(Math.max(k, 0), n - 1);
+    if (next !== index()) props.onFrame(next);
+  };
+
+  function runLayout(animate: boolean) {
+    const c = cy();
+    if (!c || c.nodes().length === 0) return;
+    layout?.stop();
+    // Compatible pairs are usually most pairs: they would pull everything together, so the
+    // layout ignores them (they are hidden by default too).
+    layout = c.elements().not('edge.compatible').layout(layoutOptions(animate && !prefersReducedMotion()));
+    layout.run();
+  }
+
+  /** Put actors that have no position yet on a circle, in scenario order, so runs repeat. */
+  function seedPositions(c: Core) {
+    const fresh = c.nodes('.actor').filter((n) => n.scratch('_placed') !== true);
+    if (fresh.length === 0) return;
+    const all = c.nodes('.actor');
+    const r = 60 * all.length;
+    all.forEach((n, i) => {
+      if (n.scratch('_placed') === true) return;
+      const t = (2 * Math.PI * i) / all.length - Math.PI / 2;
+      n.position({ x: r * Math.cos(t), y: r * Math.sin(t) });
+      n.scratch('_placed', true);
+    });
+  }
+
+  onMount(() => {
+    const c = cytoscape({
+      container,
+      style: graphStylesheet({ largeText: !!props.largeText, showCompatible: showCompatible() }),
+      elements: [],
+      minZoom: 0.15,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      autoungrabify: false,
+    });
+    setCy(c);
+    const ro = new ResizeObserver(() => {
+      c.resize();
+      c.fit(undefined, 36);
+    });
+    ro.observe(container);
+    onCleanup(() => {
+      ro.disconnect();
+      layout?.stop();
+      c.destroy();
+    });
+  });
+
+  // Apply the shown frame by id and re-run the layout from where the nodes are.
+  createEffect(
+    on([cy, () => current()?.elements], ([c, elements], prev) => {
+      if (!c) return;
+      c.batch(() => {
+        c.json({ elements: toCy(elements ?? []) });
+        seedPositions(c);
+      });
+      runLayout(prev !== undefined && prev[0] === c);
+    }),
+  );
+
+  createEffect(
+    on([cy, () => !!props.largeText, showCompatible], ([c, largeText, show]) => {
+      if (!c) return;
+      c.style(graphStylesheet({ largeText, showCompatible: show }));
+      c.resize();
+      runLayout(false);
+    }, { defer: true }),
+  );
+
+  // Play: step once per second (or at once with reduced motion) until the last frame.
+  createEffect(() => {
+    if (!playing()) return;
+    const timer = setInterval(() => {
+      if (index() >= count() - 1) setPlaying(false);
+      else go(index() + 1);
+    }, prefersReducedMotion() ? 600 : 1200);
+    onCleanup(() => clearInterval(timer));
+  });
+
+  function exportPng() {
+    const c = cy();
+    if (!c) return;
+    const blob = c.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+    const url = URL.createObjectURL(blob);
+    const name = `${props.fileStem ?? 'coreplay-graph'}-${index() + 1}.png`;
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    setStatus(`Saved ${name}`);
+  }
+
+  function onCanvasKey(e: KeyboardEvent) {
+    const c = cy();
+    if (e.key === 'ArrowLeft') go(index() - 1);
+    else if (e.key === 'ArrowRight') go(index() + 1);
+    else if (c && (e.key === '+' || e.key === '=')) c.zoom({ level: c.zoom() * 1.2, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+    else if (c && e.key === '-') c.zoom({ level: c.zoom() / 1.2, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+    else if (c && e.key === '0') c.fit(undefined, 36);
+    else return;
+    e.preventDefault();
+  }
+
+  const frameText = () => {
+    const f = current();
+    return f ? `${f.label} (${index() + 1} of ${count()})` : 'No rounds yet';
+  };
+
+  return (
+    <section class="cg" classList={{ 'cg-large': !!props.largeText }} aria-labelledby={`${uid}-title`}>
+      <div class="cg-head">
+        <h2 id={`${uid}-title`}>{props.title}</h2>
+        <div class="cg-actions">
+          <label class="cg-check">
+            <input type="checkbox" checked={showCompatible()} onChange={(e) => setShowCompatible(e.currentTarget.checked)} />
+            Show compatible pairs
+          </label>
+          <button type="button" onClick={exportPng} disabled={count() === 0}>
+            Export PNG
+          </button>
+        </div>
+      </div>
+
+      <div class="cg-body">
+        <div
+          ref={container}
+          class="cg-canvas"
+          style={{ height: `${height()}px` }}
+          tabindex="0"
+          role="img"
+          aria-label={`${props.title}: ${frameText()}. Left and right arrows change round; plus, minus and 0 zoom. The graph in words follows.`}
+          aria-describedby={`${uid}-words`}
+          onKeyDown={onCanvasKey}
+        />
+        <aside class="cg-legend" aria-labelledby={`${uid}-legend`}>
+          <h3 id={`${uid}-legend`}>Legend</h3>
+          <p class="cg-legend-sub">Actors (fill and shape = posture; border = the actor’s colour; size = capability; label: utility u, ✗ = state outside its minimum)</p>
+          <ul class="cg-keys">
+            <For each={POSTURES}>
+              {(p) => (
+                <li>
+                  <span class={`cg-swatch cg-shape-${POSTURE_STYLE[p].shape}`} style={{ background: POSTURE_STYLE[p].colour }} aria-hidden="true" />
+                  {POSTURE_STYLE[p].label}
+                </li>
+              )}
+            </For>
+          </ul>
+          <p class="cg-legend-sub">Links</p>
+          <ul class="cg-keys">
+            <For each={EDGE_KINDS}>
+              {(k) => (
+                <li>
+                  <span class={`cg-line cg-line-${k}`} style={{ 'border-color': EDGE_STYLE[k].colour }} aria-hidden="true" />
+                  <span>
+                    {EDGE_STYLE[k].label}
+                    <span class="cg-note">: {EDGE_STYLE[k].description}{k === 'compatible' && !showCompatible() ? ' (hidden)' : ''}</span>
+                  </span>
+                </li>
+              )}
+            </For>
+            <li>
+              <span class="cg-group" aria-hidden="true" />
+              <span>
+                Coalition<span class="cg-note">: a maximal set of actors whose minimums are compatible (each actor drawn in its largest)</span>
+              </span>
+            </li>
+          </ul>
+        </aside>
+      </div>
+
+      <div class="cg-timeline" role="group" aria-label="Timeline">
+        <button type="button" onClick={() => go(index() - 1)} disabled={index() <= 0} aria-label="Previous round">
+          ◀ Previous
+        </button>
+        <label class="cg-range">
+          <span>Round</span>
+          <input
+            type="range"
+            min="0"
+            max={Math.max(count() - 1, 0)}
+            step="1"
+            value={index()}
+            disabled={count() < 2}
+            aria-valuetext={frameText()}
+            onInput={(e) => go(Number(e.currentTarget.value))}
+          />
+        </label>
+        <button type="button" onClick={() => go(index() + 1)} disabled={index() >= count() - 1} aria-label="Next round">
+          Next ▶
+        </button>
+        <button
+          type="button"
+          aria-pressed={playing()}
+          disabled={count() < 2}
+          onClick={() => {
+            if (!playing() && index() >= count() - 1) go(0);
+            setPlaying((p) => !p);
+          }}
+        >
+          {playing() ? 'Pause' : 'Play'}
+        </button>
+        <output class="cg-frame" aria-live="polite">
+          {frameText()}
+        </output>
+        <span class="cg-status" role="status">
+          {status()}
+        </span>
+      </div>
+
+      <details class="cg-words" id={`${uid}-words`}>
+        <summary>The graph in words ({current()?.summary.length ?? 0} lines)</summary>
+        <Show when={current()} fallback={<p>No rounds yet.</p>}>
+          {(f) => (
+            <ul>
+              <For each={f().summary}>{(line) => <li>{line}</li>}</For>
+            </ul>
+          )}
+        </Show>
+      </details>
+    </section>
+  );
+}
+
+export default CoalitionGraph;
