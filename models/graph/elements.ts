@@ -100,6 +100,11 @@ export interface EdgeData {
   readonly source: string;
   readonly target: string;
   readonly label: string;
+  /**
+   * What the canvas writes on the edge: a deal's or threat's label, once per mover and label
+   * (one hostile move aimed at six actors is captioned on its first edge only); '' otherwise.
+   */
+  readonly caption: string;
   /** In [0, 1]: alignment for alignment edges, 1 otherwise. */
   readonly weight: number;
 }
@@ -142,10 +147,10 @@ export const coalitionNodeId = (c: string): string => `coalition:${c}`;
 const sortedPair = (a: ActorId, b: ActorId): [ActorId, ActorId] => (a < b ? [a, b] : [b, a]);
 export const pairKey = (a: ActorId, b: ActorId): string => sortedPair(a, b).join('|');
 
-/** Diameter from capability: area proportional to capability, 28 px floor, 120 px at capability 1. */
+/** Diameter from capability: 36 px floor plus a part with area proportional to capability; 140 px at capability 1. */
 export function nodeSize(capability: number): number {
   const c = Number.isFinite(capability) ? Math.min(Math.max(capability, 0), 1) : 0;
-  return Math.round((28 + 92 * Math.sqrt(c)) * 10) / 10;
+  return Math.round((36 + 104 * Math.sqrt(c)) * 10) / 10;
 }
 
 /**
@@ -178,14 +183,19 @@ export function coalitionParents(input: Pick<GraphInput, 'scenario' | 'coalition
 function links(kind: 'deal' | 'threat', list: readonly GraphLink[] | undefined, known: Set<ActorId>): GraphEdgeElement[] {
   const out: GraphEdgeElement[] = [];
   const seen = new Map<string, number>();
+  const captioned = new Set<string>();
   for (const l of list ?? []) {
     if (!known.has(l.from) || !known.has(l.to) || l.from === l.to) continue;
     const base = `${kind}:${l.from}>${l.to}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
+    const label = String(l.label);
+    const captionKey = JSON.stringify([l.from, label]);
+    const caption = captioned.has(captionKey) ? '' : label;
+    captioned.add(captionKey);
     out.push({
       group: 'edges',
-      data: { id: n ? `${base}#${n}` : base, kind, source: actorNodeId(l.from), target: actorNodeId(l.to), label: String(l.label), weight: 1 },
+      data: { id: n ? `${base}#${n}` : base, kind, source: actorNodeId(l.from), target: actorNodeId(l.to), label, caption, weight: 1 },
       classes: kind,
     });
   }
@@ -249,7 +259,7 @@ export function graphElements(input: GraphInput): GraphElement[] {
         const kind: EdgeKind = ok ? 'compatible' : 'incompatible';
         out.push({
           group: 'edges',
-          data: { id: `compat:${key}`, kind, source: actorNodeId(p), target: actorNodeId(q), label: ok ? '' : 'incompatible', weight: 1 },
+          data: { id: `compat:${key}`, kind, source: actorNodeId(p), target: actorNodeId(q), label: ok ? 'compatible' : 'incompatible', caption: '', weight: 1 },
           classes: `compat ${kind}`,
         });
       }
@@ -257,7 +267,7 @@ export function graphElements(input: GraphInput): GraphElement[] {
       if (al >= threshold) {
         out.push({
           group: 'edges',
-          data: { id: `align:${key}`, kind: 'alignment', source: actorNodeId(p), target: actorNodeId(q), label: al.toFixed(2), weight: al },
+          data: { id: `align:${key}`, kind: 'alignment', source: actorNodeId(p), target: actorNodeId(q), label: `aligned ${al.toFixed(2)}`, caption: '', weight: al },
           classes: 'alignment',
         });
       }
@@ -295,7 +305,7 @@ export function graphSummary(input: GraphInput): string[] {
     const drawn = members.length - elsewhere.length >= 2;
     let note = drawn ? 'drawn as a group' : 'not drawn as a group';
     if (drawn && elsewhere.length) note += `; ${elsewhere.map(name).join(', ')} drawn ${elsewhere.length === 1 ? 'in a larger group' : 'in larger groups'} or alone`;
-    lines.push(`Coalition ${c.label} {${members.map(name).join(', ')}}: minimums compatible; ${note}`);
+    lines.push(`${c.label} {${members.map(name).join(', ')}}: minimums compatible; ${note}`);
   }
 
   for (const d of input.deals ?? []) if (byId.has(d.from) && byId.has(d.to)) lines.push(`Deal: ${name(d.from)} with ${name(d.to)}: ${d.label}`);

@@ -62,32 +62,30 @@ function toCy(elements: readonly GraphElement[]): ElementDefinition[] {
   }));
 }
 
-function layoutOptions(animate: boolean): FcoseLayoutOptions {
+function layoutOptions(): FcoseLayoutOptions {
   return {
     name: 'fcose',
     quality: 'proof', // required when starting from the current positions (randomize: false)
     randomize: false,
-    animate,
-    animationDuration: ANIMATION_MS,
-    animationEasing: 'ease-out',
-    fit: true,
-    padding: 36,
+    animate: false,
+    fit: false,
     nodeDimensionsIncludeLabels: true,
     packComponents: false,
     nodeRepulsion: () => 9000,
+    nodeSeparation: 100,
     idealEdgeLength: (edge: cytoscape.EdgeSingular) => {
       switch (edge.data('kind') as EdgeKind) {
-        case 'alignment': return 150 - 60 * (Number(edge.data('weight')) - 0.75) * 4;
-        case 'incompatible': return 380;
-        case 'deal': return 190;
-        case 'threat': return 240;
-        default: return 200;
+        case 'alignment': return 160 - 200 * (Number(edge.data('weight')) - 0.75);
+        case 'incompatible': return 200;
+        case 'deal': return 130;
+        case 'threat': return 170;
+        default: return 150;
       }
     },
-    edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.15 : 0.45),
-    nestingFactor: 0.6,
-    gravity: 0.3,
-    gravityCompound: 1.2,
+    edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.1 : 0.45),
+    nestingFactor: 0.5,
+    gravity: 0.6,
+    gravityCompound: 1.5,
     numIter: 2500,
     tile: false,
   };
@@ -114,14 +112,75 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     if (next !== index()) props.onFrame(next);
   };
 
+  let oriented = false;
+
+  /**
+   * Lay out from the current positions (fcose, not animated, so the result is known at once),
+   * turn the first layout a quarter if its long side is across the canvas's long side (later
+   * rounds keep that orientation), then animate nodes and viewport from where they were. Doing
+   * the animation here rather than in fcose lets the viewport fit the *final* positions.
+   */
   function runLayout(animate: boolean) {
     const c = cy();
     if (!c || c.nodes().length === 0) return;
     layout?.stop();
+    c.stop(true, true);
+    const leaves = c.nodes().filter((n) => !n.isParent());
+    leaves.stop(true, true);
+    const before = new Map(leaves.toArray().map((n) => [n.id(), { ...(n as cytoscape.NodeSingular).position() }] as const));
     // Compatible pairs are usually most pairs: they would pull everything together, so the
     // layout ignores them (they are hidden by default too).
-    layout = c.elements().not('edge.compatible').layout(layoutOptions(animate && !prefersReducedMotion()));
+    layout = c.elements().not('edge.compatible').layout(layoutOptions());
     layout.run();
+
+    const w = c.width();
+    const h = c.height();
+    let bb = leaves.boundingBox({});
+    if (!oriented && w > 0 && h > 0) {
+      oriented = true;
+      if (bb.h > bb.w !== h > w && Math.abs(bb.h - bb.w) > 0.15 * Math.max(bb.w, bb.h)) {
+        const cx = (bb.x1 + bb.x2) / 2;
+        const cy0 = (bb.y1 + bb.y2) / 2;
+        leaves.positions((n) => {
+          const p = n.position();
+          return { x: cx + (p.y - cy0), y: cy0 - (p.x - cx) };
+        });
+      }
+    }
+    // Stretch along the canvas's long side (never squeeze: stretching keeps nodes apart) so the
+    // drawing fills a wide or tall canvas instead of sitting small in the middle.
+    bb = leaves.boundingBox({});
+    if (w > 0 && h > 0 && bb.w > 0 && bb.h > 0) {
+      const want = w / h;
+      const have = bb.w / bb.h;
+      const sx = have < want ? Math.min(want / have, 1.8) : 1;
+      const sy = have > want ? Math.min(have / want, 1.8) : 1;
+      if (sx > 1.02 || sy > 1.02) {
+        const cx = (bb.x1 + bb.x2) / 2;
+        const cy0 = (bb.y1 + bb.y2) / 2;
+        leaves.positions((n) => {
+          const p = n.position();
+          return { x: cx + (p.x - cx) * sx, y: cy0 + (p.y - cy0) * sy };
+        });
+      }
+    }
+    bb = c.elements(':visible').boundingBox({});
+    const pad = 30;
+    const zoom = Math.min(Math.max(Math.min((w - 2 * pad) / (bb.w || 1), (h - 2 * pad) / (bb.h || 1)), c.minZoom()), 1.6);
+    const pan = { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 };
+    if (!animate || prefersReducedMotion()) {
+      c.viewport({ zoom, pan });
+      return;
+    }
+    const after = new Map(leaves.toArray().map((n) => [n.id(), { ...(n as cytoscape.NodeSingular).position() }] as const));
+    leaves.forEach((n) => {
+      const from = before.get(n.id());
+      if (from) n.position(from);
+    });
+    leaves.forEach((n) => {
+      n.animate({ position: after.get(n.id())! }, { duration: ANIMATION_MS, easing: 'ease-out-cubic' });
+    });
+    c.animate({ zoom, pan }, { duration: ANIMATION_MS, easing: 'ease-out-cubic' });
   }
 
   /** Put actors that have no position yet on a circle, in scenario order, so runs repeat. */
@@ -151,7 +210,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     setCy(c);
     const ro = new ResizeObserver(() => {
       c.resize();
-      c.fit(undefined, 36);
+      c.fit(undefined, 30);
     });
     ro.observe(container);
     onCleanup(() => {

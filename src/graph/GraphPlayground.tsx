@@ -27,7 +27,8 @@ export function GraphPlayground(props: { largeText?: boolean }) {
   const [largeText, setLargeText] = createSignal(props.largeText ?? params.has('large'));
   const [markup, setMarkup] = createSignal(params.has('markup'));
   const [frame, setFrame] = createSignal(Number(params.get('frame') ?? 0) || 0);
-  const [data] = createResource(markup, load);
+  // An object source: createResource skips fetching while its source is falsy (markup off).
+  const [data] = createResource(() => ({ markup: markup() }), (src) => load(src.markup));
   const utilities = createMemo(() => (data() ? utilitySeries(data()!.scenario, data()!.run.states) : []));
   const dimensions = createMemo(() => (data() ? dimensionSeries(data()!.scenario, data()!.run.states) : []));
 

@@ -13,9 +13,9 @@ export interface GraphStyleOptions {
 }
 
 export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions): StylesheetJson {
-  const nodeFont = largeText ? 26 : 18;
-  const edgeFont = largeText ? 20 : 14;
-  const groupFont = largeText ? 22 : 16;
+  const nodeFont = largeText ? 30 : 22;
+  const edgeFont = largeText ? 24 : 17;
+  const groupFont = largeText ? 28 : 20;
   return [
     {
       selector: 'node.actor',
@@ -103,10 +103,11 @@ export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions
         'source-arrow-shape': 'triangle',
         'arrow-scale': 1.6,
         width: 6,
-        label: 'data(label)',
+        label: 'data(caption)',
         'font-weight': 'bold',
         color: EDGE_STYLE.deal.colour,
         'z-index': 10,
+        'z-compound-depth': 'top',
       },
     },
     {
@@ -117,9 +118,10 @@ export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions
         'target-arrow-shape': 'triangle-tee',
         'arrow-scale': 1.6,
         width: 4,
-        label: 'data(label)',
+        label: 'data(caption)',
         color: EDGE_STYLE.threat.colour,
         'z-index': 9,
+        'z-compound-depth': 'top',
       },
     },
     { selector: 'node:selected', style: { 'overlay-color': '#ff9f1c', 'overlay-opacity': 0.25, 'overlay-padding': 8 } },

@@ -23,8 +23,8 @@ function input(over: Partial<GraphInput> = {}): GraphInput {
     compatible: compat,
     postures: { russia: 'hardline', us: 'engaged' },
     coalitions: [
-      { id: 'west', label: 'A', members: ['ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'opposition'] },
-      { id: 'east', label: 'B', members: ['russia', 'regime', 'china', 'us'] },
+      { id: 'west', label: 'Coalition A', members: ['ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'opposition'] },
+      { id: 'east', label: 'Coalition B', members: ['russia', 'regime', 'china', 'us'] },
     ],
     deals: [{ from: 'us', to: 'regime', label: 'potash relief for 123 prisoners' }],
     threats: [{ from: 'russia', to: 'poland', label: 'Oreshnik' }, { from: 'russia', to: 'poland', label: 'troops' }],
@@ -153,5 +153,13 @@ describe('chart series', () => {
     const d = dimensionSeries(belarus, [x0]);
     const prisoners = d.find((s) => s.id === 'prisoners')!;
     expect(prisoners.format!(prisoners.values[0]!)).toMatch(/prisoners$/);
+  });
+});
+
+describe('edge captions', () => {
+  it('captions a move aimed at several actors once', () => {
+    const els = graphElements(input({ threats: ['poland', 'lithuania', 'latvia'].map((to) => ({ from: 'russia', to, label: 'Deploy Oreshnik' })) }));
+    const threats = els.filter((e) => e.data.kind === 'threat').map((e) => (e.data as any).caption);
+    expect(threats).toEqual(['Deploy Oreshnik', '', '']);
   });
 });
