@@ -71,7 +71,7 @@ function layoutOptions(): FcoseLayoutOptions {
     fit: false,
     nodeDimensionsIncludeLabels: true,
     packComponents: false,
-    nodeRepulsion: () => 9000,
+    nodeRepulsion: () => 12000,
     nodeSeparation: 100,
     idealEdgeLength: (edge: cytoscape.EdgeSingular) => {
       switch (edge.data('kind') as EdgeKind) {
@@ -85,7 +85,7 @@ function layoutOptions(): FcoseLayoutOptions {
     edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.1 : 0.45),
     nestingFactor: 0.5,
     gravity: 0.6,
-    gravityCompound: 1.5,
+    gravityCompound: 1.0,
     numIter: 2500,
     tile: false,
   };
@@ -113,6 +113,44 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   };
 
   let oriented = false;
+
+  /**
+   * fcose keeps nodes apart but not always their labels, least of all inside a compound. Push
+   * apart any two leaves whose boxes (node plus label, with a margin) overlap, along the axis
+   * of least overlap, until none do (or 60 sweeps).
+   */
+  function separate(leaves: cytoscape.NodeCollection) {
+    const items = leaves.toArray().map((n) => {
+      const node = n as cytoscape.NodeSingular;
+      const p = node.position();
+      const b = node.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { node, x: p.x, y: p.y, l: p.x - b.x1 + 8, r: b.x2 - p.x + 8, t: p.y - b.y1 + 8, b: b.y2 - p.y + 8 };
+    });
+    for (let sweep = 0; sweep < 60; sweep++) {
+      let moved = false;
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const a = items[i]!;
+          const c = items[j]!;
+          const ox = Math.min(a.x + a.r, c.x + c.r) - Math.max(a.x - a.l, c.x - c.l);
+          const oy = Math.min(a.y + a.b, c.y + c.b) - Math.max(a.y - a.t, c.y - c.t);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          if (ox < oy) {
+            const d = (ox / 2 + 1) * (a.x <= c.x ? 1 : -1);
+            a.x -= d;
+            c.x += d;
+          } else {
+            const d = (oy / 2 + 1) * (a.y <= c.y ? 1 : -1);
+            a.y -= d;
+            c.y += d;
+          }
+        }
+      }
+      if (!moved) break;
+    }
+    for (const it of items) it.node.position({ x: it.x, y: it.y });
+  }
 
   /**
    * Lay out from the current positions (fcose, not animated, so the result is known at once),
@@ -147,6 +185,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
         });
       }
     }
+    separate(leaves);
     // Stretch along the canvas's long side (never squeeze: stretching keeps nodes apart) so the
     // drawing fills a wide or tall canvas instead of sitting small in the middle.
     bb = leaves.boundingBox({});
