@@ -151,7 +151,13 @@ export function LineChart(props: LineChartProps) {
           <For each={props.xLabels}>
             {(label, i) => (
               <Show when={i() % tickEvery() === 0 || i() === n() - 1}>
-                <text x={x(i())} y={H() - m().b + font() + 6} text-anchor="middle" font-size={String(font())} fill="#444">
+                <text
+                  x={x(i())}
+                  y={H() - m().b + font() + 6}
+                  text-anchor={n() > 1 && i() === 0 ? 'start' : n() > 1 && i() === n() - 1 ? 'end' : 'middle'}
+                  font-size={String(font())}
+                  fill="#444"
+                >
                   {label}
                 </text>
               </Show>
