@@ -1,0 +1,210 @@
+/**
+ * The common core: the outcomes every actor can accept, i.e. the intersection of the actors'
+ * minimums (convex polytopes in [0, 1]^d). All questions are linear programs (HiGHS).
+ *
+ * - Chebyshev centre: the centre of the largest Euclidean ball inside the polytope (maximise r
+ *   subject to a_i·x + ‖a_i‖ r ≤ b_i for every constraint and the box faces). It is the most
+ *   robust point: every condition holds with the largest margin. r = 0 means the core is thin
+ *   (a face, a point); infeasible means it is empty.
+ * - Maximal compatible sets by a level-wise (Apriori) search: a set of actors can only be
+ *   compatible if every subset one smaller is, so an incompatible set prunes all its supersets
+ *   (monotonicity) and ten actors never need 1,024 blind LPs.
+ * - Minimal exit sets: E is a minimal set whose exit leaves a non-empty core exactly when N \ E is
+ *   a maximal compatible set, so they are the complements of the maximal compatible sets.
+ */
+import { solveLp, type LpRow } from '../lp/highs';
+import { dimensionIndex } from '../../domain/space';
+import { utility } from '../../domain/utility';
+import type { ActorId, LinearConstraint, Scenario } from '../../domain/types';
+
+export interface BindingConstraint {
+  readonly actor: ActorId;
+  readonly constraint: string;
+  readonly label: string;
+  readonly tags: readonly string[];
+  /** Slack at the Chebyshev centre, in scaled units along the constraint's normal. */
+  readonly slack: number;
+}
+
+export type ChebyshevResult =
+  | { status: 'empty'; lps: number }
+  | {
+      status: 'ok';
+      centre: Record<string, number>;
+      radius: number;
+      /** Constraints touching the largest inscribed ball: the conditions that shape the core. */
+      binding: BindingConstraint[];
+      slack: { actor: ActorId; constraint: string; slack: number }[];
+      lps: number;
+    };
+
+interface Owned {
+  actor: ActorId;
+  c: LinearConstraint;
+}
+
+function owned(s: Scenario, actors: readonly ActorId[]): Owned[] {
+  return s.actors.filter((a) => actors.includes(a.id)).flatMap((a) => a.minimum.map((c) => ({ actor: a.id, c })));
+}
+
+function norm(c: LinearConstraint): number {
+  return Math.sqrt(Object.values(c.coeffs).reduce((t, v) => t + v * v, 0));
+}
+
+/** Largest inscribed ball of the intersection of the given actors' minimums with the box. */
+export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
+  const dims = dimensionIndex(s);
+  const n = dims.size;
+  const r = n; // index of the radius variable
+  const cons = owned(s, actors);
+  const rows: LpRow[] = [];
+  for (const { c } of cons) {
+    const sign = c.op === '<=' ? 1 : -1;
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [d, v] of Object.entries(c.coeffs)) {
+      const i = dims.get(d);
+      if (i !== undefined && v !== 0) {
+        idx.push(i);
+        val.push(sign * v);
+      }
+    }
+    idx.push(r);
+    val.push(norm(c));
+    rows.push({ idx, val, lo: -Infinity, hi: sign * c.rhs });
+  }
+  for (let j = 0; j < n; j++) {
+    rows.push({ idx: [j, r], val: [1, 1], lo: -Infinity, hi: 1 });
+    rows.push({ idx: [j, r], val: [1, -1], lo: 0, hi: Infinity });
+  }
+  const cost = new Array(n + 1).fill(0);
+  cost[r] = 1;
+  const res = await solveLp({ sense: 'max', cost, colLo: new Array(n + 1).fill(0), colHi: [...new Array(n).fill(1), 1], rows });
+  if (res.status !== 'optimal') return { status: 'empty', lps: 1 };
+  const x = res.x;
+  const radius = Math.max(0, x[r]!);
+  const centre: Record<string, number> = {};
+  s.dimensions.forEach((d, i) => (centre[d.id] = x[i]!));
+  const slack = cons.map(({ actor, c }) => {
+    let lhs = 0;
+    for (const [d, v] of Object.entries(c.coeffs)) lhs += v * (x[dims.get(d) ?? 0] ?? 0);
+    const sl = (c.op === '<=' ? c.rhs - lhs : lhs - c.rhs) / (norm(c) || 1);
+    return { actor, constraint: c.id, slack: sl, c };
+  });
+  const binding = slack
+    .filter((x) => x.slack <= radius + 1e-7)
+    .map(({ actor, c, slack }) => ({ actor, constraint: c.id, label: c.label, tags: c.tags ?? [], slack }));
+  return { status: 'ok', centre, radius, binding, slack: slack.map(({ actor, constraint, slack }) => ({ actor, constraint, slack })), lps: 1 };
+}
+
+/** Is the intersection of these actors' minimums non-empty? */
+export async function compatibleSet(s: Scenario, actors: readonly ActorId[]): Promise<boolean> {
+  const dims = dimensionIndex(s);
+  const n = dims.size;
+  const rows: LpRow[] = owned(s, actors).map(({ c }) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [d, v] of Object.entries(c.coeffs)) {
+      const i = dims.get(d);
+      if (i !== undefined && v !== 0) {
+        idx.push(i);
+        val.push(v);
+      }
+    }
+    return c.op === '<=' ? { idx, val, lo: -Infinity, hi: c.rhs } : { idx, val, lo: c.rhs, hi: Infinity };
+  });
+  if (rows.length === 0) return true;
+  const r = await solveLp({ sense: 'min', cost: new Array(n).fill(0), colLo: new Array(n).fill(0), colHi: new Array(n).fill(1), rows });
+  return r.status === 'optimal';
+}
+
+export interface SetSearch {
+  maximalCompatibleSets: ActorId[][];
+  minimalExitSets: ActorId[][];
+  /** Pairwise compatibility, keyed "a|b" with a before b in actor order. */
+  pairs: Record<string, boolean>;
+  lps: number;
+}
+
+/** Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets. */
+export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
+  let lps = 0;
+  const test = async (set: number[]) => {
+    lps++;
+    return compatibleSet(s, set.map((i) => actors[i]!));
+  };
+  const key = (xs: readonly number[]) => xs.join(',');
+  let level: number[][] = [];
+  for (let i = 0; i < actors.length; i++) if (await test([i])) level.push([i]);
+  const all: number[][] = [...level];
+  const pairs: Record<string, boolean> = {};
+  while (level.length) {
+    const have = new Set(level.map(key));
+    const next: number[][] = [];
+    for (let p = 0; p < level.length; p++)
+      for (let q = p + 1; q < level.length; q++) {
+        const a = level[p]!;
+        const b = level[q]!;
+        if (key(a.slice(0, -1)) !== key(b.slice(0, -1))) continue;
+        const cand = [...a, b[b.length - 1]!];
+        if (!cand.every((_, k) => have.has(key(cand.filter((__, j) => j !== k))))) continue;
+        const ok = await test(cand);
+        if (cand.length === 2) pairs[`${actors[cand[0]!]}|${actors[cand[1]!]}`] = ok;
+        if (ok) next.push(cand);
+      }
+    all.push(...next);
+    level = next;
+  }
+  for (let i = 0; i < actors.length; i++)
+    for (let j = i + 1; j < actors.length; j++) pairs[`${actors[i]}|${actors[j]}`] ??= false;
+  const sets = all.map((x) => new Set(x));
+  const maximal = all
+    .filter((x, i) => !sets.some((t, j) => j !== i && t.size > x.length && x.every((y) => t.has(y))))
+    .sort((a, b) => b.length - a.length || key(a).localeCompare(key(b)));
+  const maximalCompatibleSets = maximal.map((x) => x.map((i) => actors[i]!));
+  const minimalExitSets = maximal
+    .map((x) => actors.filter((_, i) => !x.includes(i)))
+    .sort((a, b) => a.length - b.length || a.join().localeCompare(b.join()));
+  return { maximalCompatibleSets, minimalExitSets, pairs, lps };
+}
+
+export interface CommonCoreReport {
+  actors: ActorId[];
+  nonEmpty: boolean;
+  chebyshevCentre: Record<string, number> | null;
+  radius: number | null;
+  binding: BindingConstraint[];
+  maximalCompatibleSets: ActorId[][];
+  minimalExitSets: ActorId[][];
+  pairs: Record<string, boolean>;
+  /** Each actor's utility at the centre of the core (or of the largest compatible set containing it). */
+  utilityAtCentre: Record<ActorId, number | null>;
+  lps: number;
+  method: string;
+  exact: boolean;
+}
+
+/** The common core of the given actors (default: every actor not excluded). */
+export async function commonCore(s: Scenario, actors: readonly ActorId[] = s.actors.map((a) => a.id)): Promise<CommonCoreReport> {
+  const sets = await searchSets(s, actors);
+  const nonEmpty = sets.maximalCompatibleSets.length === 1 && sets.maximalCompatibleSets[0]!.length === actors.length;
+  const cheb = await chebyshevCentre(s, nonEmpty ? actors : (sets.maximalCompatibleSets[0] ?? []));
+  const dims = dimensionIndex(s);
+  const utilityAtCentre: Record<ActorId, number | null> = {};
+  for (const a of s.actors)
+    if (actors.includes(a.id)) utilityAtCentre[a.id] = cheb.status === 'ok' ? utility(a, dims, s.dimensions.map((d) => cheb.centre[d.id]!)) : null;
+  return {
+    actors: [...actors],
+    nonEmpty,
+    chebyshevCentre: nonEmpty && cheb.status === 'ok' ? cheb.centre : null,
+    radius: nonEmpty && cheb.status === 'ok' ? cheb.radius : null,
+    binding: nonEmpty && cheb.status === 'ok' ? cheb.binding : [],
+    maximalCompatibleSets: sets.maximalCompatibleSets,
+    minimalExitSets: sets.minimalExitSets,
+    pairs: sets.pairs,
+    utilityAtCentre,
+    lps: sets.lps + cheb.lps,
+    method: 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP',
+    exact: true,
+  };
+}

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chebyshevCentre, commonCore, compatibleSet, searchSets } from '../../../../models/analysis/commonCore/index';
+import { applyVariants, type Scenario } from '../../../../models/domain/index';
+import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
+
+type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number };
+function toy(dims: string[], minimums: C[][]): Scenario {
+  return {
+    format: 'coreplay-scenario', version: 1, id: 'toy', title: 'toy', description: '', sources: [], facts: [], assets: [], moves: [], interactions: [], variants: [],
+    dimensions: dims.map((id) => ({ id, label: id, description: '', low: '', high: '', source: 'assumption: test' })),
+    initialState: Object.fromEntries(dims.map((d) => [d, 0.5])),
+    actors: minimums.map((m, i) => ({
+      id: `a${i}`, name: `A${i}`, short: `A${i}`, description: '', capability: 1, patience: 0.9, source: 'assumption: test',
+      ideal: Object.fromEntries(dims.map((d) => [d, 0.5])), salience: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
+      minimum: m.map((c, j) => ({ id: `c${j}`, label: `c${j}`, source: 'assumption: test', ...c })),
+    })),
+  };
+}
+
+async function belarus(variants: string[] = []) {
+  const r = await parseScenario(builtinDoc('belarus'));
+  if (!r.ok) throw new Error('belarus must parse');
+  const v = applyVariants(r.scenario, variants);
+  if (!v.ok) throw new Error(v.problem);
+  const actors = v.value.scenario.actors.map((a) => a.id).filter((id) => !v.value.excludedFromCore.has(id));
+  return { s: v.value.scenario, actors };
+}
+
+describe('Chebyshev centre', () => {
+  it('of the lower-left quarter of the unit square is (0.25, 0.25) with radius 0.25', async () => {
+    const s = toy(['x', 'y'], [[{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }], [{ coeffs: { y: 1 }, op: '<=', rhs: 0.5 }]]);
+    const r = await chebyshevCentre(s, ['a0', 'a1']);
+    expect(r.status).toBe('ok');
+    if (r.status !== 'ok') return;
+    expect(r.centre.x).toBeCloseTo(0.25, 6);
+    expect(r.centre.y).toBeCloseTo(0.25, 6);
+    expect(r.radius).toBeCloseTo(0.25, 6);
+    expect(r.binding.map((b) => b.actor).sort()).toEqual(['a0', 'a1']);
+  });
+  it('of the triangle x, y ≥ 0, x + y ≤ 1 has the inradius 1 / (2 + √2)', async () => {
+    // Triangle x ≥ 0, y ≥ 0, x + y ≤ 1: inradius = 1 / (2 + √2).
+    const s = toy(['x', 'y'], [[{ coeffs: { x: 1, y: 1 }, op: '<=', rhs: 1 }]]);
+    const r = await chebyshevCentre(s, ['a0']);
+    if (r.status !== 'ok') throw new Error('should be ok');
+    expect(r.radius).toBeCloseTo(1 / (2 + Math.SQRT2), 6);
+    expect(r.centre.x).toBeCloseTo(1 / (2 + Math.SQRT2), 6);
+  });
+  it('reports an empty intersection', async () => {
+    const s = toy(['x'], [[{ coeffs: { x: 1 }, op: '<=', rhs: 0.3 }], [{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }]]);
+    expect((await chebyshevCentre(s, ['a0', 'a1'])).status).toBe('empty');
+  });
+});
+
+describe('maximal compatible sets and minimal exits', () => {
+  it('known set system on one dimension', async () => {
+    const s = toy(['x'], [
+      [{ coeffs: { x: 1 }, op: '<=', rhs: 0.3 }],
+      [{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }],
+      [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }],
+      [{ coeffs: { x: 1 }, op: '>=', rhs: 0.2 }],
+    ]);
+    const r = await searchSets(s, ['a0', 'a1', 'a2', 'a3']);
+    expect(r.maximalCompatibleSets).toEqual([['a0', 'a2', 'a3'], ['a1', 'a2', 'a3']]);
+    expect(r.minimalExitSets).toEqual([['a0'], ['a1']]);
+    expect(r.pairs['a0|a1']).toBe(false);
+    expect(r.pairs['a0|a2']).toBe(true);
+  });
+
+  it('property: each maximal set is compatible and adding any other actor breaks it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ lo: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0, max: 0.6, noNaN: true }), d: fc.integer({ min: 0, max: 1 }) }), { minLength: 2, maxLength: 6 }),
+        async (specs) => {
+          const s = toy(['x', 'y'], specs.map(({ lo, w, d }) => [
+            { coeffs: { [d ? 'y' : 'x']: 1 }, op: '>=', rhs: lo },
+            { coeffs: { [d ? 'y' : 'x']: 1 }, op: '<=', rhs: Math.min(1, lo + w) },
+          ]));
+          const ids = s.actors.map((a) => a.id);
+          const r = await searchSets(s, ids);
+          for (const set of r.maximalCompatibleSets) {
+            expect(await compatibleSet(s, set)).toBe(true);
+            for (const other of ids.filter((i) => !set.includes(i))) expect(await compatibleSet(s, [...set, other])).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('what the Belarus scenario shows', () => {
+  it('Russia is the principal test: under the control reading it belongs to the minimal exit sets', async () => {
+    const { s, actors } = await belarus();
+    const r = await commonCore(s, actors);
+    expect(r.nonEmpty).toBe(false);
+    expect(r.minimalExitSets.some((e) => e.includes('russia'))).toBe(true);
+    expect(r.maximalCompatibleSets.every((m) => !(m.includes('russia') && m.includes('poland')))).toBe(true);
+  });
+
+  it('under the limit reading a non-Western but separate core includes Russia', async () => {
+    const { s, actors } = await belarus(['russia-limit']);
+    const r = await commonCore(s, actors);
+    const withRussia = r.maximalCompatibleSets.find((m) => m.includes('russia'))!;
+    expect(withRussia).toEqual(['regime', 'russia', 'ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'china']);
+    const centre = await chebyshevCentre(s, withRussia);
+    if (centre.status !== 'ok') throw new Error('core must exist');
+    expect(centre.centre.sovereignty).toBeGreaterThanOrEqual(0.4);
+    expect(centre.centre.western_alignment).toBeLessThanOrEqual(0.2 + 1e-9);
+  });
+
+  it('a grey core exists without democratic change; the golden one not while regime and Russia are in', async () => {
+    const grey = await belarus(['grey', 'russia-limit']);
+    const g = await commonCore(grey.s, grey.actors);
+    expect(g.nonEmpty).toBe(true);
+    expect(g.chebyshevCentre!.democracy).toBeLessThanOrEqual(0.2 + 1e-9);
+    const golden = await belarus(['golden']);
+    const d = await commonCore(golden.s, golden.actors);
+    expect(d.nonEmpty).toBe(false);
+    expect(d.maximalCompatibleSets.filter((m) => m.includes('eu') && m.includes('opposition')).every((m) => !m.includes('regime') && !m.includes('russia'))).toBe(true);
+    expect(d.minimalExitSets).toContainEqual(['regime', 'russia']);
+  });
+
+  it("Kyiv's and Minsk's minimums meet on 'no second front'", async () => {
+    const { s } = await belarus();
+    expect(await compatibleSet(s, ['regime', 'ukraine'])).toBe(true);
+    const tagged = (id: string) => s.actors.find((a) => a.id === id)!.minimum.filter((c) => c.tags?.includes('no-second-front')).length;
+    expect(tagged('regime')).toBeGreaterThan(0);
+    expect(tagged('ukraine')).toBeGreaterThan(0);
+  });
+});
