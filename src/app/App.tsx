@@ -12,6 +12,8 @@ import { notices, notify, dismiss } from '../state/notices';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
+import { AnalyseView } from '../views/analyse/AnalyseView';
+import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 
 const SAVE_KEY = 'workspace';
@@ -19,6 +21,7 @@ const SAVE_KEY = 'workspace';
 export function App() {
   const w = workspace();
   const [ready, setReady] = createSignal(false);
+  const live = createLiveAnalysis();
   const [saveState, setSaveState] = createSignal<'saved' | 'saving' | 'error'>('saved');
 
   onMount(async () => {
@@ -195,7 +198,10 @@ export function App() {
         <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel">
           <Switch>
             <Match when={w.ws.prefs.tab === 'edit'}>
-              <EditView />
+              <EditView live={<LiveSummary live={live} />} />
+            </Match>
+            <Match when={w.ws.prefs.tab === 'analyse'}>
+              <AnalyseView live={live} />
             </Match>
             <Match when={w.ws.prefs.tab === 'compare'}>
               <CompareView />
@@ -205,6 +211,36 @@ export function App() {
             </Match>
           </Switch>
         </main>
+      </Show>
+    </div>
+  );
+}
+
+function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
+  const w = workspace();
+  const r = () => {
+    const x = props.live.result();
+    return x?.status === 'ok' ? x.readings[0] : undefined;
+  };
+  const name = (id: string) => w.scenario()?.actors.find((a) => a.id === id)?.short ?? id;
+  return (
+    <div>
+      <h2>Live analysis</h2>
+      <p aria-live="polite">{props.live.busy() ? 'Analysing…' : ' '}</p>
+      <Show when={r()} fallback={<p class="muted">Waiting for a valid scenario…</p>}>
+        {(x) => (
+          <>
+            <p>
+              Common core: <strong data-testid="live-core" class={x().nonEmpty ? 'yes' : 'no'}>{x().nonEmpty ? 'exists' : 'empty'}</strong>
+            </p>
+            <Show when={!x().nonEmpty}>
+              <p>Smallest exits that would open one:</p>
+              <ul data-testid="live-exits">
+                <For each={x().minimalExitSets}>{(e) => <li>{`{${e.map(name).join(', ')}}`}</li>}</For>
+              </ul>
+            </Show>
+          </>
+        )}
       </Show>
     </div>
   );
