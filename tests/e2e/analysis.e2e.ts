@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the analysis moves with the preferences', () => {
+  it('Analyse shows each reading of the common core and the coalition graph', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage(browser);
+    await page.locator('#tab-analyse').click();
+    await page.locator('[data-reading=baseline] [data-testid=core-status]').waitFor();
+    expect(await page.locator('[data-reading=baseline] [data-testid=core-status]').textContent()).toBe('empty');
+    expect(await page.locator('[data-reading=baseline] [data-testid=minimal-exits]').textContent()).toContain('{Regime, Russia}');
+    expect(await page.locator('[data-reading="grey+russia-limit"]').count()).toBe(0);
+    await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'analyse');
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('an edit in Edit re-runs the analysis live', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.locator('#tab-edit').click();
+    await page.locator('[data-testid=live-exits]').waitFor();
+    expect(await page.locator('[data-testid=live-exits]').textContent()).toContain('{Regime, Russia}');
+    await page.locator('[data-edit-actor=russia]').click();
+    // Russia settles for less military control: its conflict with the neighbours disappears.
+    await page.getByLabel('Russia: military orientation under its control: bound').fill('0.3');
+    await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Poland, Lithuania, Latvia, Opposition}'));
+    const exits = await page.locator('[data-testid=live-exits]').textContent();
+    expect(exits).not.toContain('Poland');
+    await page.getByLabel('Russia: military orientation under its control: bound').fill('x');
+    await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
+    await page.locator('.field-problems').first().waitFor();
+    expect(await page.locator('.field-problems').first().textContent()).toContain('expected a number, got "x"');
+    await screenshot(page, 'edit');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('Compare shows a scenario and a variant side by side with the differences highlighted', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.locator('#tab-compare').click();
+    await page.locator('[data-testid=compare-state]').waitFor();
+    const differing = await page.locator('[data-testid=compare-state] tr[data-differs=yes] th').allTextContents();
+    expect(differing).toEqual(['Potash exports', 'Transit via Lithuania', 'Economic dependence on Russia']);
+    await screenshot(page, 'compare');
+    expect(consoleErrors).toEqual([]);
+  });
+});
