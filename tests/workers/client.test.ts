@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import * as Comlink from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import { createAnalysisClient } from '../../workers/client';
+
+/** A fake worker: a comlink endpoint over a MessageChannel whose API the test controls. */
+function fakeWorker(api: object) {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+  const listeners: ((e: unknown) => void)[] = [];
+  const w = Object.assign(port1 as unknown as Worker, {
+    terminate: () => {
+      port1.close();
+      port2.close();
+    },
+    crash: () => listeners.forEach((f) => f(new Error('boom'))),
+  });
+  const add = port1.addEventListener.bind(port1) as (t: string, f: (e: unknown) => void) => void;
+  (w as any).addEventListener = (t: string, f: (e: unknown) => void) => (t === 'error' ? listeners.push(f) : add(t, f));
+  return w as Worker & { crash: () => void };
+}
+
+const scenario = {} as never;
+
+describe('analysis client', () => {
+  it('keeps only the latest answer', async () => {
+    let n = 0;
+    const client = createAnalysisClient(() =>
+      fakeWorker({ analyseCommonCore: async () => {
+        const k = ++n;
+        await new Promise((r) => setTimeout(r, k === 1 ? 50 : 5));
+        return { status: 'ok', k };
+      } }),
+    );
+    const [a, b] = await Promise.all([client.commonCore(scenario, []), client.commonCore(scenario, [])]);
+    expect(a.status).toBe('stale');
+    expect(b).toEqual({ status: 'ok', value: { status: 'ok', k: 2 } });
+    client.dispose();
+  });
+
+  it('times out a hung worker, restarts it and answers the next request', async () => {
+    let made = 0;
+    const restarts: string[] = [];
+    const client = createAnalysisClient(
+      () => {
+        made++;
+        return fakeWorker({ analyseCommonCore: () => (made === 1 ? new Promise(() => {}) : Promise.resolve({ status: 'ok' })) });
+      },
+      { timeoutMs: 50, onRestart: (w) => restarts.push(w) },
+    );
+    expect((await client.commonCore(scenario, [])).status).toBe('timeout');
+    expect(restarts).toHaveLength(1);
+    expect(await client.commonCore(scenario, [])).toEqual({ status: 'ok', value: { status: 'ok' } });
+    expect(made).toBe(2);
+    client.dispose();
+  });
+
+  it('reports a crash as a status and restarts', async () => {
+    let current: (Worker & { crash: () => void }) | undefined;
+    const client = createAnalysisClient(() => (current = fakeWorker({ analyseCommonCore: () => new Promise(() => {}) })), { timeoutMs: 5_000 });
+    const pending = client.commonCore(scenario, []);
+    await new Promise((r) => setTimeout(r, 10));
+    current!.crash();
+    expect(await pending).toEqual({ status: 'crashed', message: 'the analysis worker crashed' });
+    client.dispose();
+  });
+});
