@@ -13,6 +13,7 @@
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
  */
 import { solveLp, type LpRow } from '../lp/highs';
+import { isFeasible } from '../../scenario/parse';
 import { dimensionIndex } from '../../domain/space';
 import { utility } from '../../domain/utility';
 import type { ActorId, LinearConstraint, Scenario } from '../../domain/types';
@@ -99,23 +100,7 @@ export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[]): 
 
 /** Is the intersection of these actors' minimums non-empty? */
 export async function compatibleSet(s: Scenario, actors: readonly ActorId[]): Promise<boolean> {
-  const dims = dimensionIndex(s);
-  const n = dims.size;
-  const rows: LpRow[] = owned(s, actors).map(({ c }) => {
-    const idx: number[] = [];
-    const val: number[] = [];
-    for (const [d, v] of Object.entries(c.coeffs)) {
-      const i = dims.get(d);
-      if (i !== undefined && v !== 0) {
-        idx.push(i);
-        val.push(v);
-      }
-    }
-    return c.op === '<=' ? { idx, val, lo: -Infinity, hi: c.rhs } : { idx, val, lo: c.rhs, hi: Infinity };
-  });
-  if (rows.length === 0) return true;
-  const r = await solveLp({ sense: 'min', cost: new Array(n).fill(0), colLo: new Array(n).fill(0), colHi: new Array(n).fill(1), rows });
-  return r.status === 'optimal';
+  return isFeasible(owned(s, actors).map((o) => o.c), dimensionIndex(s));
 }
 
 export interface SetSearch {
