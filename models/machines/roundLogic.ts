@@ -1,0 +1,314 @@
+/**
+ * The round's data and its pure updates; the round machine (roundMachine.ts) wires them to
+ * phases and events. Everything here is plain, JSON-safe data so that a snapshot can be saved,
+ * compared and reproduced by replaying the run's events.
+ */
+import { HOLD, checkMove, initialHoldings, spendAssets, type Holdings } from '../domain/legality';
+import { applyMoves } from '../domain/moves';
+import { observe } from '../domain/posture';
+import { slack } from '../domain/polytope';
+import { dimensionIndex, stateFromRecord } from '../domain/space';
+import type { ActorId, DimensionId, Effect, Move, MoveId, Posture, Scenario } from '../domain/types';
+import { isAcceptable, lossByDimension, utility, violations } from '../domain/utility';
+import { nextPosture } from './actorMachine';
+
+export type Mover = 'team' | 'bot' | 'teacher';
+
+export interface Commitment {
+  readonly move: MoveId;
+  readonly by: Mover;
+  /** A bot's one-line reason, or the team's note. */
+  readonly reason?: string;
+}
+
+export interface OfferTerms {
+  readonly id: string;
+  readonly from: ActorId;
+  readonly to: ActorId;
+  /** What the proposer will play next round … */
+  readonly give: MoveId;
+  /** … if the other side plays this. */
+  readonly get: MoveId;
+}
+
+export interface OfferRecord extends OfferTerms {
+  readonly status: 'open' | 'accepted' | 'rejected' | 'countered';
+  /** 1 for an opening offer, +1 per counter in the same exchange. */
+  readonly exchange: number;
+  /** The offer this one counters. */
+  readonly counters?: string;
+}
+
+/** A closed deal: each party promises to play its move in the round after the deal. */
+export interface Deal {
+  readonly id: string;
+  readonly round: number;
+  readonly parties: readonly ActorId[];
+  readonly promises: Readonly<Record<ActorId, MoveId>>;
+}
+
+export interface DealOutcome extends Deal {
+  readonly brokenBy: readonly ActorId[];
+}
+
+export interface Inject {
+  readonly id: string;
+  readonly label: string;
+  readonly effects?: readonly Effect[];
+  readonly postures?: Readonly<Record<ActorId, Posture>>;
+}
+
+export interface InjectRecord extends Inject {
+  readonly phase: string;
+}
+
+export interface ActorRoundRecord {
+  readonly move: MoveId;
+  readonly by: Mover;
+  readonly reason?: string;
+  readonly before: number;
+  readonly after: number;
+  readonly acceptableBefore: boolean;
+  readonly acceptableAfter: boolean;
+  readonly postureBefore: Posture;
+  readonly postureAfter: Posture;
+  /** A short explanation: the utility change, the dimension that moved it most, the condition that binds. */
+  readonly why: string;
+}
+
+export interface RoundRecord {
+  readonly round: number;
+  readonly worldBefore: readonly number[];
+  readonly worldAfter: readonly number[];
+  readonly actors: Readonly<Record<ActorId, ActorRoundRecord>>;
+  /** Deals made this round (due next round). */
+  readonly dealsMade: readonly Deal[];
+  /** Deals that fell due this round, with who broke them. */
+  readonly dealsDue: readonly DealOutcome[];
+  readonly offers: readonly OfferRecord[];
+  readonly injects: readonly InjectRecord[];
+  readonly interactions: readonly string[];
+}
+
+export interface RoundContext {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly roundLimit: number;
+  readonly round: number;
+  readonly world: readonly number[];
+  readonly holdings: Holdings;
+  readonly postures: Readonly<Record<ActorId, Posture>>;
+  readonly committed: Readonly<Record<ActorId, Commitment>>;
+  readonly offers: readonly OfferRecord[];
+  /** Deals closed this round: due next round. */
+  readonly deals: readonly Deal[];
+  /** Deals closed last round: due this round. */
+  readonly due: readonly Deal[];
+  readonly injects: readonly InjectRecord[];
+  readonly worldAtStart: readonly number[];
+  readonly history: readonly RoundRecord[];
+}
+
+export interface RoundInput {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly roundLimit: number;
+}
+
+/** Bounded bargaining: an offer may be countered until this many exchanges. */
+export const MAX_EXCHANGES = 4;
+export const MAX_ROUNDS = 50;
+
+export function initialContext(input: RoundInput): RoundContext {
+  const s = input.scenario;
+  const world = Array.from(stateFromRecord(s, s.initialState));
+  return {
+    scenario: s,
+    seed: input.seed,
+    roundLimit: input.roundLimit,
+    round: 1,
+    world,
+    holdings: initialHoldings(s),
+    postures: Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as Posture])),
+    committed: {},
+    offers: [],
+    deals: [],
+    due: [],
+    injects: [],
+    worldAtStart: world,
+    history: [],
+  };
+}
+
+const dimsCache = new WeakMap<Scenario, Map<DimensionId, number>>();
+export function dimsOf(s: Scenario): Map<DimensionId, number> {
+  let d = dimsCache.get(s);
+  if (!d) dimsCache.set(s, (d = dimensionIndex(s)));
+  return d;
+}
+
+// ---- Moves ----------------------------------------------------------------------------------
+
+export type Check = { ok: true } | { ok: false; reason: string };
+
+export function checkCommit(c: RoundContext, actor: ActorId, move: MoveId): Check {
+  if (!c.scenario.actors.some((a) => a.id === actor)) return { ok: false, reason: `no actor "${actor}" in this scenario` };
+  if (c.committed[actor]) return { ok: false, reason: `${actor} has already committed a move this round` };
+  const l = checkMove(c.scenario, dimsOf(c.scenario), c.world, c.holdings, c.postures[actor] ?? 'engaged', actor, move);
+  return l.ok ? l : { ok: false, reason: l.reason };
+}
+
+export function allCommitted(c: RoundContext): boolean {
+  return c.scenario.actors.every((a) => c.committed[a.id]);
+}
+
+/** The teacher closes the round: whoever has not committed holds. */
+export function fillHolds(c: RoundContext): Record<ActorId, Commitment> {
+  const out: Record<ActorId, Commitment> = { ...c.committed };
+  for (const a of c.scenario.actors) if (!out[a.id]) out[a.id] = { move: HOLD, by: 'teacher', reason: 'round closed before a move was entered' };
+  return out;
+}
+
+// ---- Offers ---------------------------------------------------------------------------------
+
+function moveOwnedBy(c: RoundContext, move: MoveId, actor: ActorId): boolean {
+  return c.scenario.moves.some((m) => m.id === move && m.actor === actor);
+}
+
+export function checkOffer(c: RoundContext, o: OfferTerms): Check {
+  const ids = new Set(c.scenario.actors.map((a) => a.id));
+  if (!ids.has(o.from)) return { ok: false, reason: `no actor "${o.from}"` };
+  if (!ids.has(o.to)) return { ok: false, reason: `no actor "${o.to}"` };
+  if (o.from === o.to) return { ok: false, reason: 'an offer needs two different actors' };
+  if (c.round >= c.roundLimit) return { ok: false, reason: 'this is the last round: a deal could not fall due' };
+  if (c.postures[o.from] === 'walkedAway') return { ok: false, reason: `${o.from} has walked away from the table` };
+  if (c.postures[o.to] === 'walkedAway') return { ok: false, reason: `${o.to} has walked away from the table` };
+  if (!moveOwnedBy(c, o.give, o.from)) return { ok: false, reason: `"${o.give}" is not a move of ${o.from}` };
+  if (!moveOwnedBy(c, o.get, o.to)) return { ok: false, reason: `"${o.get}" is not a move of ${o.to}` };
+  if (c.offers.some((x) => x.id === o.id)) return { ok: false, reason: `offer id "${o.id}" is already used` };
+  return { ok: true };
+}
+
+export function addOffer(c: RoundContext, o: OfferTerms, exchange = 1, counters?: string): OfferRecord[] {
+  return [...c.offers, { ...o, status: 'open', exchange, ...(counters ? { counters } : {}) }];
+}
+
+export function checkAnswer(c: RoundContext, offerId: string, by: ActorId): Check {
+  const o = c.offers.find((x) => x.id === offerId);
+  if (!o) return { ok: false, reason: `no offer "${offerId}"` };
+  if (o.status !== 'open') return { ok: false, reason: `offer "${offerId}" is already ${o.status}` };
+  if (o.to !== by) return { ok: false, reason: `offer "${offerId}" is addressed to ${o.to}, not ${by}` };
+  return { ok: true };
+}
+
+export function checkCounter(c: RoundContext, offerId: string, by: ActorId, counter: OfferTerms): Check {
+  const a = checkAnswer(c, offerId, by);
+  if (!a.ok) return a;
+  const o = c.offers.find((x) => x.id === offerId)!;
+  if (o.exchange >= MAX_EXCHANGES) return { ok: false, reason: `offer "${offerId}" has had ${MAX_EXCHANGES} exchanges: accept or reject it` };
+  if (counter.from !== by || counter.to !== o.from) return { ok: false, reason: `a counter goes from ${by} back to ${o.from}` };
+  return checkOffer(c, counter);
+}
+
+export function setOfferStatus(c: RoundContext, offerId: string, status: OfferRecord['status']): OfferRecord[] {
+  return c.offers.map((o) => (o.id === offerId ? { ...o, status } : o));
+}
+
+export function dealFromOffer(c: RoundContext, offerId: string): Deal {
+  const o = c.offers.find((x) => x.id === offerId)!;
+  return { id: o.id, round: c.round, parties: [o.from, o.to], promises: { [o.from]: o.give, [o.to]: o.get } };
+}
+
+// ---- Injects --------------------------------------------------------------------------------
+
+export function checkInject(c: RoundContext, inj: Inject): Check {
+  const dims = dimsOf(c.scenario);
+  for (const e of inj.effects ?? []) if (!dims.has(e.dimension)) return { ok: false, reason: `inject "${inj.id}": no dimension "${e.dimension}"` };
+  for (const a of Object.keys(inj.postures ?? {})) if (!c.scenario.actors.some((x) => x.id === a)) return { ok: false, reason: `inject "${inj.id}": no actor "${a}"` };
+  return { ok: true };
+}
+
+export function applyInject(c: RoundContext, inj: Inject, phase: string): Partial<RoundContext> {
+  const world = inj.effects?.length ? Array.from(applyMoves(dimsOf(c.scenario), c.world, [{ effects: inj.effects } as Move])) : c.world;
+  const postures = { ...c.postures };
+  for (const [a, p] of Object.entries(inj.postures ?? {})) postures[a] = nextPosture(a, postures[a] ?? 'engaged', { type: 'SET_POSTURE', posture: p });
+  return { world, postures, injects: [...c.injects, { ...inj, phase }] };
+}
+
+// ---- Resolve --------------------------------------------------------------------------------
+
+function fmt(x: number): string {
+  return (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
+}
+
+/** Why an actor's utility moved: the dimension that moved it most, and its tightest condition. */
+export function explain(s: Scenario, actor: ActorId, before: readonly number[], after: readonly number[]): string {
+  const dims = dimsOf(s);
+  const a = s.actors.find((x) => x.id === actor)!;
+  const u0 = utility(a, dims, before);
+  const u1 = utility(a, dims, after);
+  const l0 = lossByDimension(a, dims, before);
+  const l1 = lossByDimension(a, dims, after);
+  let top: DimensionId | undefined;
+  for (const d of Object.keys(l0)) if (Math.abs(l1[d]! - l0[d]!) > 1e-9 && (!top || Math.abs(l1[d]! - l0[d]!) > Math.abs(l1[top]! - l0[top]!))) top = d;
+  const label = (d: DimensionId) => s.dimensions.find((x) => x.id === d)?.label ?? d;
+  const parts = [`utility ${fmt(u1 - u0)} (${u0.toFixed(3)} → ${u1.toFixed(3)})`];
+  if (top) parts.push(`mostly ${label(top)} (${fmt(l0[top]! - l1[top]!)})`);
+  const v = violations(a, dims, after);
+  if (v.length) parts.push(`its minimum is not met: "${v[0]!.constraint.label}" misses by ${v[0]!.by.toFixed(3)}`);
+  else if (a.minimum.length) {
+    let tight = a.minimum[0]!;
+    for (const c of a.minimum) if (slack(c, dims, after) < slack(tight, dims, after)) tight = c;
+    parts.push(`binding condition: "${tight.label}" (slack ${slack(tight, dims, after).toFixed(3)})`);
+  }
+  return parts.join('; ');
+}
+
+/** Apply the committed moves: world, assets, deals due, postures, and the round's record. */
+export function resolveRound(c: RoundContext): Partial<RoundContext> {
+  const s = c.scenario;
+  const dims = dimsOf(s);
+  const committed = fillHolds(c);
+  const byId = new Map(s.moves.map((m) => [m.id, m]));
+  const played = s.actors.map((a) => committed[a.id]!.move).filter((m) => m !== HOLD).map((m) => byId.get(m)!);
+  const world = Array.from(applyMoves(dims, c.world, played, s.interactions));
+  const holdings = spendAssets(s, c.holdings, played);
+  const playedIds = new Set(played.map((m) => m.id));
+  const interactions = s.interactions.filter((it) => it.when.every((id) => playedIds.has(id))).map((it) => it.id);
+  const dealsDue: DealOutcome[] = c.due.map((d) => ({ ...d, brokenBy: d.parties.filter((p) => committed[p]!.move !== d.promises[p]) }));
+  const postures: Record<ActorId, Posture> = {};
+  const actors: Record<ActorId, ActorRoundRecord> = {};
+  for (const a of s.actors) {
+    const before = c.postures[a.id] ?? 'engaged';
+    const after = nextPosture(a.id, before, { type: 'ROUND_OBSERVED', observation: observe(a.id, played, dealsDue) });
+    postures[a.id] = after;
+    actors[a.id] = {
+      move: committed[a.id]!.move,
+      by: committed[a.id]!.by,
+      ...(committed[a.id]!.reason ? { reason: committed[a.id]!.reason } : {}),
+      before: utility(a, dims, c.worldAtStart),
+      after: utility(a, dims, world),
+      acceptableBefore: isAcceptable(a, dims, c.worldAtStart),
+      acceptableAfter: isAcceptable(a, dims, world),
+      postureBefore: before,
+      postureAfter: after,
+      why: explain(s, a.id, c.worldAtStart, world),
+    };
+  }
+  const record: RoundRecord = {
+    round: c.round,
+    worldBefore: c.worldAtStart,
+    worldAfter: world,
+    actors,
+    dealsMade: c.deals,
+    dealsDue,
+    offers: c.offers,
+    injects: c.injects,
+    interactions,
+  };
+  return { world, holdings, postures, committed, history: [...c.history, record] };
+}
+
+export function startNextRound(c: RoundContext): Partial<RoundContext> {
+  return { round: c.round + 1, committed: {}, offers: [], due: c.deals, deals: [], injects: [], worldAtStart: c.world };
+}
