@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { ActorId, Posture, Scenario } from '../domain/types';
 import { POSTURES } from '../domain/types';
+import { issueMessage } from '../scenario/parse';
 import { roundMachine, type RoundEvent, type RoundPhase } from './roundMachine';
 import { checkAnswer, checkCommit, checkCounter, checkInject, checkOffer, MAX_ROUNDS, type RoundContext } from './roundLogic';
 
@@ -206,8 +207,8 @@ const RunHeader = v.strictObject({
 function formatIssue(issue: v.BaseIssue<unknown> | undefined): string {
   if (!issue) return 'invalid';
   const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
-  const got = issue.received !== undefined ? `, got ${issue.received}` : '';
-  return path ? `at ${path}: ${issue.message}${got}` : `${issue.message}${got}`;
+  const message = issueMessage(issue).replace('not part of the scenario format', 'not part of the run format');
+  return path ? `at ${path}: ${message}` : message;
 }
 
 /** Read a run file's header; the events are checked by replaying them against the scenario. */

@@ -90,7 +90,7 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   return { ok: true, doc: s, notes };
 }
 
-function issueMessage(i: v.BaseIssue<unknown>): string {
+export function issueMessage(i: v.BaseIssue<unknown>): string {
   if (i.type === 'strict_object') {
     if (i.expected === 'never') return 'unknown key (not part of the scenario format)';
     if (i.received === 'undefined') return 'required, but missing';
