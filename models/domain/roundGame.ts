@@ -14,7 +14,7 @@ import type { NormalFormGame } from '../analysis/game/types';
 import { HOLD, legalMoves, type Holdings } from './legality';
 import { applyMoves } from './moves';
 import { dimensionIndex } from './space';
-import type { ActorId, Move, MoveId, Posture, Scenario } from './types';
+import type { ActorId, Effect, Move, MoveId, Posture, Scenario } from './types';
 import { utility } from './utility';
 
 export interface RoundGameOptions {
@@ -46,6 +46,16 @@ export interface RoundGame {
 }
 
 export const DEFAULT_MAX_PROFILES = 20_000;
+
+function denseDelta(s: Scenario, dims: ReadonlyMap<string, number>, effects: readonly Effect[]): Float64Array {
+  const v = new Float64Array(s.dimensions.length);
+  for (const e of effects) if ('delta' in e) v[dims.get(e.dimension)!] += e.delta;
+  return v;
+}
+
+function setsOf(dims: ReadonlyMap<string, number>, effects: readonly Effect[]): [number, number][] {
+  return effects.filter((e): e is Extract<Effect, { set: number }> => 'set' in e).map((e) => [dims.get(e.dimension)!, e.set]);
+}
 
 export function buildRoundGame(
   s: Scenario,
@@ -100,17 +110,55 @@ export function buildRoundGame(
   const total = shape.reduce((p, k) => p * k, 1);
   const payoffs = new Float64Array(total * n);
   const actors = players.map((id) => actorById.get(id)!);
+
+  // Dense form of the outcome model, so the profile loop does arithmetic only (the same rules
+  // as applyMoves and utility: deltas add, then `set` effects in scenario order, then clamp).
+  const D = s.dimensions.length;
+  const delta = moves.map((list) => list.map((id) => denseDelta(s, dims, id === HOLD ? [] : byId.get(id)!.effects)));
+  const sets = moves.map((list) => list.map((id) => (id === HOLD ? [] : setsOf(dims, byId.get(id)!.effects))));
+  const order = new Map(s.moves.map((m, i) => [m.id, i]));
+  const slot = new Map<MoveId, [number, number]>();
+  moves.forEach((list, i) => list.forEach((id, k) => id !== HOLD && slot.set(id, [i, k])));
+  const fixedIds = new Set(fixedMoves.map((m) => m.id));
+  // Interactions that can fire: all their moves are fixed or available to some player.
+  const live = s.interactions
+    .filter((it) => it.when.every((id) => fixedIds.has(id) || slot.has(id)))
+    .map((it) => ({ need: it.when.filter((id) => !fixedIds.has(id)).map((id) => slot.get(id)!), delta: denseDelta(s, dims, it.effects), sets: setsOf(dims, it.effects) }));
+  const ideal = actors.map((a) => Float64Array.from(s.dimensions, (d) => a.ideal[d.id] ?? 0));
+  const weight = actors.map((a) => Float64Array.from(s.dimensions, (d) => a.salience[d.id] ?? 0));
+  const fixedDelta = denseDelta(s, dims, fixedMoves.flatMap((m) => m.effects));
+  const fixedSets = fixedMoves.map((m) => ({ order: order.get(m.id)!, list: setsOf(dims, m.effects) })).filter((f) => f.list.length);
+  const x = new Float64Array(D);
   const profile = new Array<number>(n).fill(0);
-  const chosen: Move[] = [];
+  const pendingSets: { order: number; list: [number, number][] }[] = [];
   for (let p = 0; p < total; p++) {
-    chosen.length = 0;
-    for (const m of fixedMoves) chosen.push(m);
+    for (let d = 0; d < D; d++) x[d] = world[d]! + fixedDelta[d]!;
+    pendingSets.length = 0;
+    for (const f of fixedSets) pendingSets.push(f);
     for (let i = 0; i < n; i++) {
-      const id = moves[i]![profile[i]!]!;
-      if (id !== HOLD) chosen.push(byId.get(id)!);
+      const k = profile[i]!;
+      const dv = delta[i]![k]!;
+      for (let d = 0; d < D; d++) x[d] += dv[d]!;
+      const st = sets[i]![k]!;
+      if (st.length) pendingSets.push({ order: order.get(moves[i]![k]!)!, list: st });
     }
-    const x = applyMoves(dims, world, chosen, s.interactions);
-    for (let i = 0; i < n; i++) payoffs[p * n + i] = utility(actors[i]!, dims, x);
+    for (const it of live) {
+      if (!it.need.every(([i, k]) => profile[i] === k)) continue;
+      for (let d = 0; d < D; d++) x[d] += it.delta[d]!;
+      if (it.sets.length) pendingSets.push({ order: Infinity, list: it.sets });
+    }
+    if (pendingSets.length) {
+      pendingSets.sort((a, b) => a.order - b.order);
+      for (const ps of pendingSets) for (const [d, v] of ps.list) x[d] = v;
+    }
+    for (let d = 0; d < D; d++) x[d] = x[d]! < 0 ? 0 : x[d]! > 1 ? 1 : x[d]!;
+    for (let i = 0; i < n; i++) {
+      const id = ideal[i]!;
+      const w = weight[i]!;
+      let dist = 0;
+      for (let d = 0; d < D; d++) dist += w[d]! * Math.abs(x[d]! - id[d]!);
+      payoffs[p * n + i] = 1 - dist;
+    }
     for (let i = 0; i < n; i++) {
       if (++profile[i]! < shape[i]!) break;
       profile[i] = 0;

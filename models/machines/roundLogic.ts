@@ -270,7 +270,13 @@ export function resolveRound(c: RoundContext): Partial<RoundContext> {
   const dims = dimsOf(s);
   const committed = fillHolds(c);
   const byId = new Map(s.moves.map((m) => [m.id, m]));
-  const played = s.actors.map((a) => committed[a.id]!.move).filter((m) => m !== HOLD).map((m) => byId.get(m)!);
+  // Simultaneous moves in scenario order (a later move's `set` wins a clash, as in applyMoves).
+  const order = new Map(s.moves.map((m, i) => [m.id, i]));
+  const played = s.actors
+    .map((a) => committed[a.id]!.move)
+    .filter((m) => m !== HOLD)
+    .sort((a, b) => order.get(a)! - order.get(b)!)
+    .map((m) => byId.get(m)!);
   const world = Array.from(applyMoves(dims, c.world, played, s.interactions));
   const holdings = spendAssets(s, c.holdings, played);
   const playedIds = new Set(played.map((m) => m.id));

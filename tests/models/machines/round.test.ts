@@ -347,3 +347,27 @@ describe('round game', () => {
     rg.players.forEach((p, i) => expect(rg.game.payoffs[at * rg.players.length + i]).toBeCloseTo(utility(s.actors.find((a) => a.id === p)!, dims, x), 12));
   });
 });
+
+describe('round game payoffs', () => {
+  it('equal each actor\'s utility after applyMoves, for random profiles, with fixed moves and interactions', async () => {
+    const s = await belarus();
+    const dims = dimensionIndex(s);
+    const world = stateFromRecord(s, s.initialState);
+    const postures = Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const]));
+    const fixed = { lithuania: 'reopen_klaipeda' };
+    const rg = buildRoundGame(s, world, initialHoldings(s), postures, { fixed, players: ['regime', 'us', 'eu', 'russia'] });
+    expect(rg.moves[0]).toContain('release_123');
+    expect(rg.moves[1]).toContain('ease_potash_partial');
+    const byId = new Map(s.moves.map((m) => [m.id, m]));
+    const order = new Map(s.moves.map((m, i) => [m.id, i]));
+    fc.assert(
+      fc.property(fc.tuple(...rg.game.shape.map((k) => fc.integer({ min: 0, max: k - 1 }))), (profile) => {
+        const ids = [...profile.map((k, i) => rg.moves[i]![k]!), fixed.lithuania].filter((m) => m !== 'hold').sort((a, b) => order.get(a)! - order.get(b)!);
+        const x = applyMoves(dims, world, ids.map((id) => byId.get(id)!), s.interactions);
+        const at = profileIndexOf(rg.game.shape, profile);
+        rg.players.forEach((p, i) => expect(rg.game.payoffs[at * rg.players.length + i]).toBeCloseTo(utility(s.actors.find((a) => a.id === p)!, dims, x), 12));
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+});
