@@ -1,0 +1,5 @@
+export * from './frontier';
+export * from './nashBargaining';
+export * from './kalaiSmorodinsky';
+export * from './rubinstein';
+export * from './bilateral';
