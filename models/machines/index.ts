@@ -8,3 +8,4 @@ export * from './view';
 export * from './history';
 export * from './rng';
 export { december2025Run } from './examples/december2025';
+export * from './debrief';

@@ -371,3 +371,38 @@ describe('round game payoffs', () => {
     );
   });
 });
+
+describe('debrief', () => {
+  it('best responses never lose against what the class played; the equilibrium is one', async () => {
+    const { debrief } = await import('../../../models/machines/debrief');
+    const s = await belarus();
+    const run = december2025Run(builtinDoc('belarus'));
+    const r = checkRun(run, s);
+    if (!r.ok) throw new Error(r.problem);
+    // the snapshot just before round 1 started
+    const start = r.replay.initial.context;
+    const d = debrief(s, start, r.replay.final.context.history[0]!);
+    expect(d.bestResponses).toHaveLength(s.actors.length);
+    for (const b of d.bestResponses) expect(b.gain).toBeGreaterThanOrEqual(0);
+    const dims = dimensionIndex(s);
+    const byId = new Map(s.moves.map((m) => [m.id, m]));
+    // the recommended best response for the US really gains what it says over the move played
+    const us = d.bestResponses.find((b) => b.actor === 'us')!;
+    const others = Object.entries(r.replay.final.context.history[0]!.actors).filter(([a, x]) => a !== 'us' && x.move !== 'hold').map(([, x]) => byId.get(x.move)!);
+    const u = (m: string) => utility(s.actors.find((a) => a.id === 'us')!, dims, applyMoves(dims, start.world, m === 'hold' ? others : [...others, byId.get(m)!], s.interactions));
+    expect(u(us.best) - u(us.played)).toBeCloseTo(us.gain, 12);
+    expect(d.equilibria).toBeGreaterThan(0);
+    const eq = d.equilibrium!;
+    const g = d.game;
+    const profile = g.players.map((p, i) => g.moves[i]!.indexOf(eq[p]!));
+    const n = g.players.length;
+    const at = profileIndexOf(g.game.shape, profile);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < g.game.shape[i]!; k++) {
+        const dev = [...profile];
+        dev[i] = k;
+        expect(g.game.payoffs[profileIndexOf(g.game.shape, dev) * n + i]!).toBeLessThanOrEqual(g.game.payoffs[at * n + i]! + 1e-12);
+      }
+    expect(d.gains[0]!.change).toBeGreaterThanOrEqual(d.gains[d.gains.length - 1]!.change);
+  });
+});
