@@ -3,13 +3,24 @@ import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { setHighsLoader } from '../models/analysis/lp/highs';
-import { analyseCommonCore } from './api';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from './api';
+import { memoiseHighs } from './lpMemo';
 
-setHighsLoader(() => highsLoader({ locateFile: (f: string) => (f.endsWith('.wasm') ? wasmUrl : f) }));
+// Identical LPs (shared by readings, and by successive live edits) are solved once.
+setHighsLoader(async () => memoiseHighs(await highsLoader({ locateFile: (f: string) => (f.endsWith('.wasm') ? wasmUrl : f) })).highs);
 
+const clock = () => performance.now();
 const api = {
-  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) =>
-    analyseCommonCore(scenario, variants, () => performance.now()),
+  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock),
+  analyseCoop: (scenario: Parameters<typeof analyseCoop>[0], variants: string[], opts: Parameters<typeof analyseCoop>[2] = {}) =>
+    analyseCoop(scenario, variants, opts, clock),
+  analyseBargaining: (
+    scenario: Parameters<typeof analyseBargaining>[0],
+    variants: string[],
+    pair: Parameters<typeof analyseBargaining>[2],
+    opts: Parameters<typeof analyseBargaining>[3] = {},
+  ) => analyseBargaining(scenario, variants, pair, opts, clock),
+  analyseForecast: (scenario: Parameters<typeof analyseForecast>[0], variants: string[]) => analyseForecast(scenario, variants, clock),
 };
 export type AnalysisApi = typeof api;
 Comlink.expose(api);

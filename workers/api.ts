@@ -1,29 +1,33 @@
 /**
- * What the worker computes, as plain functions the tests can call in Node: the common core of a
- * scenario under each reading, with provenance (method, exactness, a hash of the input).
+ * What the worker computes, as plain functions the tests can call in Node. Every result is a
+ * value with its provenance: the kind of analysis, the method, whether it is exact, the
+ * parameters and a hash of the input (hashInput of the scenario and the parameters).
+ *
+ * - analyseCommonCore: the common core under the chosen variants and under each reading.
+ * - analyseCoop: the TU game from the outcome model (core, least core, Shapley, nucleolus).
+ * - analyseBargaining: Nash, Kalai–Smorodinsky and Rubinstein for a pair of actors.
+ * - analyseForecast: the capability × salience weighted positions (a heuristic).
  */
 import { commonCore, type CommonCoreReport } from '../models/analysis/commonCore/index';
-import { applyVariants, type Scenario } from '../models/domain/index';
+import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
+import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
+import { hashInput, type Invalid, type Provenance } from './hash';
+
+export { hashInput } from './hash';
+export type { Provenance, Invalid } from './hash';
+export * from './local';
+export * from './size';
 
 export interface ReadingReport extends CommonCoreReport {
   variants: string[];
   excluded: string[];
 }
 
-export type CommonCoreAnalysis =
-  | { status: 'ok'; inputHash: string; readings: ReadingReport[]; ms: number }
-  | { status: 'invalid'; problem: string };
+export const COMMON_CORE_METHOD = 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP, per reading';
 
-/** FNV-1a over the JSON text: a stable fingerprint of an analysis input. */
-export function hashInput(x: unknown): string {
-  const s = JSON.stringify(x);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
+export type CommonCoreAnalysis =
+  | ({ status: 'ok'; readings: ReadingReport[] } & Provenance<'commonCore', { variants: string[] }>)
+  | { status: 'invalid'; kind?: 'commonCore'; problem: string };
 
 /** The common core under the chosen variants, and under each reading of the scenario on top of them. */
 export async function analyseCommonCore(scenario: Scenario, variants: string[], now: () => number = () => 0): Promise<CommonCoreAnalysis> {
@@ -32,10 +36,53 @@ export async function analyseCommonCore(scenario: Scenario, variants: string[], 
   const readings: ReadingReport[] = [];
   for (const ids of sets) {
     const a = applyVariants(scenario, ids);
-    if (!a.ok) return { status: 'invalid', problem: a.problem };
+    if (!a.ok) return { status: 'invalid', kind: 'commonCore', problem: a.problem };
     const actors = a.value.scenario.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
     const r = await commonCore(a.value.scenario, actors);
     readings.push({ ...r, variants: ids, excluded: [...a.value.excludedFromCore] });
   }
-  return { status: 'ok', inputHash: hashInput({ scenario, variants }), readings, ms: now() - t0 };
+  return {
+    status: 'ok',
+    kind: 'commonCore',
+    method: COMMON_CORE_METHOD,
+    exact: readings.every((r) => r.exact),
+    parameters: { variants },
+    inputHash: hashInput({ scenario, variants }),
+    readings,
+    ms: now() - t0,
+  };
+}
+
+export interface CoopParameters {
+  variants: string[];
+  /** The players (default: every actor). */
+  actors?: ActorId[];
+  /** Branch-and-bound node budget for the characteristic function. */
+  nodeBudget?: number;
+}
+
+export type CoopAnalysis = ({ status: 'ok'; report: CoopReport } & Provenance<'coop', CoopParameters>) | Invalid<'coop'> | { status: 'error'; kind: 'coop'; problem: string };
+
+export async function analyseCoop(
+  scenario: Scenario,
+  variants: string[],
+  opts: { actors?: ActorId[]; nodeBudget?: number } = {},
+  now: () => number = () => 0,
+): Promise<CoopAnalysis> {
+  const t0 = now();
+  const parameters: CoopParameters = { variants, ...opts };
+  const a = applyVariants(scenario, variants);
+  if (!a.ok) return { status: 'invalid', kind: 'coop', problem: a.problem };
+  const r = await coopAnalysis(a.value.scenario, opts);
+  if (r.status !== 'ok') return { status: r.status, kind: 'coop', problem: r.problem };
+  return {
+    status: 'ok',
+    kind: 'coop',
+    method: r.report.method,
+    exact: r.report.exact,
+    parameters,
+    inputHash: hashInput({ scenario, ...parameters }),
+    ms: now() - t0,
+    report: r.report,
+  };
 }

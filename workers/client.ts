@@ -1,70 +1,201 @@
 /**
- * The analysis client: latest-wins (a stale answer is dropped), a time-out that restarts a hung
- * worker, and a restart after a crash. The caller always gets a status value, never a rejection,
- * and keeps its own state.
+ * The analysis client. One lane per request kind (common core, cooperative game, bargaining,
+ * forecast), each with its own worker, created on first use:
+ *
+ * - latest wins: only the latest answer per kind is delivered; an older one resolves `stale`.
+ *   Superseded work that has run for `cancelStaleAfterMs` is cancelled by restarting that
+ *   lane's worker (short work is left to finish, so typing does not thrash the worker);
+ * - a time-out (per kind, default `timeoutMs`) restarts a hung worker, and a crash restarts a
+ *   crashed one; `onRestart` says why, and requests in flight on it resolve `crashed`;
+ * - `onProgress` reports long runs: `running` with the elapsed ms every `progressEveryMs`,
+ *   then `done`;
+ * - tiny requests run on the main thread: a kind that needs no LP (forecast, bargaining)
+ *   whose estimated size (size.ts) is at most `mainThreadMaxSize` is computed by calling the
+ *   api functions directly (workers/local.ts, loaded lazily), with no worker round trip.
+ *
+ * The caller always gets a status value, never a rejection, and keeps its own state.
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.worker';
-import type { CommonCoreAnalysis } from './api';
+import type { CommonCoreAnalysis, CoopAnalysis } from './api';
+import type { BargainingAnalysis, ForecastAnalysis } from './local';
+import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
+import type { ActorId, Scenario } from '../models/domain/index';
+
+export type { RequestKind } from './size';
 
 export type ClientResult<T> = { status: 'ok'; value: T } | { status: 'stale' } | { status: 'timeout' | 'crashed'; message: string };
+
+export interface Progress {
+  kind: RequestKind;
+  status: 'running' | 'done';
+  elapsedMs: number;
+  where: 'worker' | 'main';
+}
 
 export interface WorkerLike {
   terminate(): void;
   addEventListener(type: 'error', f: (e: unknown) => void): void;
 }
 
-export function createAnalysisClient(
-  makeWorker: () => WorkerLike & Worker,
-  opts: { timeoutMs?: number; onRestart?: (why: string) => void } = {},
-) {
+export interface ClientOptions {
+  timeoutMs?: number;
+  /** Per-kind time-outs, overriding `timeoutMs`. */
+  timeouts?: Partial<Record<RequestKind, number>>;
+  onRestart?: (why: string) => void;
+  onProgress?: (p: Progress) => void;
+  progressEveryMs?: number;
+  /** 'auto' (default): tiny LP-free requests run on the main thread; 'never': always the worker. */
+  mainThread?: 'auto' | 'never';
+  mainThreadMaxSize?: number;
+  cancelStaleAfterMs?: number;
+}
+
+interface Pending {
+  settle: (r: { status: 'timeout' | 'crashed' | 'stale'; message?: string }) => void;
+}
+
+interface Lane {
+  worker?: WorkerLike & Worker;
+  api?: Comlink.Remote<AnalysisApi>;
+  pending: Set<Pending>;
+  latest: number;
+  /** When the request now running on the worker started, and its settle function. */
+  running?: { id: number; started: number; pending: Pending };
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : 0);
+
+export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts: ClientOptions = {}) {
   const timeoutMs = opts.timeoutMs ?? 15_000;
-  let worker: (WorkerLike & Worker) | undefined;
-  let api: Comlink.Remote<AnalysisApi> | undefined;
-  let crash: ((why: string) => void) | undefined;
-  const latest = new Map<string, number>();
+  const progressEveryMs = opts.progressEveryMs ?? 500;
+  const cancelStaleAfterMs = opts.cancelStaleAfterMs ?? 2_000;
+  const lanes = new Map<RequestKind, Lane>();
   let seq = 0;
 
-  const start = () => {
-    worker = makeWorker();
-    api = Comlink.wrap<AnalysisApi>(worker);
-    worker.addEventListener('error', () => crash?.('the analysis worker crashed'));
-  };
-  const restart = (why: string) => {
-    worker?.terminate();
-    worker = undefined;
-    api = undefined;
-    opts.onRestart?.(why);
+  const lane = (kind: RequestKind): Lane => {
+    let l = lanes.get(kind);
+    if (!l) lanes.set(kind, (l = { pending: new Set(), latest: 0 }));
+    return l;
   };
 
-  async function call<T>(kind: string, f: (a: Comlink.Remote<AnalysisApi>) => Promise<T>): Promise<ClientResult<T>> {
-    const id = ++seq;
-    latest.set(kind, id);
-    if (!api) start();
-    const run = f(api!).then((value) => ({ status: 'ok' as const, value }));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const limit = new Promise<ClientResult<T>>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'timeout', message: `the analysis took over ${timeoutMs / 1000} s and was stopped` }), timeoutMs);
-      crash = (why) => resolve({ status: 'crashed', message: why });
+  const start = (l: Lane) => {
+    const w = makeWorker();
+    l.worker = w;
+    l.api = Comlink.wrap<AnalysisApi>(w);
+    w.addEventListener('error', () => {
+      if (l.worker !== w) return;
+      stop(l, 'the analysis worker crashed', 'crashed');
+      opts.onRestart?.('the analysis worker crashed');
     });
-    let r: ClientResult<T>;
+  };
+
+  /** Terminate the lane's worker; everything in flight on it resolves with `status`. */
+  const stop = (l: Lane, why: string, status: 'timeout' | 'crashed' | 'stale', except?: Pending) => {
+    l.worker?.terminate();
+    l.worker = undefined;
+    l.api = undefined;
+    l.running = undefined;
+    for (const p of [...l.pending]) if (p !== except) p.settle(status === 'stale' ? { status } : { status, message: why });
+  };
+
+  async function onMain<T>(kind: RequestKind, id: number, f: () => T | Promise<T>): Promise<ClientResult<T>> {
+    const l = lane(kind);
+    const t0 = now();
     try {
-      r = await Promise.race([run, limit]);
+      const value = await f();
+      opts.onProgress?.({ kind, status: 'done', elapsedMs: now() - t0, where: 'main' });
+      return l.latest === id ? { status: 'ok', value } : { status: 'stale' };
     } catch (e) {
-      r = { status: 'crashed', message: `the analysis failed: ${(e as Error).message}` };
+      return { status: 'crashed', message: `the analysis failed: ${(e as Error).message}` };
     }
-    clearTimeout(timer);
-    if (r.status === 'timeout' || r.status === 'crashed') {
-      restart(r.message);
-      return r;
-    }
-    return latest.get(kind) === id ? r : { status: 'stale' };
   }
 
+  async function onWorker<T>(kind: RequestKind, id: number, f: (a: Comlink.Remote<AnalysisApi>) => Promise<T>): Promise<ClientResult<T>> {
+    const l = lane(kind);
+    // Cancel superseded work that has already run for a while.
+    if (l.running && now() - l.running.started >= cancelStaleAfterMs) stop(l, 'superseded', 'stale');
+    if (!l.api) start(l);
+    const limit = opts.timeouts?.[kind] ?? timeoutMs;
+    const t0 = now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let ticker: ReturnType<typeof setInterval> | undefined;
+    let settle!: Pending['settle'];
+    const interrupted = new Promise<ClientResult<T>>((resolve) => {
+      settle = (r) => resolve(r.status === 'stale' ? { status: 'stale' } : { status: r.status, message: r.message ?? '' });
+    });
+    const pending: Pending = { settle };
+    l.pending.add(pending);
+    l.running = { id, started: t0, pending };
+    timer = setTimeout(() => {
+      const why = `the analysis took over ${limit / 1000} s and was stopped`;
+      pending.settle({ status: 'timeout', message: why });
+      stop(l, why, 'crashed', pending);
+      opts.onRestart?.(why);
+    }, limit);
+    if (opts.onProgress) ticker = setInterval(() => opts.onProgress!({ kind, status: 'running', elapsedMs: now() - t0, where: 'worker' }), progressEveryMs);
+    const run = f(l.api!).then(
+      (value) => ({ status: 'ok' as const, value }),
+      (e: unknown) => ({ status: 'crashed' as const, message: `the analysis failed: ${(e as Error)?.message ?? String(e)}` }),
+    );
+    const r: ClientResult<T> = await Promise.race([run, interrupted]);
+    clearTimeout(timer);
+    if (ticker) clearInterval(ticker);
+    l.pending.delete(pending);
+    if (l.running?.pending === pending) l.running = undefined;
+    opts.onProgress?.({ kind, status: 'done', elapsedMs: now() - t0, where: 'worker' });
+    if (r.status === 'crashed' && l.api && !r.message.startsWith('the analysis worker')) {
+      // The call itself failed (e.g. a thrown error): restart to be safe.
+      stop(l, r.message, 'crashed');
+      opts.onRestart?.(r.message);
+    }
+    if (r.status !== 'ok') return r;
+    return l.latest === id ? r : { status: 'stale' };
+  }
+
+  function request<T>(
+    kind: RequestKind,
+    size: number,
+    viaWorker: (a: Comlink.Remote<AnalysisApi>) => Promise<T>,
+    local?: () => Promise<T>,
+  ): Promise<ClientResult<T>> {
+    const id = ++seq;
+    lane(kind).latest = id;
+    if (local && opts.mainThread !== 'never' && mayRunOnMainThread(kind, size, opts.mainThreadMaxSize ?? MAIN_THREAD_MAX_SIZE)) return onMain(kind, id, local);
+    return onWorker(kind, id, viaWorker);
+  }
+
+  const safeSize = (kind: RequestKind, scenario: Scenario, pair?: readonly ActorId[]) => {
+    try {
+      return estimateSize(kind, scenario, pair);
+    } catch {
+      return Infinity;
+    }
+  };
+
   return {
-    commonCore: (scenario: Parameters<AnalysisApi['analyseCommonCore']>[0], variants: string[]) =>
-      call<CommonCoreAnalysis>('commonCore', (a) => a.analyseCommonCore(scenario, variants)),
-    dispose: () => restart('disposed'),
+    commonCore: (scenario: Scenario, variants: string[]) =>
+      request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
+    coop: (scenario: Scenario, variants: string[], o: { actors?: ActorId[]; nodeBudget?: number } = {}) =>
+      request<CoopAnalysis>('coop', Infinity, (a) => a.analyseCoop(scenario, variants, o)),
+    bargaining: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { first?: ActorId } = {}) =>
+      request<BargainingAnalysis>(
+        'bargaining',
+        safeSize('bargaining', scenario, pair),
+        (a) => a.analyseBargaining(scenario, variants, pair, o),
+        async () => (await import('./local')).analyseBargaining(scenario, variants, pair, o, now),
+      ),
+    forecast: (scenario: Scenario, variants: string[]) =>
+      request<ForecastAnalysis>(
+        'forecast',
+        safeSize('forecast', scenario),
+        (a) => a.analyseForecast(scenario, variants),
+        async () => (await import('./local')).analyseForecast(scenario, variants, now),
+      ),
+    dispose: () => {
+      for (const l of lanes.values()) stop(l, 'disposed', 'crashed');
+      opts.onRestart?.('disposed');
+    },
   };
 }
 

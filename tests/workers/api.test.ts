@@ -1,0 +1,97 @@
+/**
+ * The worker API as plain functions: every result carries its kind, method, exactness,
+ * parameters and input hash; bad input is a value, not an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import highsLoader from 'highs';
+import { analyseBargaining, analyseCoop, analyseForecast, estimateSize, hashInput, mayRunOnMainThread } from '../../workers/api';
+import { memoiseHighs } from '../../workers/lpMemo';
+import { chebyshevCentre } from '../../models/analysis/commonCore/index';
+import { setHighsLoader, solveLp } from '../../models/analysis/lp/highs';
+import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import type { Scenario } from '../../models/domain/index';
+
+async function belarus(): Promise<Scenario> {
+  const r = await parseScenario(builtinDoc('belarus'));
+  if (!r.ok) throw new Error('belarus must parse');
+  return r.scenario;
+}
+
+describe('worker api', () => {
+  it('bargaining: provenance, and the hash follows the parameters', async () => {
+    const s = await belarus();
+    const a = analyseBargaining(s, [], ['regime', 'us']);
+    const b = analyseBargaining(s, [], ['regime', 'us'], { first: 'us' });
+    if (a.status !== 'ok' || b.status !== 'ok') throw new Error('should run');
+    expect(a.kind).toBe('bargaining');
+    expect(a.exact).toBe(true);
+    expect(a.method).toMatch(/Nash/);
+    expect(a.parameters).toEqual({ variants: [], pair: ['regime', 'us'] });
+    expect(a.inputHash).toBe(hashInput({ scenario: s, variants: [], pair: ['regime', 'us'] }));
+    expect(b.inputHash).not.toBe(a.inputHash);
+    expect(analyseBargaining(s, ['no-such-variant'], ['regime', 'us'])).toMatchObject({ status: 'invalid', kind: 'bargaining' });
+    expect(analyseBargaining(s, [], ['regime', 'nobody'])).toMatchObject({ status: 'invalid', kind: 'bargaining' });
+  });
+
+  it('forecast: labelled a heuristic and not exact; a variant changes it', async () => {
+    const s = await belarus();
+    const f = analyseForecast(s, []);
+    const g = analyseForecast(s, ['us-transactional']);
+    if (f.status !== 'ok' || g.status !== 'ok') throw new Error('should run');
+    expect(f.report.label).toBe('heuristic');
+    expect(f.exact).toBe(false);
+    expect(g.inputHash).not.toBe(f.inputHash);
+    const prisoners = (r: typeof f) => r.report.dimensions.find((d) => d.dimension === 'prisoners')!.mean;
+    expect(prisoners(g)).not.toBe(prisoners(f));
+  });
+
+  it('coop: exact, with the derivation, and the node budget as a parameter', async () => {
+    const s = await belarus();
+    const c = await analyseCoop(s, [], {}, () => performance.now());
+    if (c.status !== 'ok') throw new Error(c.problem);
+    expect(c.kind).toBe('coop');
+    expect(c.exact).toBe(true);
+    expect(c.report.derivation).toMatch(/v\(S\)/);
+    expect(c.ms).toBeGreaterThan(0);
+    const capped = await analyseCoop(s, [], { nodeBudget: 100 });
+    if (capped.status !== 'ok') throw new Error(capped.problem);
+    expect(capped.exact).toBe(false);
+    expect(capped.parameters.nodeBudget).toBe(100);
+    expect(await analyseCoop(s, [], { actors: ['nobody'] })).toMatchObject({ status: 'invalid', kind: 'coop' });
+  });
+
+  it('estimates sizes, and only LP-free small requests may run on the main thread', async () => {
+    const s = await belarus();
+    expect(estimateSize('forecast', s)).toBe(10 * 13);
+    expect(estimateSize('bargaining', s, ['regime', 'us'])).toBe(9 * 6);
+    expect(estimateSize('coop', s)).toBeGreaterThan(1e6);
+    expect(mayRunOnMainThread('forecast', 130)).toBe(true);
+    expect(mayRunOnMainThread('bargaining', 54)).toBe(true);
+    expect(mayRunOnMainThread('coop', 10)).toBe(false);
+    expect(mayRunOnMainThread('bargaining', 1e6)).toBe(false);
+  });
+});
+
+describe('LP memo', () => {
+  it('solves identical programs once and answers them identically', async () => {
+    const s = await belarus();
+    const memo = memoiseHighs(await highsLoader());
+    setHighsLoader(async () => memo.highs);
+    try {
+      const first = await chebyshevCentre(s, ['regime', 'ukraine']);
+      const again = await chebyshevCentre(s, ['regime', 'ukraine']);
+      expect(again).toEqual(first);
+      expect(memo.stats).toEqual({ calls: 2, solved: 1 });
+      // Answers are copies: changing one does not change the next.
+      const lp = { sense: 'max' as const, cost: [1], colHi: [2], rows: [] };
+      const a = await solveLp(lp);
+      if (a.status !== 'optimal') throw new Error(a.status);
+      a.x[0] = 99;
+      const b = await solveLp(lp);
+      expect(b.status === 'optimal' && b.x[0]).toBe(2);
+      expect(memo.stats.solved).toBe(2);
+    } finally {
+      setHighsLoader(() => highsLoader());
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/** FNV-1a over the JSON text: a stable fingerprint of an analysis input. */
+export function hashInput(x: unknown): string {
+  const s = JSON.stringify(x);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** What every analysis result carries besides its value. */
+export interface Provenance<K extends string, P> {
+  kind: K;
+  /** The algorithm, in words. */
+  method: string;
+  /** True when the answer is exact (no heuristic, no search cut short). */
+  exact: boolean;
+  /** The parameters the analysis ran with (besides the scenario). */
+  parameters: P;
+  /** hashInput of { scenario, ...parameters }. */
+  inputHash: string;
+  /** Wall time in ms, when the caller passed a clock (0 otherwise). */
+  ms: number;
+}
+
+export type Invalid<K extends string> = { status: 'invalid'; kind: K; problem: string };

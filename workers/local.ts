@@ -1,0 +1,70 @@
+/**
+ * The analyses that need no linear program (so no HiGHS): the spatial forecast and bilateral
+ * bargaining. The client may run small ones on the main thread by importing this module
+ * lazily; the worker runs them through api.ts, which re-exports them.
+ */
+import { bilateralBargaining, type BargainingReport } from '../models/analysis/bargaining/index';
+import { spatialForecast, type ForecastReport } from '../models/analysis/forecast/index';
+import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
+import { hashInput, type Invalid, type Provenance } from './hash';
+
+export type ForecastAnalysis =
+  | ({ status: 'ok'; report: ForecastReport } & Provenance<'forecast', { variants: string[] }>)
+  | Invalid<'forecast'>;
+
+export interface BargainingParameters {
+  variants: string[];
+  pair: [ActorId, ActorId];
+  /** Who opens the alternating offers (default: the first of the pair). */
+  first?: ActorId;
+}
+
+export type BargainingAnalysis =
+  | ({ status: 'ok'; report: BargainingReport } & Provenance<'bargaining', BargainingParameters>)
+  | Invalid<'bargaining'>;
+
+/** The Belarus default pair: the prisoners-for-potash exchange. */
+export const DEFAULT_PAIR: [ActorId, ActorId] = ['regime', 'us'];
+
+export function analyseForecast(scenario: Scenario, variants: string[], now: () => number = () => 0): ForecastAnalysis {
+  const t0 = now();
+  const a = applyVariants(scenario, variants);
+  if (!a.ok) return { status: 'invalid', kind: 'forecast', problem: a.problem };
+  const r = spatialForecast(a.value.scenario);
+  if (r.status !== 'ok') return { status: 'invalid', kind: 'forecast', problem: r.problem };
+  return {
+    status: 'ok',
+    kind: 'forecast',
+    method: r.report.method,
+    exact: false,
+    parameters: { variants },
+    inputHash: hashInput({ scenario, variants }),
+    ms: now() - t0,
+    report: r.report,
+  };
+}
+
+export function analyseBargaining(
+  scenario: Scenario,
+  variants: string[],
+  pair: [ActorId, ActorId],
+  opts: { first?: ActorId } = {},
+  now: () => number = () => 0,
+): BargainingAnalysis {
+  const t0 = now();
+  const parameters: BargainingParameters = { variants, pair, ...(opts.first ? { first: opts.first } : {}) };
+  const a = applyVariants(scenario, variants);
+  if (!a.ok) return { status: 'invalid', kind: 'bargaining', problem: a.problem };
+  const r = bilateralBargaining(a.value.scenario, pair, opts);
+  if (r.status !== 'ok') return { status: 'invalid', kind: 'bargaining', problem: r.problem };
+  return {
+    status: 'ok',
+    kind: 'bargaining',
+    method: r.report.method,
+    exact: r.report.exact,
+    parameters,
+    inputHash: hashInput({ scenario, ...parameters }),
+    ms: now() - t0,
+    report: r.report,
+  };
+}

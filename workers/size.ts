@@ -1,0 +1,46 @@
+/**
+ * How big an analysis request is, before running it, and whether it may run on the main
+ * thread. Sizes count the work units of each method: outcomes for bargaining, actor ×
+ * dimension terms for the forecast, joint profiles an enumeration would score for the
+ * cooperative game (the branch and bound visits far fewer), and LPs a blind search of the
+ * common core could need (2^n per reading).
+ */
+import type { ActorId, Scenario } from '../models/domain/index';
+
+export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast';
+export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast'];
+
+/** Kinds that need no linear program, so no HiGHS: only these may run on the main thread. */
+export const LP_FREE: ReadonlySet<RequestKind> = new Set(['bargaining', 'forecast']);
+
+/** The default largest size run on the main thread (well under a frame's worth of work). */
+export const MAIN_THREAD_MAX_SIZE = 5_000;
+
+function optionCount(s: Scenario, actor: ActorId): number {
+  let k = 1;
+  for (const m of s.moves ?? []) if (m.actor === actor) k++;
+  return k;
+}
+
+export function estimateSize(kind: RequestKind, s: Scenario, pair?: readonly ActorId[]): number {
+  const actors = (s.actors ?? []).map((a) => a.id);
+  switch (kind) {
+    case 'forecast':
+      return actors.length * (s.dimensions?.length ?? 0);
+    case 'bargaining': {
+      const [a, b] = pair ?? [];
+      return a && b ? optionCount(s, a) * optionCount(s, b) : Infinity;
+    }
+    case 'coop': {
+      let p = 1;
+      for (const a of actors) p *= optionCount(s, a) + 1;
+      return p - 1;
+    }
+    case 'commonCore':
+      return 2 ** actors.length * (1 + (s.variants ?? []).filter((v) => v.kind === 'reading').length);
+  }
+}
+
+export function mayRunOnMainThread(kind: RequestKind, size: number, max = MAIN_THREAD_MAX_SIZE): boolean {
+  return LP_FREE.has(kind) && size <= max;
+}
