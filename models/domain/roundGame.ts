@@ -49,7 +49,11 @@ export const DEFAULT_MAX_PROFILES = 20_000;
 
 function denseDelta(s: Scenario, dims: ReadonlyMap<string, number>, effects: readonly Effect[]): Float64Array {
   const v = new Float64Array(s.dimensions.length);
-  for (const e of effects) if ('delta' in e) v[dims.get(e.dimension)!] += e.delta;
+  for (const e of effects) {
+    if (!('delta' in e)) continue;
+    const i = dims.get(e.dimension)!;
+    v[i] = v[i]! + e.delta;
+  }
   return v;
 }
 
@@ -138,13 +142,13 @@ export function buildRoundGame(
     for (let i = 0; i < n; i++) {
       const k = profile[i]!;
       const dv = delta[i]![k]!;
-      for (let d = 0; d < D; d++) x[d] += dv[d]!;
+      for (let d = 0; d < D; d++) x[d] = x[d]! + dv[d]!;
       const st = sets[i]![k]!;
       if (st.length) pendingSets.push({ order: order.get(moves[i]![k]!)!, list: st });
     }
     for (const it of live) {
       if (!it.need.every(([i, k]) => profile[i] === k)) continue;
-      for (let d = 0; d < D; d++) x[d] += it.delta[d]!;
+      for (let d = 0; d < D; d++) x[d] = x[d]! + it.delta[d]!;
       if (it.sets.length) pendingSets.push({ order: Infinity, list: it.sets });
     }
     if (pendingSets.length) {

@@ -32,6 +32,8 @@ export interface Run {
   readonly variants: readonly string[];
   readonly seed: number;
   readonly roundLimit: number;
+  /** An optional per-round timer for the classroom (seconds; 0 or absent = none). */
+  readonly timerSeconds?: number;
   readonly seats: Readonly<Record<ActorId, Seat>>;
   readonly events: readonly RunEvent[];
 }
@@ -200,6 +202,7 @@ const RunHeader = v.strictObject({
   variants: v.array(Id, 'expected a list of variant ids'),
   seed: v.pipe(v.number('expected a number'), v.integer('expected an integer seed'), v.minValue(0, 'expected a seed ≥ 0'), v.maxValue(2 ** 32 - 1, 'expected a seed below 2^32')),
   roundLimit: v.pipe(v.number('expected a number'), v.integer('expected a whole number of rounds'), v.minValue(1, 'expected at least 1 round'), v.maxValue(MAX_ROUNDS, `expected at most ${MAX_ROUNDS} rounds`)),
+  timerSeconds: v.optional(v.pipe(v.number('expected a number'), v.integer('expected whole seconds'), v.minValue(0, 'expected 0 or more seconds'), v.maxValue(3600, 'expected at most 3600 seconds'))),
   seats: v.record(Id, SeatS, 'expected a map of actor → seat'),
   events: v.pipe(v.array(v.unknown(), 'expected a list of events'), v.maxLength(100_000, 'expected at most 100000 events')),
 });

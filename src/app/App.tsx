@@ -13,6 +13,7 @@ import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/in
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
 import { AnalyseView } from '../views/analyse/AnalyseView';
+import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 
@@ -207,7 +208,7 @@ export function App() {
               <CompareView />
             </Match>
             <Match when={true}>
-              <ActorList />
+              <PlayView live={live} />
             </Match>
           </Switch>
         </main>
@@ -243,17 +244,5 @@ function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
         )}
       </Show>
     </div>
-  );
-}
-
-function ActorList() {
-  const w = workspace();
-  return (
-    <section>
-      <h2>Actors</h2>
-      <ul aria-label="Actors">
-        <For each={(w.ws.scenarioDoc.actors ?? []) as { id: string; name: string }[]}>{(a) => <li data-actor={a.id}>{a.name}</li>}</For>
-      </ul>
-    </section>
   );
 }

@@ -72,7 +72,7 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
         <tbody>
           <For each={props.scenario.actors}>
             {(a) => (
-              <tr>
+              <tr data-actor={a.id}>
                 <th scope="row">{a.name}</th>
                 <td>
                   <select aria-label={`${a.name}: played by`} data-controller={a.id} value={controllerOf(a.id)} onChange={(e) => setController(a.id, e.currentTarget.value)}>

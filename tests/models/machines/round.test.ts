@@ -150,7 +150,7 @@ describe('round machine', () => {
     let last = 'a1';
     let by: 'regime' | 'us' = 'regime';
     for (const id of ids.slice(0, 3)) {
-      const to = by === 'regime' ? 'us' : 'regime';
+      const to: 'regime' | 'us' = by === 'regime' ? 'us' : 'regime';
       x = must(x, { type: 'COUNTER', offerId: last, by, offer: { id, from: by, to, give: by === 'regime' ? 'release_50' : 'envoy_visit', get: by === 'regime' ? 'envoy_visit' : 'release_50' } });
       last = id;
       by = to;
@@ -231,7 +231,7 @@ describe('replay', () => {
     const tampered = { ...run, events: run.events.map((e, i) => (i === 8 ? { ...e, move: 'release_300', actor: 'us' } : e)) };
     const r = checkRun(tampered, s);
     expect(r).toEqual({ ok: false, problem: 'event 9 (events.8, COMMIT_MOVE) is rejected: "Release 300 political prisoners" is regime\'s move, not us\'s' });
-    const malformed = { ...run, events: [...run.events.slice(0, 2), { type: 'COMMIT_MOVE', actor: 'regime' }] };
+    const malformed = { ...run, events: [...run.events.slice(0, 2), { type: 'COMMIT_MOVE', actor: 'regime' }] } as unknown as Run;
     expect(checkRun(malformed, s)).toEqual({ ok: false, problem: 'event 3 (events.2, COMMIT_MOVE) is rejected: at move: required, but missing' });
   });
 

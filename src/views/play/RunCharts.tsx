@@ -1,0 +1,48 @@
+/** The run so far: the coalition graph round by round (with a timeline) and utilities and world state over rounds. */
+import { Show, Suspense, createMemo, createSignal, createEffect, lazy } from 'solid-js';
+import type { Scenario } from '../../../models/domain/types';
+import { dimensionSeries, utilitySeries, type GraphLink } from '../../../models/graph/index';
+import type { RoundRecord } from '../../../models/machines/index';
+import { initialState } from '../../../models/domain/index';
+import type { ReadingReport } from '../../../workers/api';
+import { coreFrame } from '../analyse/coreFrame';
+import { LineChart } from '../../ui/LineChart';
+
+const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
+
+export function RunCharts(props: { scenario: Scenario; history: readonly RoundRecord[]; reading: ReadingReport | undefined; largeText: boolean }) {
+  const s = () => props.scenario;
+  const states = createMemo(() => [props.history[0]?.worldBefore ?? Array.from(initialState(s())), ...props.history.map((h) => h.worldAfter)]);
+  const labels = () => ['Start', ...props.history.map((h) => `Round ${h.round}`)];
+  const [frame, setFrame] = createSignal(0);
+  createEffect(() => setFrame(props.history.length));
+  const frames = createMemo(() => {
+    const rd = props.reading;
+    if (!rd) return [];
+    const byId = new Map(s().moves.map((m) => [m.id, m]));
+    const out = [coreFrame(s(), rd, 'Start', states()[0]!, Object.fromEntries(s().actors.map((a) => [a.id, 'engaged' as const])))];
+    for (const h of props.history) {
+      const threats: GraphLink[] = [];
+      for (const [actor, x] of Object.entries(h.actors)) {
+        const m = byId.get(x.move);
+        if (m?.tone === 'hostile') for (const t of m.targets ?? []) threats.push({ from: actor, to: t, label: m.label });
+      }
+      const deals: GraphLink[] = h.dealsMade.map((d) => ({ from: d.parties[0]!, to: d.parties[1]!, label: Object.values(d.promises).join(' for ') }));
+      out.push(coreFrame(s(), rd, `Round ${h.round}`, h.worldAfter, Object.fromEntries(Object.entries(h.actors).map(([a, x]) => [a, x.postureAfter])), { deals, threats }));
+    }
+    return out;
+  });
+  return (
+    <section class="run-charts" aria-label="The run so far">
+      <Show when={frames().length}>
+        <Suspense fallback={<p>Loading the graph…</p>}>
+          <CoalitionGraph frames={frames()} frame={frame()} onFrame={setFrame} title={`Coalitions round by round — ${s().title}`} largeText={props.largeText} fileStem="coreplay-run-graph" />
+        </Suspense>
+      </Show>
+      <div class="grid2">
+        <LineChart title="Utilities over rounds" series={utilitySeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Utility" selected={frame()} largeText={props.largeText} />
+        <LineChart title="World state over rounds" series={dimensionSeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Scaled position (0–1)" yDomain={[0, 1]} selected={frame()} largeText={props.largeText} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function enterMove(page: Page, team: string, move: string) {
+  const handover = page.locator('[data-testid=handover]');
+  await handover.waitFor();
+  expect(await handover.textContent()).toContain(`Pass the screen to ${team}`);
+  await page.getByRole('button', { name: `I am ${team} — show my options` }).click();
+  await page.locator('[data-testid=move-entry]').waitFor();
+  await page.locator(`[data-move=${move}] input`).check();
+  await page.locator('[data-testid=commit-move]').click();
+}
+
+const phase = (page: Page) => page.locator('[data-testid=phase]').textContent();
+
+describe('a class round of the Belarus scenario', () => {
+  it('two teams and eight bots play a round: secret moves, reveal, an offer, debrief; a reload mid-round restores the run', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage(browser);
+    await page.locator('[data-testid=start-run]').waitFor();
+    // Teams for Minsk and Washington; a mix of bot strategies for the other eight.
+    await page.locator('[data-controller=russia]').selectOption('equilibrium');
+    await page.locator('[data-controller=ukraine]').selectOption('tit-for-tat');
+    await page.locator('[data-controller=lithuania]').selectOption('random');
+    await screenshot(page, 'play-setup');
+    await page.locator('[data-testid=start-run]').click();
+    expect(await phase(page)).toBe('briefing');
+    await page.locator('[data-inject=eu-extends-potash-sanctions]').click();
+    await page.locator('[data-notice=info]').first().waitFor();
+    await screenshot(page, 'play-brief');
+    await page.locator('[data-testid=start-round]').click();
+    expect(await phase(page)).toBe('moves (secret)');
+
+    // The bots have moved already, but nothing of theirs is on screen.
+    await page.locator('[data-testid=handover]').waitFor();
+    const status = await page.locator('[data-testid=committed-status]').textContent();
+    expect(status).toContain('Russia ✓');
+    expect(status).toContain('Regime …');
+    await screenshot(page, 'play-handover');
+    await page.getByRole('button', { name: 'I am Team A — show my options' }).click();
+    await page.locator('[data-testid=move-entry]').waitFor();
+    // An illegal move is shown disabled with its reason.
+    expect(await page.locator('[data-move=host_oreshnik] input').isDisabled()).toBe(false);
+    await screenshot(page, 'play-move-entry');
+    await page.locator('[data-move=release_123] input').check();
+    await page.locator('[data-testid=commit-move]').click();
+    // Team B's hand-over screen shows nothing of Team A's move.
+    await page.locator('[data-testid=handover]').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('Release 123 political prisoners');
+
+    // Reload with Team A's move entered: the run comes back at the same point.
+    await page.locator('.save-state.saved').waitFor();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.locator('[data-testid=handover]').waitFor();
+    expect(await phase(page)).toBe('moves (secret)');
+    expect(await page.locator('[data-testid=committed-status]').textContent()).toContain('Regime ✓');
+    expect(await page.locator('[data-testid=handover]').textContent()).toContain('Team B');
+
+    await enterMove(page, 'Team B', 'ease_potash_partial');
+    // All in: the reveal.
+    await page.locator('[data-testid=reveal]').waitFor();
+    expect(await phase(page)).toBe('reveal and offers');
+    const reveal = await page.locator('[data-testid=reveal]').textContent();
+    expect(reveal).toContain('Release 123 political prisoners');
+    expect(reveal).toContain('Partly lift US potash sanctions');
+    await page.waitForTimeout(2200);
+    await screenshot(page, 'play-reveal');
+
+    // Washington offers more relief for more releases; Minsk accepts.
+    await page.getByLabel('Offer from').selectOption('us');
+    await page.getByLabel('Move offered').selectOption('ease_potash_partial');
+    await page.getByLabel('Offer to').selectOption('regime');
+    await page.getByLabel('Move asked for').selectOption('release_300');
+    await page.locator('[data-testid=make-offer]').click();
+    await page.getByRole('button', { name: 'Regime accepts' }).click();
+    expect(await page.locator('[data-testid=offer-list]').textContent()).toContain('accepted');
+    await page.locator('[data-testid=resolve-round]').click();
+
+    // Debrief: the class beside the analysis.
+    await page.locator('[data-testid=debrief-table]').waitFor();
+    expect(await phase(page)).toBe('debrief');
+    expect(await page.locator('[data-testid=debrief-table] tbody tr').count()).toBe(10);
+    expect(await page.locator('[data-testid=rational-play]').textContent()).toMatch(/pure Nash equilibri/);
+    expect(await page.locator('[data-testid=gains] li').count()).toBe(10);
+    await page.locator('.run-charts').waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, 'play-debrief');
+
+    // Round 2: the deal falls due; Minsk breaks it, Washington keeps it.
+    await page.locator('[data-testid=next-round]').click();
+    expect(await phase(page)).toBe('briefing');
+    expect(await page.locator('.brief').textContent()).toContain('Deals falling due this round');
+    await page.locator('[data-testid=start-round]').click();
+    await enterMove(page, 'Team A', 'release_50');
+    await enterMove(page, 'Team B', 'ease_potash_partial');
+    await page.locator('[data-testid=resolve-round]').click();
+    await page.locator('[data-testid=debrief-table]').waitFor();
+    expect(await page.locator('.debrief .deals').textContent()).toContain('broken by Regime');
+
+    // Undo the round: back to the briefing of round 2.
+    await page.locator('[data-testid=undo-round]').click();
+    expect(await phase(page)).toBe('briefing');
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it('a malformed run file is rejected with the first bad event, and the run is untouched', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.locator('[data-testid=start-run]').waitFor();
+    const { december2025Run } = await import('../../models/machines/examples/december2025');
+    const { builtinDoc } = await import('../../models/scenario/index');
+    const run = december2025Run(builtinDoc('belarus'));
+    const bad = { ...run, events: run.events.map((e, i) => (i === 1 ? { ...e, move: 'lift_potash_sanctions' } : e)) };
+    await page.locator('[data-testid=import-run]').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const alert = page.locator('[data-notice=error]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('event 2 (events.1, COMMIT_MOVE) is rejected: "Lift US potash sanctions fully" is us\'s move, not regime\'s');
+    expect(await page.locator('[data-testid=start-run]').count()).toBe(1);
+    await page.locator('[data-testid=import-run]').setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+    await page.locator('[data-testid=run-ended]').waitFor();
+    expect(await page.locator('[data-testid=debrief-table]').textContent()).toContain('Announce the Oreshnik deployment');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'play-december-2025');
+    expect(consoleErrors).toEqual([]);
+  });
+});
