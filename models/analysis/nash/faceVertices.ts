@@ -1,0 +1,164 @@
+/**
+ * Vertices of a complementary face of Q = { y ≥ 0 : Ay ≤ 1 } for a degenerate vertex x of P:
+ *
+ *   Q(x) = { y ∈ Q : yⱼ = 0 for j ∉ T,  (Ay)ᵢ = 1 for i ∈ S }
+ *
+ * (S = supp x, T = player 2's best responses to x, |T| ≥ |S|). In the free variables y_T the
+ * face has the s = |S| equalities A[S,T]·y = 1; a point of it is a vertex exactly when the
+ * constraints tight there have rank t = |T|, i.e. when some t − s further constraints, chosen
+ * among yⱼ = 0 (j ∈ T) and (Ay)ᵢ = 1 (i ∉ S), complete A[S,T] to a non-singular system whose
+ * solution is feasible. The face is usually a segment or a small polygon, so the
+ * C(t + m − s, t − s) choices are few; the caller falls back to the full vertex list of Q when
+ * they are many (`limit`) or when A[S,T] is rank-deficient (then the face needs more than t − s
+ * extra constraints and this count would miss vertices).
+ *
+ * Yields each feasible choice as a square system (rows of the float matrix and the integer one
+ * with right-hand sides) for the caller's exact re-check; a degenerate vertex of the face may be
+ * produced by several choices (the caller de-duplicates).
+ */
+
+export interface FaceSystem {
+  /** Row descriptors: ['row', i] means (A y)ᵢ = 1 over T; ['zero', j] means yⱼ = 0. */
+  readonly rows: readonly (readonly ['row' | 'zero', number])[];
+}
+
+/** Binomial coefficient, saturating at `cap + 1`. */
+function choose(n: number, k: number, cap: number): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= k; i++) {
+    c = (c * (n - k + i)) / i;
+    if (c > cap) return cap + 1;
+  }
+  return Math.round(c);
+}
+
+/** Rank of the s×t float matrix A[S,T] by Gaussian elimination with a relative tolerance. */
+function rank(A: Float64Array, n: number, S: readonly number[], T: readonly number[]): number {
+  const s = S.length;
+  const t = T.length;
+  const M = new Float64Array(s * t);
+  for (let r = 0; r < s; r++) for (let c = 0; c < t; c++) M[r * t + c] = A[S[r]! * n + T[c]!]!;
+  let rk = 0;
+  for (let c = 0; c < t && rk < s; c++) {
+    let p = -1;
+    let best = 1e-10;
+    for (let r = rk; r < s; r++) {
+      const a = Math.abs(M[r * t + c]!);
+      if (a > best) {
+        best = a;
+        p = r;
+      }
+    }
+    if (p < 0) continue;
+    for (let k = 0; k < t; k++) {
+      const tmp = M[rk * t + k]!;
+      M[rk * t + k] = M[p * t + k]!;
+      M[p * t + k] = tmp;
+    }
+    for (let r = rk + 1; r < s; r++) {
+      const f = M[r * t + c]! / M[rk * t + c]!;
+      if (f !== 0) for (let k = c; k < t; k++) M[r * t + k]! -= f * M[rk * t + k]!;
+    }
+    rk++;
+  }
+  return rk;
+}
+
+/** Solve the t×t float system; undefined if (nearly) singular. */
+function solve(M: Float64Array, rhs: Float64Array, t: number): Float64Array | undefined {
+  const w = t + 1;
+  const T = new Float64Array(t * w);
+  for (let r = 0; r < t; r++) {
+    for (let c = 0; c < t; c++) T[r * w + c] = M[r * t + c]!;
+    T[r * w + t] = rhs[r]!;
+  }
+  for (let c = 0; c < t; c++) {
+    let p = c;
+    let best = Math.abs(T[c * w + c]!);
+    for (let r = c + 1; r < t; r++) {
+      const a = Math.abs(T[r * w + c]!);
+      if (a > best) {
+        best = a;
+        p = r;
+      }
+    }
+    if (best < 1e-11) return undefined;
+    if (p !== c)
+      for (let k = 0; k < w; k++) {
+        const tmp = T[c * w + k]!;
+        T[c * w + k] = T[p * w + k]!;
+        T[p * w + k] = tmp;
+      }
+    for (let r = c + 1; r < t; r++) {
+      const f = T[r * w + c]! / T[c * w + c]!;
+      if (f !== 0) for (let k = c; k < w; k++) T[r * w + k]! -= f * T[c * w + k]!;
+    }
+  }
+  const y = new Float64Array(t);
+  for (let r = t - 1; r >= 0; r--) {
+    let s = T[r * w + t]!;
+    for (let k = r + 1; k < t; k++) s -= T[r * w + k]! * y[k]!;
+    y[r] = s / T[r * w + r]!;
+  }
+  return y;
+}
+
+/**
+ * The candidate vertex systems of Q(x), or 'fallback' when this method does not apply.
+ * `A` is m×n row-major (scaled payoffs of player 1).
+ */
+export function faceVertexSystems(
+  A: Float64Array,
+  m: number,
+  n: number,
+  S: readonly number[],
+  T: readonly number[],
+  eps: number,
+  limit = 20_000,
+): FaceSystem[] | 'fallback' {
+  const s = S.length;
+  const t = T.length;
+  if (s === 0 || t < s) return 'fallback';
+  if (rank(A, n, S, T) < s) return 'fallback';
+  const inS = new Uint8Array(m);
+  for (const i of S) inS[i] = 1;
+  const optional: ['row' | 'zero', number][] = [];
+  for (const j of T) optional.push(['zero', j]);
+  for (let i = 0; i < m; i++) if (!inS[i]) optional.push(['row', i]);
+  const e = t - s;
+  if (choose(optional.length, e, limit) > limit) return 'fallback';
+  const out: FaceSystem[] = [];
+  const M = new Float64Array(t * t);
+  const rhs = new Float64Array(t);
+  const colOf = new Map<number, number>();
+  T.forEach((j, c) => colOf.set(j, c));
+  const fill = (r: number, kind: 'row' | 'zero', idx: number) => {
+    for (let c = 0; c < t; c++) M[r * t + c] = kind === 'row' ? A[idx * n + T[c]!]! : 0;
+    if (kind === 'zero') M[r * t + colOf.get(idx)!] = 1;
+    rhs[r] = kind === 'row' ? 1 : 0;
+  };
+  S.forEach((i, r) => fill(r, 'row', i));
+  const pick = new Array<number>(e);
+  const visit = (start: number, depth: number) => {
+    if (depth === e) {
+      for (let k = 0; k < e; k++) fill(s + k, optional[pick[k]!]![0], optional[pick[k]!]![1]);
+      const y = solve(M, rhs, t);
+      if (!y) return;
+      for (let c = 0; c < t; c++) if (y[c]! < -eps) return;
+      for (let i = 0; i < m; i++) {
+        let v = 0;
+        for (let c = 0; c < t; c++) v += A[i * n + T[c]!]! * y[c]!;
+        if (v > 1 + eps) return;
+      }
+      out.push({ rows: [...S.map((i) => ['row', i] as const), ...pick.map((k) => optional[k]!)] });
+      return;
+    }
+    for (let k = start; k <= optional.length - (e - depth); k++) {
+      pick[depth] = k;
+      visit(k + 1, depth + 1);
+    }
+  };
+  visit(0, 0);
+  return out;
+}
