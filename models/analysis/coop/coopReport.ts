@@ -1,11 +1,13 @@
 /**
  * The cooperative analysis of a scenario: derive the TU game (characteristic.ts), then report
- * the core (empty or not, an allocation), the least core when the core is empty, the Shapley
- * value and the nucleolus, all keyed by actor.
+ * the core (empty or not, an allocation), the least core, the Shapley value and the nucleolus,
+ * all keyed by actor. The core is non-empty exactly when the least core's ε* ≤ 0 (core.ts),
+ * and then the least-core point is a core allocation; so the LPs are the nucleolus sequence,
+ * plus one least-core LP when the core is empty.
  */
 import type { ActorId, MoveId, Scenario } from '../../domain/types';
 import { characteristicFunction, type CharacteristicOptions } from './characteristic';
-import { core, leastCore } from './core';
+import { CORE_TOLERANCE, leastCore } from './core';
 import { isSuperadditive } from './game';
 import { nucleolus } from './nucleolus';
 import { shapley } from './shapley';
@@ -18,9 +20,9 @@ export interface CoopReport {
   standalone: Record<ActorId, { worth: number; plan: MoveId[] }>;
   superadditive: boolean;
   coreEmpty: boolean;
-  /** A core allocation (a vertex of the core), or null when the core is empty. */
+  /** A core allocation (the least-core point: every coalition's surplus is as large as it can be made), or null when the core is empty. */
   coreAllocation: Record<ActorId, number> | null;
-  /** The least core: ε* (> 0 exactly when the core is empty) and an allocation in it. */
+  /** The least core: ε* (> 0 exactly when the core is empty; −ε* is then the smallest surplus every coalition gets) and an allocation in it. */
   leastCore: { epsilon: number | null; allocation: Record<ActorId, number> };
   shapley: Record<ActorId, number>;
   /** Over the imputations; the prenucleolus when no imputation exists (`nucleolusOver` says which). */
@@ -47,15 +49,24 @@ export async function coopAnalysis(s: Scenario, opts: CharacteristicOptions = {}
   if (g.status !== 'ok') return g;
   const { players, v } = g.game;
   const full = v.length - 1;
-  const c = await core(v);
-  if (c.status !== 'ok') return { status: c.status, problem: c.problem };
-  const lc = await leastCore(v);
-  if (lc.status !== 'ok') return { status: lc.status, problem: lc.problem };
   const sh = shapley(v);
   if (sh.status !== 'ok') return { status: sh.status, problem: sh.problem };
   let nu = await nucleolus(v, { over: 'imputations' });
   if (nu.status === 'no-imputations') nu = await nucleolus(v, { over: 'preimputations' });
   if (nu.status !== 'ok') return { status: nu.status === 'invalid' ? 'invalid' : 'error', problem: nu.problem };
+  // The nucleolus's first LP minimises the largest excess. When that is ≤ 0 the imputation
+  // bounds are implied by the singleton rows, so the LP is the least-core LP and its answer
+  // is a point of the least core, hence of the core: no separate LPs needed. Otherwise the
+  // least core (defined without imputation bounds) gets its own LP.
+  const s1 = nu.stages[0];
+  let lc: { epsilon: number | null; allocation: number[]; lps: number };
+  if (s1 && (s1.epsilon <= 0 || nu.over === 'preimputations')) lc = { epsilon: s1.epsilon, allocation: [...s1.allocation], lps: 0 };
+  else {
+    const r = await leastCore(v);
+    if (r.status !== 'ok') return { status: r.status, problem: r.problem };
+    lc = r;
+  }
+  const empty = (lc.epsilon ?? 0) > CORE_TOLERANCE * Math.max(1, Math.abs(v[full]!));
   return {
     status: 'ok',
     report: {
@@ -63,8 +74,8 @@ export async function coopAnalysis(s: Scenario, opts: CharacteristicOptions = {}
       grandCoalition: { worth: v[full]!, plan: g.game.plans[full]! },
       standalone: Object.fromEntries(players.map((p, i) => [p, { worth: v[1 << i]!, plan: g.game.plans[1 << i]! }])),
       superadditive: isSuperadditive(v).ok,
-      coreEmpty: c.empty,
-      coreAllocation: c.empty ? null : keyed(players, c.allocation),
+      coreEmpty: empty,
+      coreAllocation: empty ? null : keyed(players, lc.allocation),
       leastCore: { epsilon: lc.epsilon, allocation: keyed(players, lc.allocation) },
       shapley: keyed(players, sh.value),
       nucleolus: keyed(players, nu.allocation),
@@ -75,7 +86,7 @@ export async function coopAnalysis(s: Scenario, opts: CharacteristicOptions = {}
       openCoalitions: g.game.openCoalitions.length,
       searchNodes: g.game.nodes,
       profilesCovered: g.game.profiles,
-      lps: c.lps + lc.lps + nu.lps,
+      lps: lc.lps + nu.lps,
       method:
         'characteristic function by exact branch and bound over the members\' moves; core and least core by LP (HiGHS); Shapley value by the exact subset formula; nucleolus by sequential LPs with dual-based fixing (Maschler–Peleg–Shapley / Kopelowitz; Guajardo & Jörnsten 2015)',
     },

@@ -32,6 +32,8 @@ export interface NucleolusStage {
   readonly epsilon: number;
   /** Coalitions (bitmasks) fixed at this stage. */
   readonly fixed: readonly number[];
+  /** The optimal allocation the stage's LP returned. */
+  readonly allocation: readonly number[];
 }
 
 export type NucleolusResult =
@@ -138,7 +140,7 @@ export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' 
       fixed.set(s, e);
       span.add(s);
     }
-    stages.push({ epsilon: e, fixed: settle });
+    stages.push({ epsilon: e, fixed: settle, allocation: x });
     active = active.filter((s) => !fixed.has(s) && !span.contains(s));
   }
   return { status: 'ok', allocation: x, stages, lps, over };

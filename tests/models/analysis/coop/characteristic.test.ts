@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characteristicFunction, coopAnalysis, compileOutcomeModel, outcomeOf, utilityAt, worstExcess } from '../../../../models/analysis/coop/index';
+import { characteristicFunction, coopAnalysis, core, compileOutcomeModel, outcomeOf, utilityAt, worstExcess } from '../../../../models/analysis/coop/index';
 import { applyMoves, dimensionIndex, utility, type Scenario } from '../../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 
@@ -132,5 +132,7 @@ describe('the Belarus cooperative game', () => {
     const g = characteristicFunction(s);
     if (g.status !== 'ok') throw new Error(g.problem);
     if (c.coreAllocation) expect(worstExcess(g.game.v, c.players.map((p) => c.coreAllocation![p]!)).excess).toBeLessThanOrEqual(1e-7);
+    const direct = await core(g.game.v);
+    expect(direct.status === 'ok' && direct.empty).toBe(c.coreEmpty);
   });
 });

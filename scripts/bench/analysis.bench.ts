@@ -1,0 +1,83 @@
+/**
+ * The analyses on the Belarus scenario, in this process (the first run pays for JIT and the
+ * HiGHS wasm tier-up, so it is printed apart), and the whole `analyse` CLI as a process.
+ * Prints medians over BENCH_RUNS runs (default 7).
+ *
+ * - common core, all readings, with a fresh LP memo per run (as the CLI and the worker start);
+ * - the same without the memo (every LP solved);
+ * - the cooperative game (characteristic function + core, least core, Shapley, nucleolus);
+ * - bargaining regime–us; the spatial forecast;
+ * - `npm run --silent analyse -- builtin:belarus` (what a user types), and `node` on the
+ *   bundle alone, so npm's own start-up shows separately.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import highsLoader from 'highs';
+import { setHighsLoader } from '../../models/analysis/lp/highs';
+import { characteristicFunction } from '../../models/analysis/coop/index';
+import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../../workers/api';
+import { memoiseHighs } from '../../workers/lpMemo';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function timeIt(label: string, f: () => unknown, note = ''): Promise<void> {
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    await f();
+    xs.push(performance.now() - t0);
+  }
+  const [first, ...rest] = xs;
+  console.log(`${label.padEnd(44)} median ${ms(median(rest)).padStart(10)}   first run ${ms(first!).padStart(10)}${note ? `   ${note}` : ''}`);
+}
+
+export async function main() {
+  const parsed = await parseScenario(builtinDoc('belarus'));
+  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
+  const s = parsed.scenario;
+  const plain = await highsLoader();
+
+  let stats = { calls: 0, solved: 0 };
+  await timeIt(
+    'common core, all readings (LP memo)',
+    async () => {
+      const memo = memoiseHighs(plain);
+      setHighsLoader(async () => memo.highs);
+      await analyseCommonCore(s, []);
+      stats = memo.stats;
+    },
+    '',
+  );
+  console.log(`${''.padEnd(44)} ${stats.calls} LP calls, ${stats.solved} distinct programs solved`);
+  setHighsLoader(async () => plain);
+  await timeIt('common core, all readings (no memo)', () => analyseCommonCore(s, []));
+  const g = characteristicFunction(s);
+  await timeIt('coop: characteristic function only', () => characteristicFunction(s), g.status === 'ok' ? `${g.game.nodes} nodes for ${g.game.profiles} profiles` : '');
+  await timeIt('coop: whole analysis', () => analyseCoop(s, []));
+  await timeIt('bargaining regime–us', () => analyseBargaining(s, [], ['regime', 'us']));
+  await timeIt('forecast', () => analyseForecast(s, []));
+
+  // The CLI as a user runs it. Build once first so every timed run pays the same (20 ms) build.
+  execFileSync('npm', ['run', '--silent', 'analyse', '--', 'builtin:belarus'], { cwd: root, stdio: 'ignore' });
+  const proc = (cmd: string, args: string[]) => {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+      xs.push(performance.now() - t0);
+    }
+    return xs;
+  };
+  const npmRuns = proc('npm', ['run', '--silent', 'analyse', '--', 'builtin:belarus']);
+  console.log(`${'CLI: npm run --silent analyse -- builtin:belarus'.padEnd(44)} median ${ms(median(npmRuns)).padStart(10)}   min ${ms(Math.min(...npmRuns))}`);
+  const nodeRuns = proc('node', ['.build/cli/analyse.mjs', 'builtin:belarus']);
+  console.log(`${'CLI: node .build/cli/analyse.mjs (no npm)'.padEnd(44)} median ${ms(median(nodeRuns)).padStart(10)}   min ${ms(Math.min(...nodeRuns))}`);
+  const bare = proc('node', ['-e', '0']);
+  console.log(`${'node -e 0 (process start-up alone)'.padEnd(44)} median ${ms(median(bare)).padStart(10)}`);
+}
