@@ -12,6 +12,8 @@ import { notices, notify, dismiss } from '../state/notices';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
+import { CompareAnalysis } from '../views/compare/CompareAnalysis';
+import { RunCompare } from '../views/compare/RunCompare';
 import { AnalyseView } from '../views/analyse/AnalyseView';
 import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
@@ -205,7 +207,14 @@ export function App() {
               <AnalyseView live={live} />
             </Match>
             <Match when={w.ws.prefs.tab === 'compare'}>
-              <CompareView />
+              <CompareView
+                extra={(sides) => (
+                  <>
+                    <CompareAnalysis left={sides.left} right={sides.right} />
+                    <RunCompare />
+                  </>
+                )}
+              />
             </Match>
             <Match when={true}>
               <PlayView live={live} />

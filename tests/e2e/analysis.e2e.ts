@@ -51,7 +51,34 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('[data-testid=compare-state]').waitFor();
     const differing = await page.locator('[data-testid=compare-state] tr[data-differs=yes] th').allTextContents();
     expect(differing).toEqual(['Potash exports', 'Transit via Lithuania', 'Economic dependence on Russia']);
+    // The common core and the opening equilibrium of each side, and both graphs.
+    await page.locator('[data-testid=compare-core] td', { hasText: /exists|empty/ }).first().waitFor();
+    expect(await page.locator('[data-testid=compare-core] tr').count()).toBe(5);
+    expect(await page.locator('[data-testid=compare-equilibria] tbody tr').count()).toBe(10);
+    await page.locator('.cg canvas').nth(1).waitFor();
+    expect(await page.locator('.cg').count()).toBe(2);
+    await page.waitForTimeout(800);
     await screenshot(page, 'compare');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('Compare shows two runs side by side', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.locator('#tab-compare').click();
+    const { december2025Run } = await import('../../models/machines/examples/december2025');
+    const { builtinDoc } = await import('../../models/scenario/index');
+    const run = december2025Run(builtinDoc('belarus'));
+    // The same December with the Oreshnik announcement left out.
+    const calm = { ...run, title: 'December without Oreshnik', events: run.events.filter((e) => !('move' in e && e.move === 'host_oreshnik')) };
+    const file = (name: string, x: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(x)) });
+    await page.locator('[data-testid=compare-run-left]').setInputFiles(file('december.json', run));
+    await page.locator('[data-testid=compare-run-right]').setInputFiles(file('calm.json', calm));
+    await page.locator('[data-testid=compare-runs-world]').waitFor();
+    const diff = await page.locator('[data-testid=compare-runs-world] tr.diff th').allTextContents();
+    expect(diff).toContain('Russian military use');
+    expect(diff).not.toContain('Political prisoners');
+    await page.locator('[data-testid=compare-runs-rounds]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'compare-runs');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ export function coreFrame(scenario: Scenario, reading: ReadingReport, label: str
     {
       scenario,
       state,
-      postures,
+      postures: postures ?? Object.fromEntries(scenario.actors.map((a) => [a.id, 'engaged' as const])),
       compatible: (a, b) => {
         const [x, y] = (order.get(a) ?? 0) < (order.get(b) ?? 0) ? [a, b] : [b, a];
         return reading.pairs[`${x}|${y}`];

@@ -1,0 +1,138 @@
+/**
+ * The analysis half of Compare: for each side, the common core (from the worker, one side after
+ * the other so neither answer supersedes the other), the opening round game's pure equilibrium,
+ * and the coalition graph; differences highlighted.
+ */
+import { For, Show, Suspense, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
+import { enumeratePure } from '../../../models/analysis/nash/enumPure';
+import { initialHoldings, HOLD } from '../../../models/domain/legality';
+import { buildRoundGame } from '../../../models/domain/roundGame';
+import { initialState, type Scenario } from '../../../models/domain/index';
+import type { CommonCoreAnalysis, ReadingReport } from '../../../workers/api';
+import { createAnalysisClient } from '../../../workers/client';
+import { coreFrame } from '../analyse/coreFrame';
+import { workspace } from '../../state/workspace';
+import type { Side } from './CompareView';
+
+const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
+
+/** The opening round game's pure equilibrium with the highest total utility. */
+export function openingEquilibrium(s: Scenario): { moves: Record<string, string>; count: number; profiles: number } | null {
+  const postures = Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const]));
+  const rg = buildRoundGame(s, initialState(s), initialHoldings(s), postures, { maxProfiles: 5000 });
+  const r = enumeratePure(rg.game);
+  if (r.status !== 'ok' || !r.equilibria.length) return null;
+  const total = (p: readonly number[]) => p.reduce((x, y) => x + y, 0);
+  let pick = r.equilibria[0]!;
+  for (const e of r.equilibria) if (total(e.payoffs) > total(pick.payoffs) + 1e-12) pick = e;
+  return { moves: Object.fromEntries(rg.players.map((p, i) => [p, rg.moves[i]![pick.profile[i]!]!])), count: r.found, profiles: r.profileCount };
+}
+
+export function CompareAnalysis(props: { left: Side; right: Side }) {
+  const w = workspace();
+  const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
+  onCleanup(() => client.dispose());
+  const [cores, setCores] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
+  const [busy, setBusy] = createSignal(false);
+  let generation = 0;
+  createEffect(
+    on([() => props.left.scenario, () => props.right.scenario], async ([a, b]) => {
+      const g = ++generation;
+      if (!a || !b) return;
+      setBusy(true);
+      const run = async (s: Scenario): Promise<ReadingReport | undefined> => {
+        const r = await client.commonCore(JSON.parse(JSON.stringify(s)), []);
+        return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
+      };
+      const left = await run(a);
+      if (g !== generation) return;
+      const right = await run(b);
+      if (g !== generation) return;
+      setCores({ left, right });
+      setBusy(false);
+    }),
+  );
+  const eq = createMemo(() => ({
+    left: props.left.scenario ? openingEquilibrium(props.left.scenario) : null,
+    right: props.right.scenario ? openingEquilibrium(props.right.scenario) : null,
+  }));
+  const [frameL, setFrameL] = createSignal(0);
+  const [frameR, setFrameR] = createSignal(0);
+  const name = (id: string) => props.left.scenario?.actors.find((a) => a.id === id)?.short ?? id;
+  const set = (xs: readonly string[][] | undefined) => (xs ?? []).map((m) => `{${m.map(name).join(', ')}}`).join(' ');
+  const label = (s: Scenario | undefined, id: string) => (id === HOLD ? 'Hold' : (s?.moves.find((m) => m.id === id)?.label ?? id));
+  const title = (s: Side) => (s.ids.length ? s.ids.join(' + ') : 'baseline');
+  return (
+    <>
+      <section class="card" aria-labelledby="cmp-core">
+        <h2 id="cmp-core">Common core</h2>
+        <p class="muted" aria-live="polite">{busy() ? 'Analysing both sides…' : ''}</p>
+        <table data-testid="compare-core">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">{title(props.left)}</th>
+              <th scope="col">{title(props.right)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(() => {
+              const rows: [string, (r?: ReadingReport) => string][] = [
+                ['Common core', (r) => (r ? (r.nonEmpty ? 'exists' : 'empty') : '…')],
+                ['Maximal compatible sets', (r) => set(r?.maximalCompatibleSets)],
+                ['Minimal exit sets', (r) => set(r?.minimalExitSets)],
+                ['Binding conditions', (r) => (r?.binding ?? []).map((b) => b.label).join('; ')],
+              ];
+              return (
+                <For each={rows}>
+                  {([k, f]) => (
+                    <tr classList={{ diff: !!cores().left && !!cores().right && f(cores().left) !== f(cores().right) }}>
+                      <th scope="row">{k}</th>
+                      <td>{f(cores().left)}</td>
+                      <td>{f(cores().right)}</td>
+                    </tr>
+                  )}
+                </For>
+              );
+            })()}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" aria-labelledby="cmp-eq">
+        <h2 id="cmp-eq">Opening round: pure equilibrium</h2>
+        <table data-testid="compare-equilibria">
+          <thead>
+            <tr>
+              <th scope="col">Actor</th>
+              <th scope="col">{title(props.left)}</th>
+              <th scope="col">{title(props.right)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.left.scenario?.actors ?? []}>
+              {(a) => {
+                const l = () => eq().left?.moves[a.id] ?? HOLD;
+                const r = () => eq().right?.moves[a.id] ?? HOLD;
+                return (
+                  <tr classList={{ diff: l() !== r() }}>
+                    <th scope="row">{a.short}</th>
+                    <td>{label(props.left.scenario, l())}</td>
+                    <td>{label(props.right.scenario, r())}</td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </section>
+      <Show when={cores().left && cores().right && props.left.scenario && props.right.scenario}>
+        <div class="grid2">
+          <Suspense fallback={<p>Loading the graphs…</p>}>
+            <CoalitionGraph frames={[coreFrame(props.left.scenario!, cores().left!, title(props.left))]} frame={frameL()} onFrame={setFrameL} title={`Left: ${title(props.left)}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-left" />
+            <CoalitionGraph frames={[coreFrame(props.right.scenario!, cores().right!, title(props.right))]} frame={frameR()} onFrame={setFrameR} title={`Right: ${title(props.right)}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-right" />
+          </Suspense>
+        </div>
+      </Show>
+    </>
+  );
+}
