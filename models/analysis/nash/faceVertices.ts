@@ -7,10 +7,11 @@
  * face has the s = |S| equalities A[S,T]·y = 1; a point of it is a vertex exactly when the
  * constraints tight there have rank t = |T|, i.e. when some t − s further constraints, chosen
  * among yⱼ = 0 (j ∈ T) and (Ay)ᵢ = 1 (i ∉ S), complete A[S,T] to a non-singular system whose
- * solution is feasible. The face is usually a segment or a small polygon, so the
- * C(t + m − s, t − s) choices are few; the caller falls back to the full vertex list of Q when
- * they are many (`limit`) or when A[S,T] is rank-deficient (then the face needs more than t − s
- * extra constraints and this count would miss vertices).
+ * solution is feasible. When A[S,T] is rank-deficient (a degenerate game can make it singular
+ * even for a non-degenerate x), only a maximal independent subset S′ of its rows is imposed, the
+ * other rows of S are checked at the solution, and t − rank further constraints are chosen. The
+ * face is usually a point, a segment or a small polygon, so the C(t + m − s, t − rank) choices
+ * are few; the caller falls back to the full vertex list of Q when they are many (`limit`).
  *
  * Yields each feasible choice as a square system (rows of the float matrix and the integer one
  * with right-hand sides) for the caller's exact re-check; a degenerate vertex of the face may be
@@ -33,12 +34,16 @@ function choose(n: number, k: number, cap: number): number {
   return Math.round(c);
 }
 
-/** Rank of the s×t float matrix A[S,T] by Gaussian elimination with a relative tolerance. */
-function rank(A: Float64Array, n: number, S: readonly number[], T: readonly number[]): number {
+/**
+ * A maximal linearly independent subset of the rows S of A[S,T] (float Gaussian elimination with
+ * partial pivoting and a small absolute tolerance; A is scaled into [1, 2]).
+ */
+function independentRows(A: Float64Array, n: number, S: readonly number[], T: readonly number[]): number[] {
   const s = S.length;
   const t = T.length;
   const M = new Float64Array(s * t);
   for (let r = 0; r < s; r++) for (let c = 0; c < t; c++) M[r * t + c] = A[S[r]! * n + T[c]!]!;
+  const order = S.map((_, r) => r);
   let rk = 0;
   for (let c = 0; c < t && rk < s; c++) {
     let p = -1;
@@ -56,13 +61,16 @@ function rank(A: Float64Array, n: number, S: readonly number[], T: readonly numb
       M[rk * t + k] = M[p * t + k]!;
       M[p * t + k] = tmp;
     }
+    const o = order[rk]!;
+    order[rk] = order[p]!;
+    order[p] = o;
     for (let r = rk + 1; r < s; r++) {
       const f = M[r * t + c]! / M[rk * t + c]!;
       if (f !== 0) for (let k = c; k < t; k++) M[r * t + k]! -= f * M[rk * t + k]!;
     }
     rk++;
   }
-  return rk;
+  return order.slice(0, rk).sort((a, b) => a - b).map((r) => S[r]!);
 }
 
 /** Solve the t×t float system; undefined if (nearly) singular. */
@@ -117,10 +125,11 @@ export function faceVertexSystems(
   eps: number,
   limit = 20_000,
 ): FaceSystem[] | 'fallback' {
-  const s = S.length;
   const t = T.length;
-  if (s === 0 || t < s) return 'fallback';
-  if (rank(A, n, S, T) < s) return 'fallback';
+  if (S.length === 0 || t === 0) return 'fallback';
+  // Rows of S that are linear combinations of others add no rank; they are checked, not imposed.
+  const Sind = independentRows(A, n, S, T);
+  const s = Sind.length;
   const inS = new Uint8Array(m);
   for (const i of S) inS[i] = 1;
   const optional: ['row' | 'zero', number][] = [];
@@ -138,7 +147,7 @@ export function faceVertexSystems(
     if (kind === 'zero') M[r * t + colOf.get(idx)!] = 1;
     rhs[r] = kind === 'row' ? 1 : 0;
   };
-  S.forEach((i, r) => fill(r, 'row', i));
+  Sind.forEach((i, r) => fill(r, 'row', i));
   const pick = new Array<number>(e);
   const visit = (start: number, depth: number) => {
     if (depth === e) {
@@ -149,9 +158,9 @@ export function faceVertexSystems(
       for (let i = 0; i < m; i++) {
         let v = 0;
         for (let c = 0; c < t; c++) v += A[i * n + T[c]!]! * y[c]!;
-        if (v > 1 + eps) return;
+        if (v > 1 + eps || (inS[i] && v < 1 - eps)) return;
       }
-      out.push({ rows: [...S.map((i) => ['row', i] as const), ...pick.map((k) => optional[k]!)] });
+      out.push({ rows: [...Sind.map((i) => ['row', i] as const), ...pick.map((k) => optional[k]!)] });
       return;
     }
     for (let k = start; k <= optional.length - (e - depth); k++) {

@@ -1,0 +1,416 @@
+/**
+ * One approximate Nash equilibrium of an n-player game by following the logit quantal-response
+ * path (McKelvey & Palfrey 1995; the homotopy of Turocy, "A dynamic homotopy interpretation of
+ * the logistic quantal response equilibrium correspondence", Games Econ. Behav. 51, 2005, which
+ * gambit-logit implements), then polishing on the support it points to.
+ *
+ * Path. For λ ≥ 0 the logit equilibrium σ(λ) solves, for every player i and strategy s,
+ *   ln σᵢₛ − ln σᵢ₀ = λ·(Uᵢₛ − Uᵢ₀),   Σₛ σᵢₛ = 1,        Uᵢₛ = uᵢ(s, σ₋ᵢ),
+ * in the unknowns (ln σ, λ). At λ = 0 the solution is uniform play; for generic games the branch
+ * starting there is a smooth curve whose limit as λ → ∞ is a Nash equilibrium (the "principal
+ * branch"). It is traced by predictor–corrector continuation (Allgower & Georg, "Introduction to
+ * Numerical Continuation Methods", ch. 2): an Euler step along the tangent (the null vector of
+ * the K×(K+1) Jacobian, from a Householder QR of its transpose, oriented to continue the previous
+ * tangent so the path may turn back in λ), then Newton steps with the Moore–Penrose inverse;
+ * the step length grows after easy corrections and halves after failed ones. Log-probabilities
+ * keep strategies that die out (σ ~ e^{−λ·gap}) representable. Payoffs are scaled by their range
+ * so λ is scale-free.
+ *
+ * Polish. Every time λ has doubled, the strategies with σ ≥ 1e-6 are taken as the support and
+ * the equilibrium equations restricted to it (indifference between support strategies, each
+ * player's probabilities summing to 1) are solved by Newton's method; the result is kept if its
+ * probabilities are non-negative and its regret is smaller. This usually reaches regret ~1e-15,
+ * where the path alone would need λ ≈ 1/ε.
+ *
+ * The answer is approximate (`exact: false`) and carries its regret (max gain from a unilateral
+ * deviation, in the game's own payoff units). Status 'ok' when the regret is at most
+ * `tolerance` × payoff range; otherwise 'failed' with the best point found. Non-generic games
+ * (continua, bifurcations on the path) may stop early. Cost per step O(profiles × n²) for the
+ * Jacobian plus O(K³); games with more than `maxProfiles` profiles are answered 'too-large'.
+ */
+import { type NormalFormGame, profileCount } from '../game/types';
+import { expectedPayoffs, regret as regretOf } from './regret';
+import type { MixedEquilibrium, StopOptions } from './types';
+
+export interface ApproximateOptions extends StopOptions {
+  /** Accept when regret ≤ tolerance × (max payoff − min payoff). Default 1e-9. */
+  readonly tolerance?: number;
+  /** Give up beyond this λ (scaled payoffs). Default 1e9. */
+  readonly maxLambda?: number;
+  readonly maxSteps?: number;
+  /** Default 100,000 profiles. */
+  readonly maxProfiles?: number;
+}
+
+export interface ApproximateResult {
+  readonly status: 'ok' | 'too-large' | 'cancelled' | 'failed';
+  readonly method: 'logit';
+  readonly exact: false;
+  readonly equilibria: MixedEquilibrium[];
+  /** λ reached on the path (scaled payoffs). */
+  readonly lambda: number;
+  readonly steps: number;
+  readonly message?: string;
+}
+
+interface Layout {
+  readonly n: number;
+  readonly shape: readonly number[];
+  readonly off: number[];
+  readonly K: number;
+}
+
+/**
+ * U[a] = uᵢ(s, σ₋ᵢ) for a = (i, s), and D[a·K + b] = uᵢ(s, t, σ₋ᵢⱼ) for b = (j, t), j ≠ i
+ * (0 when j = i), from the scaled payoffs. One pass over the profiles, O(profiles × n²).
+ */
+function derivatives(L: Layout, pay: Float64Array, sigma: Float64Array, U: Float64Array, D: Float64Array): void {
+  const { n, shape, off, K } = L;
+  D.fill(0);
+  const total = profileCount(shape);
+  const q = new Int32Array(n);
+  const p = new Float64Array(n);
+  const pre = new Float64Array(n + 1);
+  const suf = new Float64Array(n + 1);
+  for (let x = 0; x < total; x++) {
+    for (let j = 0; j < n; j++) p[j] = sigma[off[j]! + q[j]!]!;
+    pre[0] = 1;
+    for (let j = 0; j < n; j++) pre[j + 1] = pre[j]! * p[j]!;
+    suf[n] = 1;
+    for (let j = n - 1; j >= 0; j--) suf[j] = suf[j + 1]! * p[j]!;
+    for (let i = 0; i < n; i++) {
+      const ai = off[i]! + q[i]!;
+      let mid = 1; // product of p over players strictly between i and j
+      for (let j = i + 1; j < n; j++) {
+        const w = pre[i]! * mid * suf[j + 1]!;
+        if (w !== 0) {
+          const bj = off[j]! + q[j]!;
+          D[ai * K + bj]! += w * pay[x * n + i]!;
+          D[bj * K + ai]! += w * pay[x * n + j]!;
+        }
+        mid *= p[j]!;
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      if (++q[j]! < shape[j]!) break;
+      q[j] = 0;
+    }
+  }
+  // U from any other player's marginal: Uᵢₛ = Σ_t σ_jt D[(i,s),(j,t)].
+  for (let i = 0; i < n; i++) {
+    const j = i === 0 ? 1 : 0;
+    for (let s = 0; s < shape[i]!; s++) {
+      const a = off[i]! + s;
+      let u = 0;
+      for (let t = 0; t < shape[j]!; t++) u += sigma[off[j]! + t]! * D[a * K + off[j]! + t]!;
+      U[a] = u;
+    }
+  }
+}
+
+/** Householder QR of the (K+1)×K matrix At (row-major); returns the null vector of Aᵀ and a solver for Aᵀ⁺. */
+function qr(At: Float64Array, K: number): { nullVec: Float64Array; pinv: (h: Float64Array) => Float64Array } | undefined {
+  const R = K + 1;
+  const M = Float64Array.from(At);
+  const vs: Float64Array[] = [];
+  for (let c = 0; c < K; c++) {
+    let norm = 0;
+    for (let r = c; r < R; r++) norm += M[r * K + c]! ** 2;
+    norm = Math.sqrt(norm);
+    const v = new Float64Array(R);
+    if (norm === 0) return undefined;
+    const alpha = M[c * K + c]! > 0 ? -norm : norm;
+    for (let r = c; r < R; r++) v[r] = M[r * K + c]!;
+    v[c]! -= alpha;
+    let vn = 0;
+    for (let r = c; r < R; r++) vn += v[r]! ** 2;
+    if (vn === 0) return undefined;
+    for (let k = c; k < K; k++) {
+      let dot = 0;
+      for (let r = c; r < R; r++) dot += v[r]! * M[r * K + k]!;
+      const f = (2 * dot) / vn;
+      for (let r = c; r < R; r++) M[r * K + k]! -= f * v[r]!;
+    }
+    vs.push(v);
+    void alpha;
+  }
+  // Q = H_0 H_1 … H_{K-1}; apply to a vector from the right-most reflection.
+  const applyQ = (x: Float64Array) => {
+    for (let c = K - 1; c >= 0; c--) {
+      const v = vs[c]!;
+      let dot = 0;
+      let vn = 0;
+      for (let r = c; r < R; r++) {
+        dot += v[r]! * x[r]!;
+        vn += v[r]! ** 2;
+      }
+      const f = (2 * dot) / vn;
+      for (let r = c; r < R; r++) x[r]! -= f * v[r]!;
+    }
+    return x;
+  };
+  for (let c = 0; c < K; c++) if (Math.abs(M[c * K + c]!) < 1e-300) return undefined;
+  const e = new Float64Array(R);
+  e[K] = 1;
+  const nullVec = applyQ(e);
+  // Aᵀ = Q R  ⇒  A⁺h = Q [R⁻ᵀ h; 0]
+  const pinv = (h: Float64Array) => {
+    const w = new Float64Array(R);
+    for (let c = 0; c < K; c++) {
+      let s = h[c]!;
+      for (let k = 0; k < c; k++) s -= M[k * K + c]! * w[k]!;
+      w[c] = s / M[c * K + c]!;
+    }
+    return applyQ(w);
+  };
+  return { nullVec, pinv };
+}
+
+export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions = {}): ApproximateResult {
+  const { shape } = game;
+  const n = shape.length;
+  const total = profileCount(shape);
+  const base = { method: 'logit' as const, exact: false as const };
+  const maxProfiles = opts.maxProfiles ?? 100_000;
+  if (total > maxProfiles) return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of game.payoffs) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const range = hi - lo;
+  const finish = (sig: number[][], status: ApproximateResult['status'], lambda: number, steps: number, message?: string): ApproximateResult => ({
+    ...base,
+    status,
+    equilibria: [{ strategies: sig, payoffs: expectedPayoffs(game, sig), regret: regretOf(game, sig) }],
+    lambda,
+    steps,
+    ...(message ? { message } : {}),
+  });
+  // Degenerate inputs: constant payoffs (everything is an equilibrium), or a single player.
+  if (!(range > 0) || n === 1) {
+    const sig = shape.map((k) => Array.from({ length: k }, (_, s) => (s === 0 ? 1 : 0)));
+    if (n === 1 && range > 0) {
+      let best = 0;
+      for (let s = 1; s < shape[0]!; s++) if (game.payoffs[s]! > game.payoffs[best]!) best = s;
+      sig[0] = sig[0]!.map((_, s) => (s === best ? 1 : 0));
+    }
+    return finish(sig, 'ok', 0, 0);
+  }
+  const pay = game.payoffs.map((v) => (v - lo) / range);
+  const off: number[] = [];
+  let K = 0;
+  for (const k of shape) {
+    off.push(K);
+    K += k;
+  }
+  const Lay: Layout = { n, shape, off, K };
+  const tol = (opts.tolerance ?? 1e-9) * range;
+  const maxLambda = opts.maxLambda ?? 1e9;
+  const maxSteps = opts.maxSteps ?? 20_000;
+
+  const sigma = new Float64Array(K);
+  const U = new Float64Array(K);
+  const D = new Float64Array(K * K);
+  const H = new Float64Array(K);
+  const At = new Float64Array((K + 1) * K); // Jacobian transposed: At[col·K + row]
+
+  const evaluate = (z: Float64Array, withJac: boolean) => {
+    const lambda = z[K]!;
+    for (let a = 0; a < K; a++) sigma[a] = Math.exp(z[a]!);
+    derivatives(Lay, pay, sigma, U, D);
+    for (let i = 0; i < n; i++) {
+      const o = off[i]!;
+      let sum = 0;
+      for (let s = 0; s < shape[i]!; s++) sum += sigma[o + s]!;
+      H[o] = sum - 1;
+      for (let s = 1; s < shape[i]!; s++) H[o + s] = z[o + s]! - z[o]! - lambda * (U[o + s]! - U[o]!);
+    }
+    if (!withJac) return;
+    At.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = off[i]!;
+      for (let s = 0; s < shape[i]!; s++) At[(o + s) * K + o] = sigma[o + s]!;
+      for (let s = 1; s < shape[i]!; s++) {
+        const row = o + s;
+        At[(o + s) * K + row] = 1;
+        At[o * K + row] = -1;
+        for (let j = 0; j < n; j++) {
+          if (j === i) continue;
+          for (let t = 0; t < shape[j]!; t++) {
+            const b = off[j]! + t;
+            At[b * K + row] = -lambda * (D[row * K + b]! - D[o * K + b]!) * sigma[b]!;
+          }
+        }
+        At[K * K + row] = -(U[row]! - U[o]!);
+      }
+    }
+  };
+  const norm = (v: Float64Array) => Math.sqrt(v.reduce((t, x) => t + x * x, 0));
+  const toProfile = (s: Float64Array | number[]) => shape.map((k, i) => Array.from({ length: k }, (_, t) => s[off[i]! + t]!));
+
+  let z: Float64Array = new Float64Array(K + 1);
+  for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) z[off[i]! + s] = -Math.log(shape[i]!);
+  let best = toProfile(z.map(Math.exp));
+  let bestRegret = regretOf(game, best);
+  let tangent: Float64Array | undefined;
+  let h = 0.03;
+  let nextPolish = 1;
+  let steps = 0;
+  for (; steps < maxSteps; steps++) {
+    if (opts.shouldStop && steps % 16 === 0 && opts.shouldStop()) return finish(best, 'cancelled', z[K]!, steps);
+    evaluate(z, true);
+    const f = qr(At, K);
+    if (!f) return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, 'singular Jacobian on the path');
+    const t = f.nullVec;
+    const orient = tangent ? t.reduce((acc, x, k) => acc + x * tangent![k]!, 0) : t[K]!;
+    if (orient < 0) for (let k = 0; k <= K; k++) t[k] = -t[k]!;
+    tangent = t;
+    // predictor–corrector with step control
+    let accepted: Float64Array | undefined;
+    let iters = 0;
+    while (!accepted) {
+      const zp = z.map((v, k) => v + h * t[k]!);
+      let ok = false;
+      let prev = Infinity;
+      for (iters = 0; iters < 8; iters++) {
+        evaluate(zp, true);
+        const g = qr(At, K);
+        if (!g) break;
+        const dz = g.pinv(H);
+        const dn = norm(dz);
+        if (!(dn < 0.5 * Math.max(h, 1e-3)) || dn > 0.7 * prev + 1e-12 * (1 + norm(zp))) break;
+        for (let k = 0; k <= K; k++) zp[k]! -= dz[k]!;
+        prev = dn;
+        if (dn < 1e-10 * (1 + norm(zp))) {
+          ok = true;
+          break;
+        }
+      }
+      if (ok && zp[K]! >= 0) accepted = zp;
+      else {
+        h /= 2;
+        if (h < 1e-12) return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, 'step size underflow on the path');
+      }
+    }
+    z = accepted;
+    if (iters <= 2) h = Math.min(h * 1.6, 1e6);
+    const lambda = z[K]!;
+    const sig = toProfile(z.map(Math.exp));
+    const r = regretOf(game, sig);
+    if (r < bestRegret) {
+      best = sig;
+      bestRegret = r;
+    }
+    if (lambda >= nextPolish) {
+      nextPolish = lambda * 2;
+      const pol = polish(Lay, pay, Float64Array.from(z.subarray(0, K), Math.exp));
+      if (pol) {
+        const ps = toProfile(pol);
+        const pr = regretOf(game, ps);
+        if (pr < bestRegret) {
+          best = ps;
+          bestRegret = pr;
+        }
+      }
+    }
+    if (bestRegret <= tol) return finish(best, 'ok', lambda, steps + 1);
+    if (lambda > maxLambda) break;
+  }
+  return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, `regret ${bestRegret} above tolerance after ${steps} steps`);
+}
+
+/**
+ * Newton's method on the equilibrium equations restricted to the support {σ ≥ 1e-6}: for each
+ * player, U_is = U_ir for support strategies s (r the first), Σ σ = 1, others 0. Returns the
+ * polished σ, or undefined if Newton fails or leaves the simplex.
+ */
+function polish(L: Layout, pay: Float64Array, start: Float64Array): Float64Array | undefined {
+  const { n, shape, off, K } = L;
+  const supp: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let mx = 0;
+    for (let s = 0; s < shape[i]!; s++) mx = Math.max(mx, start[off[i]! + s]!);
+    for (let s = 0; s < shape[i]!; s++) if (start[off[i]! + s]! >= 1e-6 * Math.max(mx, 1e-300)) supp.push(off[i]! + s);
+  }
+  const N = supp.length;
+  const owner = new Int32Array(K);
+  for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) owner[off[i]! + s] = i;
+  const sigma = new Float64Array(K);
+  for (const a of supp) sigma[a] = start[a]!;
+  const U = new Float64Array(K);
+  const D = new Float64Array(K * K);
+  const J = new Float64Array(N * N);
+  const F = new Float64Array(N);
+  for (let it = 0; it < 30; it++) {
+    derivatives(L, pay, sigma, U, D);
+    // rows: for each player, first support strategy → sum row; others → indifference with it
+    let fn = 0;
+    J.fill(0);
+    for (let r = 0; r < N; r++) {
+      const a = supp[r]!;
+      const i = owner[a]!;
+      const ref = supp.find((x) => owner[x] === i)!;
+      if (a === ref) {
+        let sum = -1;
+        for (let c = 0; c < N; c++)
+          if (owner[supp[c]!] === i) {
+            sum += sigma[supp[c]!]!;
+            J[r * N + c] = 1;
+          }
+        F[r] = sum;
+      } else {
+        F[r] = U[a]! - U[ref]!;
+        for (let c = 0; c < N; c++) {
+          const b = supp[c]!;
+          if (owner[b] === i) continue;
+          J[r * N + c] = D[a * K + b]! - D[ref * K + b]!;
+        }
+      }
+      fn = Math.max(fn, Math.abs(F[r]!));
+    }
+    if (fn < 1e-15) break;
+    const dx = gaussSolve(J, F, N);
+    if (!dx) return undefined;
+    for (let c = 0; c < N; c++) sigma[supp[c]!]! -= dx[c]!;
+    if (it === 29 && fn > 1e-9) return undefined;
+  }
+  for (const a of supp) {
+    if (sigma[a]! < -1e-12) return undefined;
+    if (sigma[a]! < 0) sigma[a] = 0;
+  }
+  return sigma;
+}
+
+function gaussSolve(Ain: Float64Array, b: Float64Array, N: number): Float64Array | undefined {
+  const A = Float64Array.from(Ain);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < N; c++) {
+    let p = c;
+    for (let r = c + 1; r < N; r++) if (Math.abs(A[r * N + c]!) > Math.abs(A[p * N + c]!)) p = r;
+    if (Math.abs(A[p * N + c]!) < 1e-14) return undefined;
+    if (p !== c) {
+      for (let k = 0; k < N; k++) {
+        const t = A[c * N + k]!;
+        A[c * N + k] = A[p * N + k]!;
+        A[p * N + k] = t;
+      }
+      const t = x[c]!;
+      x[c] = x[p]!;
+      x[p] = t;
+    }
+    for (let r = c + 1; r < N; r++) {
+      const f = A[r * N + c]! / A[c * N + c]!;
+      if (f === 0) continue;
+      for (let k = c; k < N; k++) A[r * N + k]! -= f * A[c * N + k]!;
+      x[r]! -= f * x[c]!;
+    }
+  }
+  for (let r = N - 1; r >= 0; r--) {
+    let s = x[r]!;
+    for (let k = r + 1; k < N; k++) s -= A[r * N + k]! * x[k]!;
+    x[r] = s / A[r * N + r]!;
+  }
+  return x;
+}
