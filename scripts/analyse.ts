@@ -1,5 +1,5 @@
 /**
- * `npm run --silent analyse -- SCENARIO [--variant NAME]... [--pair A,B] [--first A]`
+ * `npm run --silent analyse -- SCENARIO [--variant NAME]... [--pair A,B] [--first A] [--timings]`
  * SCENARIO is a file or `builtin:NAME`. Prints one JSON document:
  *
  * - `commonCore` and `readings`: the common core under the chosen variants, and under each of
@@ -12,156 +12,204 @@
  *
  * Bad scenarios exit 1 with the parser's path-precise problems on stderr.
  *
- * Speed: the npm script bundles this file with esbuild (20 ms) and runs the bundle with plain
- * node, which skips tsx's TypeScript loader (about a second of start-up). Repeated identical
- * LPs (the readings share most of them) are solved once (workers/lpMemo.ts).
+ * Speed (see scripts/bench/analysis.bench.ts):
+ * - the npm script bundles this file with esbuild (20 ms) and runs the bundle with plain node,
+ *   which skips tsx's TypeScript loader (about a second of start-up);
+ * - node runs with --liftoff-only: V8's optimising tier-up of the 3.5 MB HiGHS module costs
+ *   more CPU than a few hundred small LPs can win back (the first 600 LPs ran ~2.5 ms each
+ *   while it compiled, against ~0.5 ms in baseline code throughout);
+ * - repeated identical LPs (the readings share most of them) are solved once
+ *   (workers/lpMemo.ts): 2,113 calls, 522 programs;
+ * - the cooperative game runs in a worker thread alongside the common core.
  */
 import { readFileSync } from 'node:fs';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import highsLoader from 'highs';
 import { setHighsLoader } from '../models/analysis/lp/highs';
 import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR } from '../workers/api';
+import type { Scenario } from '../models/domain/index';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR, type CoopAnalysis } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
+const T0 = performance.now();
 const memo = memoiseHighs(await highsLoader());
 setHighsLoader(async () => memo.highs);
 
-const args = process.argv.slice(2);
-const variants: string[] = [];
-let source: string | undefined;
-let pairArg: string | undefined;
-let first: string | undefined;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--variant') variants.push(args[++i] ?? '');
-  else if (args[i] === '--pair') pairArg = args[++i];
-  else if (args[i] === '--first') first = args[++i];
-  else source = args[i];
+// The cooperative game runs in a worker thread (this same file) while the main thread computes
+// the common core: the two are independent, and a second core halves the wall time.
+if (isMainThread) await main();
+else {
+  const { scenario, variants } = workerData as { scenario: Scenario; variants: string[] };
+  parentPort!.postMessage(await analyseCoop(scenario, variants, {}, () => performance.now()));
 }
-if (!source) {
-  console.error(`usage: analyse SCENARIO [--variant NAME]... [--pair A,B] [--first A]  (SCENARIO: a file or builtin:${Object.keys(BUILTINS).join('|builtin:')})`);
-  process.exit(2);
+
+function coopInThread(scenario: Scenario, variants: string[]): Promise<CoopAnalysis> {
+  const inProcess = () => analyseCoop(scenario, variants, {}, () => performance.now());
+  return new Promise((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL(import.meta.url), { workerData: { scenario, variants } });
+    } catch {
+      resolve(inProcess());
+      return;
+    }
+    let done = false;
+    w.once('message', (m: CoopAnalysis) => {
+      done = true;
+      resolve(m);
+    });
+    w.once('error', () => !done && ((done = true), resolve(inProcess())));
+    w.once('exit', () => !done && ((done = true), resolve(inProcess())));
+  });
 }
-let input: unknown;
-if (source.startsWith('builtin:')) {
-  input = builtinDoc(source.slice('builtin:'.length));
-  if (input === undefined) {
-    console.error(`unknown built-in "${source.slice(8)}" (known: ${Object.keys(BUILTINS).join(', ')})`);
+
+async function main() {
+  const args = process.argv.slice(2);
+  const variants: string[] = [];
+  let source: string | undefined;
+  let pairArg: string | undefined;
+  let first: string | undefined;
+  let timings = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--variant') variants.push(args[++i] ?? '');
+    else if (args[i] === '--timings') timings = true;
+    else if (args[i] === '--pair') pairArg = args[++i];
+    else if (args[i] === '--first') first = args[++i];
+    else source = args[i];
+  }
+  if (!source) {
+    console.error(`usage: analyse SCENARIO [--variant NAME]... [--pair A,B] [--first A] [--timings]  (SCENARIO: a file or builtin:${Object.keys(BUILTINS).join('|builtin:')})`);
+    process.exit(2);
+  }
+  let input: unknown;
+  if (source.startsWith('builtin:')) {
+    input = builtinDoc(source.slice('builtin:'.length));
+    if (input === undefined) {
+      console.error(`unknown built-in "${source.slice(8)}" (known: ${Object.keys(BUILTINS).join(', ')})`);
+      process.exit(1);
+    }
+  } else {
+    try {
+      input = readFileSync(source, 'utf8');
+    } catch (e) {
+      console.error(`cannot read ${source}: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  }
+  const parsed = await parseScenario(input);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) console.error(formatProblem(p));
     process.exit(1);
   }
-} else {
-  try {
-    input = readFileSync(source, 'utf8');
-  } catch (e) {
-    console.error(`cannot read ${source}: ${(e as Error).message}`);
+  const scenario = parsed.scenario;
+  const clock = () => performance.now();
+  /** Phase times (ms since the module started, after node's own start-up) on stderr. */
+  const lap = (what: string) => timings && console.error(`${what.padEnd(28)} ${(performance.now() - T0).toFixed(0).padStart(6)} ms`);
+  lap('HiGHS loaded, scenario parsed');
+  const pendingCoop = coopInThread(scenario, variants);
+  const r = await analyseCommonCore(scenario, variants, clock);
+  lap('common core, all readings');
+  if (r.status !== 'ok') {
+    console.error(r.problem);
     process.exit(1);
   }
-}
-const parsed = await parseScenario(input);
-if (!parsed.ok) {
-  for (const p of parsed.problems) console.error(formatProblem(p));
-  process.exit(1);
-}
-const scenario = parsed.scenario;
-const clock = () => performance.now();
-const r = await analyseCommonCore(scenario, variants, clock);
-if (r.status !== 'ok') {
-  console.error(r.problem);
-  process.exit(1);
-}
-const ids = scenario.actors.map((a) => a.id);
-const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
-if (pair.length !== 2) {
-  console.error(`--pair needs two actors separated by a comma (known: ${ids.join(', ')})`);
-  process.exit(2);
-}
-const coop = await analyseCoop(scenario, variants, {}, clock);
-const bargaining = analyseBargaining(scenario, variants, pair, first ? { first } : {}, clock);
-const forecast = analyseForecast(scenario, variants, clock);
-for (const x of [coop, bargaining, forecast])
-  if (x.status !== 'ok') {
-    console.error(`${x.kind}: ${x.problem}`);
-    process.exit(1);
+  const ids = scenario.actors.map((a) => a.id);
+  const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
+  if (pair.length !== 2) {
+    console.error(`--pair needs two actors separated by a comma (known: ${ids.join(', ')})`);
+    process.exit(2);
   }
-if (coop.status !== 'ok' || bargaining.status !== 'ok' || forecast.status !== 'ok') process.exit(1);
+  const bargaining = analyseBargaining(scenario, variants, pair, first ? { first } : {}, clock);
+  const forecast = analyseForecast(scenario, variants, clock);
+  lap('bargaining and forecast');
+  const coop = await pendingCoop;
+  lap(`coop (worker thread, ${coop.status === 'ok' ? coop.ms.toFixed(0) : '?'} ms)`);
+  for (const x of [coop, bargaining, forecast])
+    if (x.status !== 'ok') {
+      console.error(`${x.kind}: ${x.problem}`);
+      process.exit(1);
+    }
+  if (coop.status !== 'ok' || bargaining.status !== 'ok' || forecast.status !== 'ok') process.exit(1);
 
-/** Six decimals are plenty for utilities on a [0, 1] scale. */
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const roundAll = <T>(v: T): T =>
-  (typeof v === 'number' ? round(v) : Array.isArray(v) ? v.map(roundAll) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundAll(x)])) : v) as T;
+  /** Six decimals are plenty for utilities on a [0, 1] scale. */
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  const roundAll = <T>(v: T): T =>
+    (typeof v === 'number' ? round(v) : Array.isArray(v) ? v.map(roundAll) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundAll(x)])) : v) as T;
 
-const [base, ...rest] = r.readings;
-const core = (x: NonNullable<typeof base>) => ({
-  nonEmpty: x.nonEmpty,
-  chebyshevCentre: x.chebyshevCentre,
-  radius: x.radius,
-  binding: x.binding.map((b) => ({ actor: b.actor, constraint: b.constraint, label: b.label })),
-  maximalCompatibleSets: x.maximalCompatibleSets,
-  minimalExitSets: x.minimalExitSets,
-  excluded: x.excluded,
-  utilityAtCentre: x.utilityAtCentre,
-  linearPrograms: x.lps,
-});
-const c = coop.report;
-const b = bargaining.report;
-const deal = (p: { deal: { moves: string[]; probability: number }[] } | null) => p?.deal.map((d) => ({ moves: d.moves, probability: d.probability })) ?? [];
-const point = <P extends { utilities: object; gains: object; deal: { moves: string[]; probability: number }[] }>(p: P | null) =>
-  p && { utilities: p.utilities, gains: p.gains, deal: deal(p) };
+  const [base, ...rest] = r.readings;
+  const core = (x: NonNullable<typeof base>) => ({
+    nonEmpty: x.nonEmpty,
+    chebyshevCentre: x.chebyshevCentre,
+    radius: x.radius,
+    binding: x.binding.map((b) => ({ actor: b.actor, constraint: b.constraint, label: b.label })),
+    maximalCompatibleSets: x.maximalCompatibleSets,
+    minimalExitSets: x.minimalExitSets,
+    excluded: x.excluded,
+    utilityAtCentre: x.utilityAtCentre,
+    linearPrograms: x.lps,
+  });
+  const c = coop.report;
+  const b = bargaining.report;
+  const deal = (p: { deal: { moves: string[]; probability: number }[] } | null) => p?.deal.map((d) => ({ moves: d.moves, probability: d.probability })) ?? [];
+  const point = <P extends { utilities: object; gains: object; deal: { moves: string[]; probability: number }[] }>(p: P | null) =>
+    p && { utilities: p.utilities, gains: p.gains, deal: deal(p) };
 
-console.log(
-  JSON.stringify(
-    {
-      scenario: scenario.id,
-      variants,
-      inputHash: r.inputHash,
-      method: base!.method,
-      exact: true,
-      commonCore: core(base!),
-      readings: Object.fromEntries(rest.map((x) => [x.variants.filter((v) => !variants.includes(v)).join('+'), core(x)])),
-      coop: roundAll({
-        players: c.players,
-        coreEmpty: c.coreEmpty,
-        coreAllocation: c.coreAllocation,
-        leastCore: { epsilon: c.leastCore.epsilon, allocation: c.leastCore.allocation, note: 'ε ≤ 0: the core is non-empty and this is its most stable allocation' },
-        shapley: c.shapley,
-        nucleolus: c.nucleolus,
-        nucleolusOver: c.nucleolusOver,
-        grandCoalition: c.grandCoalition,
-        superadditive: c.superadditive,
-        derivation: c.derivation,
-        exact: coop.exact,
-        searchNodes: c.searchNodes,
-        profilesCovered: c.profilesCovered,
-        linearPrograms: c.lps,
-        method: coop.method,
-        inputHash: coop.inputHash,
-      }),
-      bargaining: roundAll({
-        pair: b.pair,
-        disagreement: b.disagreement,
-        gainsFromTrade: b.gainsFromTrade,
-        outcomes: b.outcomes,
-        nash: b.nash && { ...point(b.nash), product: b.nash.product },
-        kalaiSmorodinsky: b.kalaiSmorodinsky && { ...point(b.kalaiSmorodinsky), ideal: b.kalaiSmorodinsky.ideal },
-        rubinstein: { first: b.rubinstein.first, patience: b.rubinstein.patience, surplusShare: b.rubinstein.surplusShare, agreement: point(b.rubinstein.agreement) },
-        deal: b.nash ? deal(b.nash) : [],
-        bestPureDeal: point(b.bestPureDeal),
-        frontier: b.frontier.map((v) => ({ utilities: v.utilities, moves: deal(v) })),
-        namedDeals: b.namedDeals,
-        exact: bargaining.exact,
-        method: bargaining.method,
-        inputHash: bargaining.inputHash,
-      }),
-      forecast: roundAll({
-        label: forecast.report.label,
-        method: forecast.report.method,
-        dimensions: Object.fromEntries(
-          forecast.report.dimensions.map((d) => [d.dimension, { statusQuo: d.statusQuo, mean: d.mean, median: d.median, ...(d.natural ? { natural: d.natural } : {}), heaviest: d.heaviest }]),
-        ),
-        inputHash: forecast.inputHash,
-      }),
-      lpCalls: { requested: memo.stats.calls, solved: memo.stats.solved },
-    },
-    null,
-    2,
-  ),
-);
+  console.log(
+    JSON.stringify(
+      {
+        scenario: scenario.id,
+        variants,
+        inputHash: r.inputHash,
+        method: base!.method,
+        exact: true,
+        commonCore: core(base!),
+        readings: Object.fromEntries(rest.map((x) => [x.variants.filter((v) => !variants.includes(v)).join('+'), core(x)])),
+        coop: roundAll({
+          players: c.players,
+          coreEmpty: c.coreEmpty,
+          coreAllocation: c.coreAllocation,
+          leastCore: { epsilon: c.leastCore.epsilon, allocation: c.leastCore.allocation, note: 'ε ≤ 0: the core is non-empty and this is its most stable allocation' },
+          shapley: c.shapley,
+          nucleolus: c.nucleolus,
+          nucleolusOver: c.nucleolusOver,
+          grandCoalition: c.grandCoalition,
+          superadditive: c.superadditive,
+          derivation: c.derivation,
+          exact: coop.exact,
+          searchNodes: c.searchNodes,
+          profilesCovered: c.profilesCovered,
+          linearPrograms: c.lps,
+          method: coop.method,
+          inputHash: coop.inputHash,
+        }),
+        bargaining: roundAll({
+          pair: b.pair,
+          disagreement: b.disagreement,
+          gainsFromTrade: b.gainsFromTrade,
+          outcomes: b.outcomes,
+          nash: b.nash && { ...point(b.nash), product: b.nash.product },
+          kalaiSmorodinsky: b.kalaiSmorodinsky && { ...point(b.kalaiSmorodinsky), ideal: b.kalaiSmorodinsky.ideal },
+          rubinstein: { first: b.rubinstein.first, patience: b.rubinstein.patience, surplusShare: b.rubinstein.surplusShare, agreement: point(b.rubinstein.agreement) },
+          deal: b.nash ? deal(b.nash) : [],
+          bestPureDeal: point(b.bestPureDeal),
+          frontier: b.frontier.map((v) => ({ utilities: v.utilities, moves: deal(v) })),
+          namedDeals: b.namedDeals,
+          exact: bargaining.exact,
+          method: bargaining.method,
+          inputHash: bargaining.inputHash,
+        }),
+        forecast: roundAll({
+          label: forecast.report.label,
+          method: forecast.report.method,
+          dimensions: Object.fromEntries(
+            forecast.report.dimensions.map((d) => [d.dimension, { statusQuo: d.statusQuo, mean: d.mean, median: d.median, ...(d.natural ? { natural: d.natural } : {}), heaviest: d.heaviest }]),
+          ),
+          inputHash: forecast.inputHash,
+        }),
+        lpCalls: { requested: memo.stats.calls, solved: memo.stats.solved },
+      },
+      null,
+      2,
+    ),
+  );
+}

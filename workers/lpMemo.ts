@@ -11,7 +11,9 @@
  * analysis repeats most LPs of the last one too.
  *
  * Answers are returned as fresh copies (callers may keep or modify them). The cache holds at
- * most `capacity` programs and forgets the least recently used.
+ * most `capacity` programs and forgets the least recently used. Lookups hash the exact bits of
+ * every number of the model and then compare the model itself, so a hash collision can never
+ * return another program's answer.
  */
 import type { Highs } from 'highs';
 
@@ -28,7 +30,8 @@ export interface MemoisedHighs {
 
 type LpModel = Parameters<Highs['raw']['lpCall']>[0];
 
-function modelKey(m: LpModel): string {
+/** The parts of a model that decide its answer, as numbers and number arrays. */
+function modelParts(m: LpModel): { head: number[]; arrays: ArrayLike<number>[]; format: string } {
   const mm = m as unknown as {
     numCols: number;
     numRows: number;
@@ -40,57 +43,93 @@ function modelKey(m: LpModel): string {
     rowLower?: ArrayLike<number>;
     rowUpper?: ArrayLike<number>;
     matrix?: { format?: string; starts?: ArrayLike<number>; indices?: ArrayLike<number>; values?: ArrayLike<number> };
-    integrality?: unknown;
-    hessian?: unknown;
   };
-  const parts: ArrayLike<number>[] = [
-    mm.colCost ?? [],
-    mm.colLower ?? [],
-    mm.colUpper ?? [],
-    mm.rowLower ?? [],
-    mm.rowUpper ?? [],
-    mm.matrix?.starts ?? [],
-    mm.matrix?.indices ?? [],
-    mm.matrix?.values ?? [],
-  ];
-  let len = 4 + parts.length;
-  for (const p of parts) len += p.length;
-  const buf = new Float64Array(len);
-  let k = 0;
-  buf[k++] = mm.numCols;
-  buf[k++] = mm.numRows;
-  buf[k++] = Number(mm.sense ?? 0);
-  buf[k++] = mm.offset ?? 0;
-  for (const p of parts) {
-    buf[k++] = p.length; // lengths keep the concatenation unambiguous
-    for (let i = 0; i < p.length; i++) buf[k++] = p[i]!;
+  const none: number[] = [];
+  return {
+    head: [mm.numCols, mm.numRows, Number(mm.sense ?? 0), mm.offset ?? 0],
+    arrays: [mm.colCost ?? none, mm.colLower ?? none, mm.colUpper ?? none, mm.rowLower ?? none, mm.rowUpper ?? none, mm.matrix?.starts ?? none, mm.matrix?.indices ?? none, mm.matrix?.values ?? none],
+    format: mm.matrix?.format ?? '',
+  };
+}
+
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
+
+/** Two independent 32-bit hashes over the exact bits of every number (a bucket key; hits are verified). */
+function hashParts(parts: ReturnType<typeof modelParts>): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const mix = (x: number) => {
+    f64[0] = x;
+    const a = i32[0]!;
+    const b = i32[1]!;
+    h1 = Math.imul(h1 ^ a, 0x01000193);
+    h1 = Math.imul(h1 ^ b, 0x01000193);
+    h2 = Math.imul(h2 ^ b, 0x5bd1e995) + a;
+    h2 = (h2 ^ (h2 >>> 15)) | 0;
+  };
+  for (const x of parts.head) mix(x);
+  for (const arr of parts.arrays) {
+    mix(arr.length);
+    for (let i = 0; i < arr.length; i++) mix(arr[i]!);
   }
-  const u16 = new Uint16Array(buf.buffer);
-  let key = `${mm.matrix?.format ?? ''}|`;
-  for (let i = 0; i < u16.length; i += 4096) key += String.fromCharCode.apply(null, Array.from(u16.subarray(i, i + 4096)));
-  return key;
+  return `${parts.format}|${h1 >>> 0}|${h2 >>> 0}`;
+}
+
+function sameParts(p: ReturnType<typeof modelParts>, q: ReturnType<typeof modelParts>): boolean {
+  if (p.format !== q.format) return false;
+  for (let i = 0; i < p.head.length; i++) if (!Object.is(p.head[i], q.head[i])) return false;
+  for (let k = 0; k < p.arrays.length; k++) {
+    const a = p.arrays[k]!;
+    const b = q.arrays[k]!;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+/** A deep copy of plain data (objects, arrays, typed arrays), so callers never share an answer. */
+function copy<T>(x: T): T {
+  if (ArrayBuffer.isView(x)) return (x as unknown as Float64Array).slice() as unknown as T;
+  if (Array.isArray(x)) return x.map(copy) as unknown as T;
+  if (x && typeof x === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = copy(v);
+    return out as T;
+  }
+  return x;
+}
+
+function frozenParts(p: ReturnType<typeof modelParts>): ReturnType<typeof modelParts> {
+  return { head: [...p.head], arrays: p.arrays.map((a) => Float64Array.from(a)), format: p.format };
 }
 
 export function memoiseHighs(highs: Highs, capacity = 20_000): MemoisedHighs {
-  const cache = new Map<string, unknown>();
+  type Entry = { parts: ReturnType<typeof modelParts>; out: ReturnType<Highs['raw']['lpCall']> };
+  const cache = new Map<string, Entry[]>();
+  let size = 0;
   const stats: LpMemoStats = { calls: 0, solved: 0 };
   const raw = highs.raw;
   const lpCall = (model: LpModel) => {
     stats.calls++;
-    const key = modelKey(model);
-    const hit = cache.get(key);
-    if (hit !== undefined) {
+    const parts = modelParts(model);
+    const key = hashParts(parts);
+    const bucket = cache.get(key);
+    const hit = bucket?.find((e) => sameParts(e.parts, parts));
+    if (hit) {
+      // Most recently used last.
       cache.delete(key);
-      cache.set(key, hit);
-      return structuredClone(hit) as ReturnType<Highs['raw']['lpCall']>;
+      cache.set(key, bucket!);
+      return copy(hit.out);
     }
     stats.solved++;
     const out = raw.lpCall(model);
-    try {
-      cache.set(key, structuredClone(out));
-      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
-    } catch {
-      // Not cloneable: do not cache.
+    if (bucket) bucket.push({ parts: frozenParts(parts), out: copy(out) });
+    else cache.set(key, [{ parts: frozenParts(parts), out: copy(out) }]);
+    if (++size > capacity) {
+      const oldest = cache.keys().next().value!;
+      size -= cache.get(oldest)!.length;
+      cache.delete(oldest);
     }
     return out;
   };
@@ -107,5 +146,12 @@ export function memoiseHighs(highs: Highs, capacity = 20_000): MemoisedHighs {
       has: (_, p) => p in target,
     });
   const memoRaw = bindTo(raw, { lpCall });
-  return { highs: bindTo(highs, { raw: memoRaw }), stats, clear: () => cache.clear() };
+  return {
+    highs: bindTo(highs, { raw: memoRaw }),
+    stats,
+    clear: () => {
+      cache.clear();
+      size = 0;
+    },
+  };
 }

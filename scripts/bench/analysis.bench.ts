@@ -7,8 +7,9 @@
  * - the same without the memo (every LP solved);
  * - the cooperative game (characteristic function + core, least core, Shapley, nucleolus);
  * - bargaining regime–us; the spatial forecast;
- * - `npm run --silent analyse -- builtin:belarus` (what a user types), and `node` on the
- *   bundle alone, so npm's own start-up shows separately.
+ * - `npm run --silent analyse -- builtin:belarus` (what a user types), `node` on the bundle
+ *   alone with and without --liftoff-only, and npm's and node's own start-up, so each share
+ *   of the CLI's time shows separately.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -76,8 +77,12 @@ export async function main() {
   };
   const npmRuns = proc('npm', ['run', '--silent', 'analyse', '--', 'builtin:belarus']);
   console.log(`${'CLI: npm run --silent analyse -- builtin:belarus'.padEnd(44)} median ${ms(median(npmRuns)).padStart(10)}   min ${ms(Math.min(...npmRuns))}`);
-  const nodeRuns = proc('node', ['.build/cli/analyse.mjs', 'builtin:belarus']);
-  console.log(`${'CLI: node .build/cli/analyse.mjs (no npm)'.padEnd(44)} median ${ms(median(nodeRuns)).padStart(10)}   min ${ms(Math.min(...nodeRuns))}`);
+  const nodeRuns = proc('node', ['--liftoff-only', '.build/cli/analyse.mjs', 'builtin:belarus']);
+  console.log(`${'CLI: node --liftoff-only <bundle> (no npm)'.padEnd(44)} median ${ms(median(nodeRuns)).padStart(10)}   min ${ms(Math.min(...nodeRuns))}`);
+  const tieredRuns = proc('node', ['.build/cli/analyse.mjs', 'builtin:belarus']);
+  console.log(`${'CLI: node <bundle>, default wasm tiering'.padEnd(44)} median ${ms(median(tieredRuns)).padStart(10)}   min ${ms(Math.min(...tieredRuns))}`);
+  const npmBare = proc('npm', ['run', '--silent', 'env', '--', 'true']);
+  console.log(`${'npm run --silent (npm start-up alone)'.padEnd(44)} median ${ms(median(npmBare)).padStart(10)}`);
   const bare = proc('node', ['-e', '0']);
   console.log(`${'node -e 0 (process start-up alone)'.padEnd(44)} median ${ms(median(bare)).padStart(10)}`);
 }
