@@ -59,16 +59,24 @@ export const isZero = (a: Rational): boolean => a.num === 0n;
 
 const TWO53 = 2n ** 53n;
 
-/** The double nearest to num/den (correctly rounded when both fit in 53 bits). */
+/** The double nearest to num/den, correctly rounded (ties to even), subnormals included. */
 export function toNumber(a: Rational): number {
   const { num, den } = a;
-  if (den === 1n) return Number(num);
+  if (den === 1n && (num < TWO53 && num > -TWO53)) return Number(num);
   const an = num < 0n ? -num : num;
+  if (an === 0n) return 0;
   if (an < TWO53 && den < TWO53) return Number(num) / Number(den);
-  // Scale so that the integer quotient carries about 64 significant bits.
-  const shift = BigInt(Math.max(0, 64 - (an.toString(2).length - den.toString(2).length)));
-  const q = (an << shift) / den;
-  const v = Number(q) / 2 ** Number(shift);
+  // e = ⌊log₂(an/den)⌋; the result's last bit has weight 2^E with E = max(e − 52, −1074).
+  let e = an.toString(2).length - den.toString(2).length;
+  if (e >= 0 ? an < den << BigInt(e) : an << BigInt(-e) < den) e--;
+  if (e > 1023) return num < 0n ? -Infinity : Infinity;
+  const E = Math.max(e - 52, -1074);
+  const top = E <= 0 ? an << BigInt(-E) : an;
+  const bottom = E <= 0 ? den : den << BigInt(E);
+  let q = top / bottom;
+  const r2 = (top - q * bottom) * 2n;
+  if (r2 > bottom || (r2 === bottom && (q & 1n) === 1n)) q += 1n;
+  const v = Number(q) * 2 ** E;
   return num < 0n ? -v : v;
 }
 

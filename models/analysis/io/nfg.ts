@@ -328,9 +328,9 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
   const players: string[] = [];
   while (s.skip() === 34) players.push(s.text('a player name'));
   if (s.skip() !== 125) s.fail(`expected a player name or '}', found ${s.describe(s.skip())}`);
-  s.i++;
   const n = players.length;
   if (n === 0) s.fail('a game needs at least one player');
+  s.i++;
 
   s.expectChar(123, "'{' before the strategies");
   const strategies: string[][] = [];
