@@ -20,7 +20,8 @@
  *   while it compiled, against ~0.5 ms in baseline code throughout);
  * - repeated identical LPs (the readings share most of them) are solved once
  *   (workers/lpMemo.ts): 2,113 calls, 522 programs;
- * - the cooperative game runs in a worker thread alongside the common core.
+ * - a worker thread computes the cooperative game and the last quarter of the readings while
+ *   the main thread computes the rest (--timings prints the phases on stderr).
  */
 import { readFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -28,33 +29,58 @@ import highsLoader from 'highs';
 import { setHighsLoader } from '../models/analysis/lp/highs';
 import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
 import type { Scenario } from '../models/domain/index';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR, type CoopAnalysis } from '../workers/api';
+import { analyseBargaining, analyseCoop, analyseForecast, analyseReading, commonCoreResult, DEFAULT_PAIR, readingSets, type CoopAnalysis, type ReadingReport } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
 const T0 = performance.now();
 const memo = memoiseHighs(await highsLoader());
 setHighsLoader(async () => memo.highs);
 
-// The cooperative game runs in a worker thread (this same file) while the main thread computes
-// the common core: the two are independent, and a second core halves the wall time.
-if (isMainThread) await main();
-else {
-  const { scenario, variants } = workerData as { scenario: Scenario; variants: string[] };
-  parentPort!.postMessage(await analyseCoop(scenario, variants, {}, () => performance.now()));
+// Work is shared with one worker thread (this same file): the worker computes the cooperative
+// game and the last readings, the main thread the other readings, bargaining and forecast.
+// Each thread has its own HiGHS instance and LP memo.
+interface ThreadTask {
+  scenario: Scenario;
+  variants: string[];
+  readings: number[];
+}
+interface ThreadResult {
+  coop: CoopAnalysis;
+  readings: [number, ReadingReport][];
+  problem?: string;
+  /** This thread's LP memo counts. */
+  lp: { calls: number; solved: number };
 }
 
-function coopInThread(scenario: Scenario, variants: string[]): Promise<CoopAnalysis> {
-  const inProcess = () => analyseCoop(scenario, variants, {}, () => performance.now());
+async function runTask(t: ThreadTask, withCoop: boolean): Promise<ThreadResult> {
+  const sets = readingSets(t.scenario, t.variants);
+  const readings: [number, ReadingReport][] = [];
+  let problem: string | undefined;
+  for (const i of t.readings) {
+    const r = await analyseReading(t.scenario, sets[i]!);
+    if (r.status === 'ok') readings.push([i, r.reading]);
+    else problem ??= r.problem;
+  }
+  const coop = withCoop ? await analyseCoop(t.scenario, t.variants, {}, () => performance.now()) : (undefined as never);
+  return { coop, readings, ...(problem ? { problem } : {}), lp: { ...memo.stats } };
+}
+
+if (isMainThread) await main();
+else parentPort!.postMessage(await runTask(workerData as ThreadTask, true));
+
+/** Run a task in a worker thread; if threads are unavailable, run it here. */
+function inThread(task: ThreadTask): Promise<ThreadResult> {
+  const inProcess = () => runTask(task, true);
   return new Promise((resolve) => {
     let w: Worker;
     try {
-      w = new Worker(new URL(import.meta.url), { workerData: { scenario, variants } });
+      w = new Worker(new URL(import.meta.url), { workerData: task });
     } catch {
       resolve(inProcess());
       return;
     }
     let done = false;
-    w.once('message', (m: CoopAnalysis) => {
+    w.once('message', (m: ThreadResult) => {
       done = true;
       resolve(m);
     });
@@ -106,13 +132,15 @@ async function main() {
   /** Phase times (ms since the module started, after node's own start-up) on stderr. */
   const lap = (what: string) => timings && console.error(`${what.padEnd(28)} ${(performance.now() - T0).toFixed(0).padStart(6)} ms`);
   lap('HiGHS loaded, scenario parsed');
-  const pendingCoop = coopInThread(scenario, variants);
-  const r = await analyseCommonCore(scenario, variants, clock);
-  lap('common core, all readings');
-  if (r.status !== 'ok') {
-    console.error(r.problem);
-    process.exit(1);
-  }
+  const sets = readingSets(scenario, variants);
+  // The worker's share: the cooperative game (about the cost of one or two readings) and the
+  // last quarter of the readings; measured on Belarus (5 reading sets) this balances the threads.
+  const workerReadings = sets.map((_, i) => i).slice(sets.length - Math.floor(sets.length / 4));
+  const mainReadings = sets.map((_, i) => i).filter((i) => !workerReadings.includes(i));
+  const pending = inThread({ scenario, variants, readings: workerReadings });
+  const t0 = clock();
+  const mine = await runTask({ scenario, variants, readings: mainReadings }, false);
+  lap('common core, main-thread readings');
   const ids = scenario.actors.map((a) => a.id);
   const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
   if (pair.length !== 2) {
@@ -122,8 +150,17 @@ async function main() {
   const bargaining = analyseBargaining(scenario, variants, pair, first ? { first } : {}, clock);
   const forecast = analyseForecast(scenario, variants, clock);
   lap('bargaining and forecast');
-  const coop = await pendingCoop;
-  lap(`coop (worker thread, ${coop.status === 'ok' ? coop.ms.toFixed(0) : '?'} ms)`);
+  const theirs = await pending;
+  lap(`worker thread (coop ${theirs.coop.status === 'ok' ? theirs.coop.ms.toFixed(0) : '?'} ms)`);
+  const problem = mine.problem ?? theirs.problem;
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+  const byIndex = new Map([...mine.readings, ...theirs.readings]);
+  const r = commonCoreResult(scenario, variants, sets.map((_, i) => byIndex.get(i)!), clock() - t0);
+  if (r.status !== 'ok') process.exit(1);
+  const coop = theirs.coop;
   for (const x of [coop, bargaining, forecast])
     if (x.status !== 'ok') {
       console.error(`${x.kind}: ${x.problem}`);
@@ -206,7 +243,7 @@ async function main() {
           ),
           inputHash: forecast.inputHash,
         }),
-        lpCalls: { requested: memo.stats.calls, solved: memo.stats.solved },
+        lpCalls: { requested: mine.lp.calls + theirs.lp.calls, solved: mine.lp.solved + theirs.lp.solved },
       },
       null,
       2,

@@ -29,18 +29,22 @@ export type CommonCoreAnalysis =
   | ({ status: 'ok'; readings: ReadingReport[] } & Provenance<'commonCore', { variants: string[] }>)
   | { status: 'invalid'; kind?: 'commonCore'; problem: string };
 
-/** The common core under the chosen variants, and under each reading of the scenario on top of them. */
-export async function analyseCommonCore(scenario: Scenario, variants: string[], now: () => number = () => 0): Promise<CommonCoreAnalysis> {
-  const t0 = now();
-  const sets: string[][] = [variants, ...scenario.variants.filter((v) => v.kind === 'reading' && !variants.includes(v.id)).map((v) => [...variants, v.id])];
-  const readings: ReadingReport[] = [];
-  for (const ids of sets) {
-    const a = applyVariants(scenario, ids);
-    if (!a.ok) return { status: 'invalid', kind: 'commonCore', problem: a.problem };
-    const actors = a.value.scenario.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
-    const r = await commonCore(a.value.scenario, actors);
-    readings.push({ ...r, variants: ids, excluded: [...a.value.excludedFromCore] });
-  }
+/** The variant lists the common core is computed under: the chosen variants, then each reading on top of them. */
+export function readingSets(scenario: Scenario, variants: string[]): string[][] {
+  return [variants, ...scenario.variants.filter((v) => v.kind === 'reading' && !variants.includes(v.id)).map((v) => [...variants, v.id])];
+}
+
+/** The common core under one list of variants (one entry of `readingSets`). */
+export async function analyseReading(scenario: Scenario, ids: string[]): Promise<{ status: 'ok'; reading: ReadingReport } | { status: 'invalid'; problem: string }> {
+  const a = applyVariants(scenario, ids);
+  if (!a.ok) return { status: 'invalid', problem: a.problem };
+  const actors = a.value.scenario.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
+  const r = await commonCore(a.value.scenario, actors);
+  return { status: 'ok', reading: { ...r, variants: ids, excluded: [...a.value.excludedFromCore] } };
+}
+
+/** Assemble the common-core result from its readings (in `readingSets` order). */
+export function commonCoreResult(scenario: Scenario, variants: string[], readings: ReadingReport[], ms: number): CommonCoreAnalysis {
   return {
     status: 'ok',
     kind: 'commonCore',
@@ -49,8 +53,20 @@ export async function analyseCommonCore(scenario: Scenario, variants: string[], 
     parameters: { variants },
     inputHash: hashInput({ scenario, variants }),
     readings,
-    ms: now() - t0,
+    ms,
   };
+}
+
+/** The common core under the chosen variants, and under each reading of the scenario on top of them. */
+export async function analyseCommonCore(scenario: Scenario, variants: string[], now: () => number = () => 0): Promise<CommonCoreAnalysis> {
+  const t0 = now();
+  const readings: ReadingReport[] = [];
+  for (const ids of readingSets(scenario, variants)) {
+    const r = await analyseReading(scenario, ids);
+    if (r.status !== 'ok') return { status: 'invalid', kind: 'commonCore', problem: r.problem };
+    readings.push(r.reading);
+  }
+  return commonCoreResult(scenario, variants, readings, now() - t0);
 }
 
 export interface CoopParameters {

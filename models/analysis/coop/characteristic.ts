@@ -327,11 +327,10 @@ class Search {
       }
     }
     this.simpleLeaves = !sets && !interactions;
-    for (let d = 0; d < D; d++) {
-      y[d] = m.x0[d]!;
-      cmin[d] = NaN;
-      cmax[d] = NaN;
-    }
+    for (let d = 0; d < D; d++) y[d] = m.x0[d]!;
+    // No set chosen yet, at any level (levels below are refilled by `enter` when sets occur).
+    cmin.fill(NaN, 0, (k + 1) * D);
+    cmax.fill(NaN, 0, (k + 1) * D);
     this.choice.fill(0);
     this.best = 0;
     this.plan = new Int16Array(A);
@@ -339,7 +338,7 @@ class Search {
       const g = this.evaluate(seed);
       if (g > this.best + 1e-12) {
         this.best = g;
-        this.plan = Int16Array.from(seed);
+        this.plan.set(seed);
       }
     }
     this.closed = true;
@@ -357,7 +356,7 @@ class Search {
       const g = this.evaluate(this.choice);
       if (g > this.best + 1e-12) {
         this.best = g;
-        this.plan = Int16Array.from(this.choice);
+        this.plan.set(this.choice);
       }
       return;
     }
@@ -369,17 +368,18 @@ class Search {
     const last = j + 1 === this.k;
     // Bound every child first, then visit the promising ones best-first.
     const nOpt = opts.length;
-    const score = this.scores.subarray(j * this.maxOptions, j * this.maxOptions + nOpt);
+    const score = this.scores;
+    const sc = j * this.maxOptions;
     for (let o = 0; o < nOpt; o++) {
       this.enter(j, o);
-      score[o] = last ? this.evaluate(choice) : this.bound(j + 1);
+      score[sc + o] = last ? this.evaluate(choice) : this.bound(j + 1);
     }
     if (last) {
       for (let o = 0; o < nOpt; o++)
-        if (score[o]! > this.best + 1e-12) {
-          this.best = score[o]!;
+        if (score[sc + o]! > this.best + 1e-12) {
+          this.best = score[sc + o]!;
           choice[a] = o;
-          this.plan = Int16Array.from(choice);
+          this.plan.set(choice);
         }
       this.nodes += nOpt;
       choice[a] = 0;
@@ -387,9 +387,9 @@ class Search {
     }
     for (;;) {
       let o = -1;
-      for (let q = 0; q < nOpt; q++) if (score[q]! > this.best + 1e-12 && (o < 0 || score[q]! > score[o]!)) o = q;
+      for (let q = 0; q < nOpt; q++) if (score[sc + q]! > this.best + 1e-12 && (o < 0 || score[sc + q]! > score[sc + o]!)) o = q;
       if (o < 0) break;
-      score[o] = -Infinity;
+      score[sc + o] = -Infinity;
       this.enter(j, o);
       this.dfs(j + 1);
       if (!this.closed) break;
@@ -406,8 +406,9 @@ class Search {
     const here = j * D;
     const next = here + D;
     const delta = op.delta;
+    for (let d = 0; d < D; d++) y[next + d] = y[here + d]! + delta[d]!;
+    if (this.simpleLeaves) return; // no set effect anywhere in this coalition: cmin/cmax stay NaN
     for (let d = 0; d < D; d++) {
-      y[next + d] = y[here + d]! + delta[d]!;
       cmin[next + d] = cmin[here + d]!;
       cmax[next + d] = cmax[here + d]!;
     }

@@ -123,7 +123,11 @@ export function outcomeOf(m: OutcomeModel, choice: ArrayLike<number>, out: Float
   }
   let fired: CompiledInteraction[] | undefined;
   for (const it of m.interactions) {
-    if (it.needs.length === 0 || !it.needs.every(([a, k]) => choice[a] === k)) continue;
+    const needs = it.needs;
+    if (needs.length === 0) continue;
+    let all = true;
+    for (let q = 0; q < needs.length && all; q++) all = choice[needs[q]![0]] === needs[q]![1];
+    if (!all) continue;
     for (let d = 0; d < D; d++) out[d] = out[d]! + it.delta[d]!;
     (fired ??= []).push(it);
   }
