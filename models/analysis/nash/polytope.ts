@@ -190,6 +190,7 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
   const nkey = new Uint32Array(W);
   const labels = new Uint32Array(W);
   const z = new Float64Array(d);
+  const ratio = new Float64Array(rows);
   for (let c = 0; c < d; c++) key[c >>> 5]! |= 1 << (c & 31);
   const bases = new KeySet(W, 1024);
   bases.add(key);
@@ -202,6 +203,8 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
   let rowCur = new Int32Array(cap);
   let undoR = new Int32Array(cap);
   let undoC = new Int32Array(cap);
+  let skipC = new Int32Array(cap);
+  skipC[0] = -1;
   let depth = 0;
   colCur[0] = 0;
   rowCur[0] = -1;
@@ -215,28 +218,24 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
     }
     let c = colCur[depth]!;
     let after = rowCur[depth]!;
+    const back = skipC[depth]!;
     for (; c < d; c++, after = -1) {
-      // minimum ratio beta[r]/T[c][r] over T[c][r] > eps, compared without division
+      // At a non-degenerate basis the entering column of the pivot that led here leads back.
+      if (c === back) continue;
+      // minimum ratio beta[r]/T[c][r] over the rows with T[c][r] > eps
       const co = c * rows;
-      let bmin = 0;
-      let tmin = 0;
+      let min = Infinity;
       for (let r = 0; r < rows; r++) {
         const t = T[co + r]!;
-        if (t > eps) {
-          const b = beta[r]!;
-          if (tmin === 0 || b * tmin < bmin * t) {
-            bmin = b;
-            tmin = t;
-          }
-        }
+        const q = t > eps ? beta[r]! / t : Infinity;
+        ratio[r] = q;
+        if (q < min) min = q;
       }
-      if (tmin === 0) continue;
-      const min = bmin / tmin;
+      if (min === Infinity) continue;
       const lim = min + eps * (1 + min);
       const entering = nonbasic[c]!;
       for (let r = after + 1; r < rows; r++) {
-        const t = T[co + r]!;
-        if (!(t > eps) || beta[r]! > lim * t) continue;
+        if (ratio[r]! > lim) continue;
         const leaving = basic[r]!;
         nkey.set(key);
         nkey[entering >>> 5]! ^= 1 << (entering & 31);
@@ -253,6 +252,7 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
           rowCur = grow(rowCur, cap);
           undoR = grow(undoR, cap);
           undoC = grow(undoC, cap);
+          skipC = grow(skipC, cap);
         }
         colCur[depth] = 0;
         rowCur[depth] = -1;
@@ -272,6 +272,7 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
             count++;
           } else if (v < d) z[v] = b;
         }
+        skipC[depth] = degenerate ? -1 : c;
         // A degenerate vertex has several bases: report it once (the origin never).
         if (degenerate && (isOrigin(labels, d) || !vertexSet.add(labels))) continue outer;
         vertices++;
