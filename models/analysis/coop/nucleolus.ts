@@ -21,6 +21,15 @@
  * so the rank grows each stage and the loop ends after at most n − 1 stages, when the fixed
  * coalitions determine x uniquely. Each LP has at most 2^n − 1 rows.
  *
+ * Row generation (default; `rows: 'all'` turns it off): each stage LP starts from a small
+ * family of coalitions (the singletons and their complements, then the previous stage's rows)
+ * and adds the most violated active coalitions (excess above the current ε) until none is
+ * left. The restricted optimum is then optimal for the full stage LP, and its duals extended by
+ * zeros are optimal for the full dual, so the dual-based fixing above stays exact. The family
+ * is kept closed under complements so that ε stays bounded; a solver failure on a restricted
+ * LP falls back to the full one. With 10 players this replaces LPs of 1,023 rows by a few of
+ * some dozens.
+ *
  * Edge cases: n = 1 gives x = (v(N)); an empty imputation set (Σ v({i}) > v(N)) is reported as
  * `no-imputations` (the prenucleolus is still defined: pass `{ over: 'preimputations' }`).
  */
@@ -89,7 +98,7 @@ class Span {
   }
 }
 
-export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' | 'preimputations' } = {}): Promise<NucleolusResult> {
+export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' | 'preimputations'; rows?: 'generated' | 'all' } = {}): Promise<NucleolusResult> {
   const c = checkGame(v);
   if (!c.ok) return { status: 'invalid', problem: c.problem };
   const n = c.n;
@@ -114,33 +123,76 @@ export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' 
   cost[eps] = 1;
   let x: number[] = [];
   let lps = 0;
-  while (active.length > 0 && span.rank < n) {
-    const rows: LpRow[] = [];
-    const all = members(full, n);
-    rows.push({ idx: all, val: all.map(() => 1), lo: v[full]!, hi: v[full]! });
-    for (const [s, e] of fixed) {
-      const idx = members(s, n);
-      rows.push({ idx, val: idx.map(() => 1), lo: v[s]! - e, hi: v[s]! - e });
+  const all = members(full, n);
+  /** The stage LP over the given active coalitions; `first` is the index of their first row. */
+  const stageLp = async (coalitions: readonly number[]) => {
+    const rows: LpRow[] = [{ idx: all, val: all.map(() => 1), lo: v[full]!, hi: v[full]! }];
+    for (const [S, e] of fixed) {
+      const idx = members(S, n);
+      rows.push({ idx, val: idx.map(() => 1), lo: v[S]! - e, hi: v[S]! - e });
     }
     const first = rows.length;
-    for (const s of active) {
-      const idx = members(s, n);
+    for (const S of coalitions) {
+      const idx = members(S, n);
       idx.push(eps);
-      rows.push({ idx, val: idx.map(() => 1), lo: v[s]!, hi: Infinity });
+      rows.push({ idx, val: idx.map(() => 1), lo: v[S]!, hi: Infinity });
     }
     const r = await solveLp({ sense: 'min', cost, colLo: lower, rows });
-    lps++;
-    if (r.status !== 'optimal') return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: ${r.message}` };
-    const e = r.x[eps]!;
-    x = Array.from(r.x.subarray(0, n));
-    const settle: number[] = [];
-    for (let k = 0; k < active.length; k++) if (Math.abs(r.rowDual[first + k]!) > DUAL_TOL) settle.push(active[k]!);
-    if (settle.length === 0) return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: no coalition has a non-zero dual (numerical trouble)` };
-    for (const s of settle) {
-      fixed.set(s, e);
-      span.add(s);
+    return r.status === 'optimal' ? { ...r, first } : r;
+  };
+  const rowGeneration = opts.rows !== 'all';
+  /** Coalitions kept in the restricted LPs from one stage to the next. */
+  let working = new Set<number>();
+  const complement = (s: number) => full & ~s;
+  for (let i = 0; i < n; i++) working.add(1 << i).add(complement(1 << i));
+  const xs = new Float64Array(v.length);
+  while (active.length > 0 && span.rank < n) {
+    const activeSet = new Set(active);
+    let rowsOf: number[] = rowGeneration ? active.filter((s) => working.has(s)) : active;
+    if (rowGeneration && rowsOf.length === 0) rowsOf = active.slice(0, 2 * n);
+    for (;;) {
+      // Keep the restricted family closed under complements, so ε stays bounded: for an
+      // active S, N∖S is active too (if it were fixed, x(S) would be fixed and S spanned).
+      if (rowGeneration) {
+        const closed = new Set(rowsOf);
+        for (const s of rowsOf) if (activeSet.has(complement(s))) closed.add(complement(s));
+        rowsOf = [...closed];
+      }
+      const r = await stageLp(rowsOf);
+      lps++;
+      if (r.status !== 'optimal') {
+        if (rowGeneration && rowsOf.length < active.length) {
+          rowsOf = active; // fall back to the full stage LP
+          continue;
+        }
+        return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: ${r.message}` };
+      }
+      const e = r.x[eps]!;
+      if (rowGeneration && rowsOf.length < active.length) {
+        // Any active coalition whose excess exceeds ε? Add the worst ones and solve again.
+        for (let S = 1; S < v.length; S++) xs[S] = xs[S & (S - 1)]! + r.x[31 - Math.clz32(S & -S)]!;
+        const inRows = new Set(rowsOf);
+        const tol = 1e-9 * Math.max(1, Math.abs(e));
+        const violated = active.filter((S) => !inRows.has(S) && v[S]! - xs[S]! > e + tol).sort((p, q) => v[q]! - xs[q]! - (v[p]! - xs[p]!));
+        if (violated.length > 0) {
+          rowsOf = [...rowsOf, ...violated.slice(0, 2 * n)];
+          continue;
+        }
+      }
+      // (x, ε) is optimal for the full stage LP; the restricted duals, extended by zeros, are
+      // optimal for its dual, so non-zero duals still mark the coalitions tight in every optimum.
+      x = Array.from(r.x.subarray(0, n));
+      const settle: number[] = [];
+      for (let k = 0; k < rowsOf.length; k++) if (Math.abs(r.rowDual[r.first + k]!) > DUAL_TOL) settle.push(rowsOf[k]!);
+      if (settle.length === 0) return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: no coalition has a non-zero dual (numerical trouble)` };
+      for (const s of settle) {
+        fixed.set(s, e);
+        span.add(s);
+      }
+      stages.push({ epsilon: e, fixed: settle, allocation: x });
+      working = new Set(rowsOf);
+      break;
     }
-    stages.push({ epsilon: e, fixed: settle, allocation: x });
     active = active.filter((s) => !fixed.has(s) && !span.contains(s));
   }
   return { status: 'ok', allocation: x, stages, lps, over };

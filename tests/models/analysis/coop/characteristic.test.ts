@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characteristicFunction, coopAnalysis, core, compileOutcomeModel, outcomeOf, utilityAt, worstExcess } from '../../../../models/analysis/coop/index';
+import { characteristicFunction, coopAnalysis, core, nucleolus, compileOutcomeModel, outcomeOf, utilityAt, worstExcess } from '../../../../models/analysis/coop/index';
 import { applyMoves, dimensionIndex, utility, type Scenario } from '../../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 
@@ -134,5 +134,8 @@ describe('the Belarus cooperative game', () => {
     if (c.coreAllocation) expect(worstExcess(g.game.v, c.players.map((p) => c.coreAllocation![p]!)).excess).toBeLessThanOrEqual(1e-7);
     const direct = await core(g.game.v);
     expect(direct.status === 'ok' && direct.empty).toBe(c.coreEmpty);
+    const full = await nucleolus(g.game.v, { rows: 'all' });
+    if (full.status !== 'ok') throw new Error(full.status);
+    c.players.forEach((p, i) => expect(c.nucleolus![p]).toBeCloseTo(full.allocation[i]!, 7));
   });
 });

@@ -164,6 +164,19 @@ describe('properties', () => {
     );
   });
 
+  it('row generation gives the nucleolus of the full stage LPs', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(arbGame(6), arbConvex), fc.constantFrom('imputations' as const, 'preimputations' as const), async (v, over) => {
+        const a = await nucleolus(v, { over });
+        const b = await nucleolus(v, { over, rows: 'all' });
+        expect(a.status).toBe(b.status);
+        if (a.status !== 'ok' || b.status !== 'ok') return;
+        near(a.allocation, b.allocation, 5);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('the nucleolus is efficient, individually rational, and its largest excess is the least-core ε', async () => {
     await fc.assert(
       fc.asyncProperty(arbGame(5), async (v) => {
