@@ -2,7 +2,7 @@
  * Identical linear programs, solved once. Wraps a loaded HiGHS runtime so that `raw.lpCall`
  * remembers its answers, keyed by the exact bytes of the model (sizes, sense, costs, bounds,
  * the CSR matrix); everything else passes through untouched. Install it with
- * `setHighsLoader(async () => memoiseHighs(await load()))`.
+ * `setHighsLoader(async () => memoiseHighs(await load()).highs)`.
  *
  * Why: the common core is computed once per reading, and the readings differ in one actor's
  * constraints at most (grey leaves one actor out; russia-limit, us-buffer and golden each
@@ -11,7 +11,8 @@
  * analysis repeats most LPs of the last one too.
  *
  * Answers are returned as fresh copies (callers may keep or modify them). The cache holds at
- * most `capacity` programs and forgets the least recently used. Lookups hash the exact bits of
+ * most `capacity` programs (default 5,000, a few kB each for Belarus-sized programs) and
+ * forgets the least recently used. Lookups hash the exact bits of
  * every number of the model and then compare the model itself, so a hash collision can never
  * return another program's answer.
  */
@@ -104,7 +105,7 @@ function frozenParts(p: ReturnType<typeof modelParts>): ReturnType<typeof modelP
   return { head: [...p.head], arrays: p.arrays.map((a) => Float64Array.from(a)), format: p.format };
 }
 
-export function memoiseHighs(highs: Highs, capacity = 20_000): MemoisedHighs {
+export function memoiseHighs(highs: Highs, capacity = 5_000): MemoisedHighs {
   type Entry = { parts: ReturnType<typeof modelParts>; out: ReturnType<Highs['raw']['lpCall']> };
   const cache = new Map<string, Entry[]>();
   let size = 0;
