@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { setHighsLoader } from '../models/analysis/lp/highs';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from './api';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, analyseRoundGame } from './api';
 import { memoiseHighs } from './lpMemo';
 
 // Identical LPs (shared by readings, and by successive live edits) are solved once.
@@ -21,6 +21,12 @@ const api = {
     opts: Parameters<typeof analyseBargaining>[3] = {},
   ) => analyseBargaining(scenario, variants, pair, opts, clock),
   analyseForecast: (scenario: Parameters<typeof analyseForecast>[0], variants: string[]) => analyseForecast(scenario, variants, clock),
+  analyseRoundGame: (
+    scenario: Parameters<typeof analyseRoundGame>[0],
+    variants: string[],
+    pair: Parameters<typeof analyseRoundGame>[2],
+    opts: Parameters<typeof analyseRoundGame>[3] = {},
+  ) => analyseRoundGame(scenario, variants, pair, opts, clock),
 };
 export type AnalysisApi = typeof api;
 Comlink.expose(api);

@@ -8,9 +8,11 @@
  * - analyseBargaining: Nash, Kalai–Smorodinsky and Rubinstein for a pair of actors.
  * - analyseForecast: the capability × salience weighted positions (a heuristic).
  */
+import { roundGameReport, type RoundGameReport } from '../models/analysis/roundGameReport';
+import { initialHoldings } from '../models/domain/legality';
 import { commonCore, type CommonCoreReport } from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
-import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
+import { applyVariants, initialState, type ActorId, type Scenario } from '../models/domain/index';
 import { hashInput, type Invalid, type Provenance } from './hash';
 
 export { hashInput } from './hash';
@@ -101,4 +103,32 @@ export async function analyseCoop(
     ms: now() - t0,
     report: r.report,
   };
+}
+
+export interface RoundGameParameters {
+  variants: string[];
+  pair: [ActorId, ActorId];
+  maxProfiles: number;
+  mixedDominance: boolean;
+}
+
+export type RoundGameAnalysis = ({ status: 'ok'; report: RoundGameReport } & Provenance<'roundGame', RoundGameParameters>) | Invalid<'roundGame'>;
+
+/** The opening round game (everyone engaged, the scenario's status quo) under the variants. */
+export async function analyseRoundGame(
+  scenario: Scenario,
+  variants: string[],
+  pair: [ActorId, ActorId],
+  opts: { maxProfiles?: number; mixedDominance?: boolean } = {},
+  now: () => number = () => 0,
+): Promise<RoundGameAnalysis> {
+  const t0 = now();
+  const parameters: RoundGameParameters = { variants, pair, maxProfiles: opts.maxProfiles ?? 5000, mixedDominance: opts.mixedDominance ?? false };
+  const a = applyVariants(scenario, variants);
+  if (!a.ok) return { status: 'invalid', kind: 'roundGame', problem: a.problem };
+  const s = a.value.scenario;
+  for (const p of pair) if (!s.actors.some((x) => x.id === p)) return { status: 'invalid', kind: 'roundGame', problem: `no actor "${p}"` };
+  const postures = Object.fromEntries(s.actors.map((x) => [x.id, 'engaged' as const]));
+  const report = await roundGameReport(s, initialState(s), initialHoldings(s), postures, pair, parameters);
+  return { status: 'ok', kind: 'roundGame', method: report.method, exact: true, parameters, inputHash: hashInput({ scenario, ...parameters }), ms: now() - t0, report };
 }

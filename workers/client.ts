@@ -17,7 +17,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.worker';
-import type { CommonCoreAnalysis, CoopAnalysis } from './api';
+import type { CommonCoreAnalysis, CoopAnalysis, RoundGameAnalysis } from './api';
 import type { BargainingAnalysis, ForecastAnalysis } from './local';
 import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
 import type { ActorId, Scenario } from '../models/domain/index';
@@ -192,6 +192,8 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
         (a) => a.analyseForecast(scenario, variants),
         async () => (await import('./local')).analyseForecast(scenario, variants, now),
       ),
+    roundGame: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { maxProfiles?: number; mixedDominance?: boolean } = {}) =>
+      request<RoundGameAnalysis>('roundGame', Infinity, (a) => a.analyseRoundGame(scenario, variants, pair, o)),
     dispose: () => {
       for (const l of lanes.values()) stop(l, 'disposed', 'crashed');
       opts.onRestart?.('disposed');

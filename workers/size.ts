@@ -7,8 +7,8 @@
  */
 import type { ActorId, Scenario } from '../models/domain/index';
 
-export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast';
-export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast'];
+export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast' | 'roundGame';
+export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast', 'roundGame'];
 
 /** Kinds that need no linear program, so no HiGHS: only these may run on the main thread. */
 export const LP_FREE: ReadonlySet<RequestKind> = new Set(['bargaining', 'forecast']);
@@ -35,6 +35,11 @@ export function estimateSize(kind: RequestKind, s: Scenario, pair?: readonly Act
       let p = 1;
       for (const a of actors) p *= optionCount(s, a) + 1;
       return p - 1;
+    }
+    case 'roundGame': {
+      let p = 1;
+      for (const a of actors) p *= optionCount(s, a);
+      return p;
     }
     case 'commonCore':
       return 2 ** actors.length * (1 + (s.variants ?? []).filter((v) => v.kind === 'reading').length);

@@ -1,40 +1,75 @@
 /**
- * Live analysis: whenever the scenario or the chosen variants change, the common core is
- * recomputed in the worker. Only the latest answer is kept; a crash or time-out restarts the
- * worker, says so in the banner, and keeps the user's work.
+ * Live analysis: whenever the scenario, the chosen variants or the chosen pair change, the
+ * analyses are recomputed through the worker client — the common core, the opening round game,
+ * bargaining for the pair, the cooperative game and the forecast. Only the latest answer of each
+ * kind is kept; a crash or time-out restarts the worker, says so in the banner, and keeps the
+ * user's work. Any analysis that runs past ~300 ms shows its elapsed time.
  */
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { createAnalysisClient } from '../../workers/client';
-import type { CommonCoreAnalysis } from '../../workers/api';
+import { createAnalysisClient, type ClientResult, type Progress } from '../../workers/client';
+import type { CommonCoreAnalysis, CoopAnalysis, RoundGameAnalysis } from '../../workers/api';
+import type { BargainingAnalysis, ForecastAnalysis } from '../../workers/local';
+import type { RequestKind } from '../../workers/size';
 import { workspace } from './workspace';
 import { notify } from './notices';
 
+export const SLOW_MS = 300;
+
 export function createLiveAnalysis() {
   const w = workspace();
+  const [running, setRunning] = createSignal<Partial<Record<RequestKind, number>>>({});
   const client = createAnalysisClient(() => new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }), {
     onRestart: (why) => {
       if (why !== 'disposed') notify('error', `The analysis restarted: ${why}. Your work is kept; the analysis will run again on the next change.`);
     },
+    progressEveryMs: 250,
+    onProgress: (p: Progress) =>
+      setRunning((r) => {
+        const next = { ...r };
+        if (p.status === 'done') delete next[p.kind];
+        else next[p.kind] = p.elapsedMs;
+        return next;
+      }),
   });
   const [result, setResult] = createSignal<CommonCoreAnalysis | undefined>();
+  const [roundGame, setRoundGame] = createSignal<RoundGameAnalysis | undefined>();
+  const [bargaining, setBargaining] = createSignal<BargainingAnalysis | undefined>();
+  const [coop, setCoop] = createSignal<CoopAnalysis | undefined>();
+  const [forecast, setForecast] = createSignal<ForecastAnalysis | undefined>();
   const [busy, setBusy] = createSignal(false);
+  const [failed, setFailed] = createSignal<Partial<Record<RequestKind, string>>>({});
+
+  const take = <T,>(kind: RequestKind, r: ClientResult<T>, set: (v: T) => void) => {
+    if (r.status === 'stale') return;
+    if (r.status === 'ok') {
+      set(r.value);
+      setFailed((f) => ({ ...f, [kind]: undefined }));
+    } else setFailed((f) => ({ ...f, [kind]: r.message }));
+  };
+
   createEffect(
-    on([() => w.scenario(), () => [...w.ws.variants]], async ([s, variants]) => {
+    on([() => w.scenario(), () => [...w.ws.variants], () => [...w.ws.pair] as [string, string]], ([s, variants, pair]) => {
       if (!s) return;
+      const plain = JSON.parse(JSON.stringify(unwrap(s)));
       setBusy(true);
       const t0 = performance.now();
-      const r = await client.commonCore(JSON.parse(JSON.stringify(unwrap(s))), variants);
-      if (r.status === 'stale') return;
-      setBusy(false);
-      if (r.status === 'ok') {
-        setResult(r.value);
-        (window as unknown as { __coreplayLastAnalysisMs: number }).__coreplayLastAnalysisMs = performance.now() - t0;
-      }
+      void client.commonCore(plain, variants).then((r) => {
+        if (r.status === 'stale') return;
+        setBusy(false);
+        take('commonCore', r, setResult);
+        if (r.status === 'ok') (window as unknown as { __coreplayLastAnalysisMs: number }).__coreplayLastAnalysisMs = performance.now() - t0;
+      });
+      void client.forecast(plain, variants).then((r) => take('forecast', r, setForecast));
+      void client.bargaining(plain, variants, pair).then((r) => take('bargaining', r, setBargaining));
+      void client.roundGame(plain, variants, pair).then((r) => take('roundGame', r, setRoundGame));
+      void client.coop(plain, variants).then((r) => take('coop', r, setCoop));
     }),
   );
   onCleanup(() => client.dispose());
-  return { result, busy };
+  /** Kinds that have been running for longer than SLOW_MS, with their elapsed time. */
+  const slow = () => Object.entries(running()).filter(([, ms]) => (ms ?? 0) >= SLOW_MS) as [RequestKind, number][];
+  return { result, busy, roundGame, bargaining, coop, forecast, slow, failed, client };
 }
 
 export type LiveAnalysis = ReturnType<typeof createLiveAnalysis>;

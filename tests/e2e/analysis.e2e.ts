@@ -18,6 +18,23 @@ describe('the analysis moves with the preferences', () => {
     expect(await page.locator('[data-reading=baseline] [data-testid=core-status]').textContent()).toBe('empty');
     expect(await page.locator('[data-reading=baseline] [data-testid=minimal-exits]').textContent()).toContain('{Regime, Russia}');
     expect(await page.locator('[data-reading="grey+russia-limit"]').count()).toBe(0);
+    // The round game, bargaining for Minsk and Washington, the cooperative game and the forecast.
+    await page.locator('[data-testid=pure-equilibria]').waitFor();
+    expect(Number(await page.locator('[data-testid=pure-equilibria] tbody tr').count())).toBeGreaterThan(0);
+    await page.locator('[data-testid=pair-equilibria] li').first().waitFor();
+    await page.locator('[data-testid=bargaining]').waitFor();
+    expect(await page.locator('[data-testid=bargaining]').textContent()).toContain('Nash bargaining');
+    await page.locator('[data-testid=forecast]').waitFor();
+    await page.locator('[data-testid=coop]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=coop]').textContent()).toMatch(/Shapley value/);
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid=export-nfg]').click();
+    const nfg = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(nfg!, 'utf8')).toMatch(/^NFG 1 R "/);
+    // Another pair: the mixed equilibria follow.
+    await page.getByLabel('Second actor of the pair').selectOption('lithuania');
+    await page.locator('[data-testid=round-game] h3', { hasText: 'Regime and Lithuania alone' }).waitFor();
     await page.locator('canvas').first().waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'analyse');

@@ -7,6 +7,15 @@ import { workspace } from '../../state/workspace';
 import type { LiveAnalysis } from '../../state/analysis';
 import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
+import { RoundGameCard } from './RoundGameCard';
+import { BargainingCard, CoopCard, ForecastCard } from './AnalysisCards';
+import { writeNfg } from '../../../models/analysis/io/nfg';
+import { buildRoundGame } from '../../../models/domain/roundGame';
+import { initialHoldings } from '../../../models/domain/legality';
+import { applyVariants, initialState } from '../../../models/domain/index';
+import { download } from '../../app/files';
+
+const KIND_LABEL: Record<string, string> = { commonCore: 'common core', roundGame: 'round game', bargaining: 'bargaining', coop: 'cooperative game', forecast: 'forecast' };
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
@@ -36,9 +45,39 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                 )}
               </For>
             </fieldset>
-            <p class="muted" aria-live="polite">
-              {props.live.busy() ? 'Analysing…' : props.live.result()?.status === 'ok' ? `Analysed in the worker.` : ''}
+            <fieldset class="variant-picker pair-picker">
+              <legend>Pair for bargaining and mixed equilibria</legend>
+              <For each={[0, 1] as const}>
+                {(k) => (
+                  <label>
+                    {k === 0 ? 'First ' : ' and '}
+                    <select
+                      aria-label={k === 0 ? 'First actor of the pair' : 'Second actor of the pair'}
+                      value={w.ws.pair[k]}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        const other = w.ws.pair[1 - k]!;
+                        if (v !== other) w.setWs('pair', k, v);
+                      }}
+                    >
+                      <For each={s().actors}>{(a) => <option value={a.id}>{a.short}</option>}</For>
+                    </select>
+                  </label>
+                )}
+              </For>
+            </fieldset>
+            <p class="muted progress" aria-live="polite" data-testid="analysis-progress">
+              {props.live.slow().length
+                ? `Analysing: ${props.live.slow().map(([k, ms]) => `${KIND_LABEL[k] ?? k} ${(ms / 1000).toFixed(1)} s`).join(', ')}…`
+                : props.live.busy()
+                  ? 'Analysing…'
+                  : props.live.result()?.status === 'ok'
+                    ? 'Analysed in the worker.'
+                    : ''}
             </p>
+            <For each={Object.entries(props.live.failed()).filter(([, m]) => m)}>
+              {([k, m]) => <p role="alert" class="no">The {KIND_LABEL[k] ?? k} analysis did not finish: {m}</p>}
+            </For>
             <Show when={props.live.result()}>
               {(r) => (
                 <Show when={r().status === 'ok' ? r() : undefined} fallback={<p role="alert" class="no">{r().status === 'invalid' ? (r() as { problem: string }).problem : ''}</p>}>
@@ -50,6 +89,32 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                         <div class="grid2">
                           <For each={res.readings}>{(rd) => <CommonCoreCard scenario={s()} reading={rd} title={title(rd.variants)} />}</For>
                         </div>
+                        <Show when={props.live.roundGame()?.status === 'ok' ? props.live.roundGame() : undefined}>
+                          {(rg) => (
+                            <RoundGameCard
+                              scenario={s()}
+                              report={(rg() as Extract<ReturnType<typeof rg>, { status: 'ok' }>).report}
+                              onExport={() => {
+                                const v = applyVariants(s(), [...w.ws.variants]);
+                                if (!v.ok) return;
+                                const sc = v.value.scenario;
+                                const game = buildRoundGame(sc, initialState(sc), initialHoldings(sc), Object.fromEntries(sc.actors.map((a) => [a.id, 'engaged' as const])), { maxProfiles: 5000 });
+                                download(`${sc.id}-round-game.nfg`, writeNfg(game.game), 'text/plain');
+                              }}
+                            />
+                          )}
+                        </Show>
+                        <div class="grid2">
+                          <Show when={props.live.bargaining()?.status === 'ok' ? props.live.bargaining() : undefined}>
+                            {(b) => <BargainingCard scenario={s()} report={(b() as Extract<ReturnType<typeof b>, { status: 'ok' }>).report} />}
+                          </Show>
+                          <Show when={props.live.coop()?.status === 'ok' ? props.live.coop() : undefined} fallback={<p class="card muted">The cooperative game is being computed…</p>}>
+                            {(c) => <CoopCard scenario={s()} report={(c() as Extract<ReturnType<typeof c>, { status: 'ok' }>).report} />}
+                          </Show>
+                        </div>
+                        <Show when={props.live.forecast()?.status === 'ok' ? props.live.forecast() : undefined}>
+                          {(f) => <ForecastCard report={(f() as Extract<ReturnType<typeof f>, { status: 'ok' }>).report} />}
+                        </Show>
                         <Suspense fallback={<p>Loading the graph…</p>}>
                           <CoalitionGraph
                             frames={[coreFrame(s(), res.readings[0]!, 'Status quo')]}

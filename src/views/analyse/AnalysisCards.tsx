@@ -1,0 +1,148 @@
+/** Bargaining for the chosen pair, the cooperative game (core, Shapley value, nucleolus) and the spatial forecast. */
+import { For, Show } from 'solid-js';
+import type { Scenario } from '../../../models/domain/types';
+import type { BargainingReport } from '../../../models/analysis/bargaining/index';
+import type { CoopReport } from '../../../models/analysis/coop/index';
+import type { ForecastReport } from '../../../models/analysis/forecast/index';
+
+const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
+
+export function BargainingCard(props: { scenario: Scenario; report: BargainingReport }) {
+  const s = () => props.scenario;
+  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const label = (id: string) => s().moves.find((m) => m.id === id)?.label ?? id;
+  const r = () => props.report;
+  const [a, b] = [() => r().pair[0], () => r().pair[1]];
+  const deal = (d: { moves: string[]; probability: number }[]) =>
+    d.map((x) => `${x.probability < 1 ? `${(x.probability * 100).toFixed(0)}%: ` : ''}${x.moves.length ? x.moves.map(label).join(' + ') : 'status quo'}`).join('; ');
+  const point = (title: string, p: { utilities: Record<string, number>; gains: Record<string, number>; deal: { moves: string[]; probability: number }[] } | null | undefined) => (
+    <tr>
+      <th scope="row">{title}</th>
+      <Show when={p} fallback={<td colspan={3} class="muted">no gains from trade</td>}>
+        {(x) => (
+          <>
+            <td class="num">{f3(x().utilities[a()])} ({sign(x().gains[a()] ?? 0)})</td>
+            <td class="num">{f3(x().utilities[b()])} ({sign(x().gains[b()] ?? 0)})</td>
+            <td class="small">{deal(x().deal)}</td>
+          </>
+        )}
+      </Show>
+    </tr>
+  );
+  return (
+    <section class="card" aria-labelledby="barg-title" data-testid="bargaining">
+      <h2 id="barg-title">
+        Bargaining: {name(a())} and {name(b())}
+      </h2>
+      <p class="small muted">
+        Outcomes their own moves can reach, lotteries included; disagreement = the status quo ({f3(r().disagreement[a()])}, {f3(r().disagreement[b()])}). Rubinstein: {name(r().rubinstein.first)} proposes first; shares of
+        the surplus {Object.entries(r().rubinstein.surplusShare).map(([k, v]) => `${name(k)} ${(v * 100).toFixed(1)}%`).join(', ')} from patiences{' '}
+        {Object.entries(r().rubinstein.patience).map(([k, v]) => `${name(k)} ${v}`).join(', ')}.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Solution</th>
+            <th scope="col" class="num">{name(a())}</th>
+            <th scope="col" class="num">{name(b())}</th>
+            <th scope="col">Deal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {point('Nash bargaining', r().nash)}
+          {point('Kalai–Smorodinsky', r().kalaiSmorodinsky)}
+          {point('Rubinstein', r().rubinstein.agreement)}
+          {point('Best pure deal', r().bestPureDeal)}
+        </tbody>
+      </table>
+      <Show when={r().namedDeals.length}>
+        <h3>Named exchanges</h3>
+        <ul class="small">
+          <For each={r().namedDeals}>
+            {(d) => (
+              <li>
+                {d.moves.map(label).join(' + ')}: {Object.entries(d.gains).filter(([, g]) => Math.abs(g) > 1e-6).map(([k, g]) => `${name(k)} ${sign(g)}`).join(', ')}
+                {d.bothGain ? ' — both gain' : ''}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
+  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const r = () => props.report;
+  return (
+    <section class="card" aria-labelledby="coop-title" data-testid="coop">
+      <h2 id="coop-title">Cooperative game</h2>
+      <p>
+        v(N) = {f3(r().grandCoalition.worth)}. The core is <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
+        <Show when={r().coreEmpty && r().leastCore.epsilon !== null}> (least core ε = {f3(r().leastCore.epsilon)})</Show>.
+        {r().exact ? '' : ' (approximate: some coalitions\' searches were cut short)'}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Actor</th>
+            <th scope="col" class="num">Alone v({'{i}'})</th>
+            <th scope="col" class="num">{r().coreEmpty ? 'Least core' : 'Core allocation'}</th>
+            <th scope="col" class="num">Shapley value</th>
+            <th scope="col" class="num">Nucleolus</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={r().players}>
+            {(p) => (
+              <tr>
+                <th scope="row">{name(p)}</th>
+                <td class="num">{f3(r().standalone[p]?.worth)}</td>
+                <td class="num">{f3((r().coreAllocation ?? r().leastCore.allocation)[p])}</td>
+                <td class="num">{f3(r().shapley[p])}</td>
+                <td class="num">{f3(r().nucleolus?.[p])}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <details>
+        <summary>How v(S) is derived</summary>
+        <p class="small">{r().derivation}</p>
+      </details>
+    </section>
+  );
+}
+
+export function ForecastCard(props: { report: ForecastReport }) {
+  return (
+    <section class="card" aria-labelledby="fc-title" data-testid="forecast">
+      <h2 id="fc-title">Spatial forecast (a heuristic)</h2>
+      <p class="small muted">{props.report.method}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Dimension</th>
+            <th scope="col" class="num">Status quo</th>
+            <th scope="col" class="num">Weighted mean</th>
+            <th scope="col" class="num">Weighted median</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.report.dimensions}>
+            {(d) => (
+              <tr>
+                <th scope="row">{d.label}</th>
+                <td class="num">{d.natural ? `${d.natural.statusQuo.toFixed(1)} ${d.natural.unit}` : f3(d.statusQuo)}</td>
+                <td class="num">{d.natural && d.natural.mean !== null ? `${d.natural.mean.toFixed(1)} ${d.natural.unit}` : f3(d.mean)}</td>
+                <td class="num">{d.natural && d.natural.median !== null ? `${d.natural.median.toFixed(1)} ${d.natural.unit}` : f3(d.median)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </section>
+  );
+}

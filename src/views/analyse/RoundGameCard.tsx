@@ -1,0 +1,98 @@
+/**
+ * The opening round game: its pure Nash equilibria with their regrets and Pareto status,
+ * iterated strict dominance, a chosen pair's mixed equilibria (everyone else holding), and the
+ * game as a Gambit .nfg file.
+ */
+import { For, Show } from 'solid-js';
+import { HOLD } from '../../../models/domain/legality';
+import type { Scenario } from '../../../models/domain/types';
+import type { RoundGameReport } from '../../../models/analysis/roundGameReport';
+
+export function RoundGameCard(props: { scenario: Scenario; report: RoundGameReport; onExport: () => void }) {
+  const s = () => props.scenario;
+  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
+  const r = () => props.report;
+  return (
+    <section class="card" aria-labelledby="rg-title" data-testid="round-game">
+      <h2 id="rg-title">The opening round game</h2>
+      <p>
+        {r().players.length} actors with moves ({r().moves.map((m) => m.length).join(' × ')} = {r().profiles.toLocaleString('en-GB')} profiles)
+        <Show when={r().holding.length}> — {r().holding.map(name).join(', ')} hold</Show>
+        <Show when={r().leftOut.length}>; {r().leftOut.length} weaker moves left out to keep the game small</Show>.
+      </p>
+      <h3>Pure Nash equilibria: {r().pureCount}</h3>
+      <Show when={r().pure.length} fallback={<p>None: from every profile someone gains by moving alone.</p>}>
+        <table data-testid="pure-equilibria">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <For each={r().players}>{(p) => <th scope="col">{name(p)}</th>}</For>
+              <th scope="col" class="num">Regret</th>
+              <th scope="col">Pareto-optimal</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={r().pure}>
+              {(e, i) => (
+                <tr>
+                  <td>{i() + 1}</td>
+                  <For each={r().players}>
+                    {(p) => (
+                      <td class="small">
+                        {label(e.moves[p]!)} <span class="muted">({e.payoffs[p]!.toFixed(3)})</span>
+                      </td>
+                    )}
+                  </For>
+                  <td class="num">{e.regret.toFixed(3)}</td>
+                  <td class={e.pareto ? 'yes' : 'no'}>{e.pareto ? 'yes' : 'no'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+      <p>{r().paretoCount.toLocaleString('en-GB')} Pareto-optimal profiles.</p>
+      <h3>Strictly dominated moves ({r().dominance.mixed ? 'by pure or mixed strategies' : 'by pure strategies'})</h3>
+      <Show when={r().dominance.eliminated.length} fallback={<p>No move is strictly dominated.</p>}>
+        <ul class="small" data-testid="dominated">
+          <For each={r().dominance.eliminated}>
+            {(x) => (
+              <li>
+                Round {x.round}: {name(x.actor)} — “{label(x.move)}” is dominated by {x.by.includes('·') ? x.by : `“${label(x.by)}”`}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <h3>
+        {name(r().pair.actors[0])} and {name(r().pair.actors[1])} alone ({r().pair.shape.join(' × ')}): extreme mixed equilibria
+      </h3>
+      <Show when={r().pair.equilibria.length} fallback={<p>{r().pair.status === 'ok' ? 'None found.' : `Not computed: ${r().pair.status}.`}</p>}>
+        <ol data-testid="pair-equilibria">
+          <For each={r().pair.equilibria}>
+            {(e) => (
+              <li>
+                <For each={r().pair.actors}>
+                  {(p) => (
+                    <span>
+                      <strong>{name(p)}</strong>:{' '}
+                      {Object.entries(e.strategies[p] ?? {})
+                        .map(([m, pr]) => (pr === '1' ? label(m) : `${pr} ${label(m)}`))
+                        .join(', ')}{' '}
+                      (u {e.payoffs[p]!.toFixed(3)}).{' '}
+                    </span>
+                  )}
+                </For>
+                <span class="muted small">regret {e.regret.toFixed(3)}</span>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <button type="button" data-testid="export-nfg" onClick={() => props.onExport()}>
+        Export the round game (.nfg)
+      </button>
+    </section>
+  );
+}
