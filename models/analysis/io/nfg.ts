@@ -426,7 +426,13 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
   } else if (s.atNumber(c)) {
     form = 'payoff';
     const len = total * n;
-    for (let k = exact || keepExact ? 0 : fastPayoffs(s, payoffs, 0, len); k < len; k++) {
+    for (let k = 0; k < len; k++) {
+      // Runs of plain numbers take the fast path; it stops at anything else (and, while exact
+      // values may still be needed, at non-integers), which the general reader below handles.
+      if (!exact) {
+        k = fastPayoffs(s, payoffs, k, len, keepExact);
+        if (k >= len) break;
+      }
       const cc = s.skip();
       if (cc === undefined) s.fail(`expected ${len} payoffs (${total} profiles × ${n} players), found only ${k}`);
       payoffs[k] = s.number(`payoff ${k + 1} of ${len}`);
@@ -457,12 +463,12 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
 }
 
 /**
- * The payoff loop's fast path, for games too large to keep exact values: plain integers and
- * decimals (at most 15 significant digits, no exponent) followed by whitespace are converted
- * inline; anything else stops the loop so the general reader handles it (and reports errors).
- * Returns the index of the first payoff not read.
+ * The payoff loop's fast path: plain integers and (unless `intOnly`) decimals with at most 15
+ * digits and no exponent, followed by whitespace, are converted inline; anything else stops the
+ * loop so that the general reader handles it (and reports errors). Returns the index of the first
+ * payoff not read.
  */
-function fastPayoffs(s: Scanner, out: Float64Array, from: number, len: number): number {
+function fastPayoffs(s: Scanner, out: Float64Array, from: number, len: number, intOnly: boolean): number {
   const b = s.b;
   const nb = b.length;
   let i = s.i;
@@ -491,7 +497,7 @@ function fastPayoffs(s: Scanner, out: Float64Array, from: number, len: number): 
       c = ++i < nb ? b[i]! : -1;
     }
     let digits = i - d0;
-    if (c === 46) {
+    if (c === 46 && !intOnly) {
       c = ++i < nb ? b[i]! : -1;
       const f0 = i;
       while (c >= 48 && c <= 57) {

@@ -1,0 +1,196 @@
+/**
+ * Non-cooperative solvers against Gambit and lrsnash (issue 5). Prints medians of several runs
+ * beside the reference figures:
+ *
+ * - pure enumeration of random 8-player × 4-strategy and 9-player × 5-strategy games (integer
+ *   payoffs 0–999, seeded), as a whole process on the .nfg file (node start, reading, parsing,
+ *   enumerating, printing) and the enumeration alone in profiles per second;
+ * - all extreme equilibria of random 12×12 and 20×20 bimatrix games (integer payoffs 0–999),
+ *   whole process, beside lrsnash on the same game when it is installed (20×20 limited to 60 s).
+ *
+ * The CLI is bundled first with esbuild to dist-cli/solve.mjs, because starting tsx costs about
+ * half a second, and timed as `node dist-cli/solve.mjs`; one `node --import tsx scripts/solve.ts`
+ * run is shown for comparison. Files go to a temporary directory, removed afterwards.
+ * BENCH_RUNS sets the number of runs (default 5; 3 for the 20×20 game).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { parseNfg } from '../../models/analysis/io/nfg';
+import { enumeratePure } from '../../models/analysis/nash/enumPure';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 1)} s`;
+
+/** mulberry32: a small seeded generator (no Math.random in figures that must repeat). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random n-player game with k strategies each, payoff form, written in chunks. */
+function writeRandomNfg(file: string, n: number, k: number, seed: number): number {
+  const rand = rng(seed);
+  const fd = openSync(file, 'w');
+  const players = Array.from({ length: n }, (_, i) => `"P${i + 1}"`).join(' ');
+  writeSync(fd, `NFG 1 R "random ${n} players x ${k} strategies, seed ${seed}" { ${players} } { ${Array(n).fill(k).join(' ')} }\n\n`);
+  const total = k ** n;
+  let chunk: string[] = [];
+  for (let q = 0; q < total; q++) {
+    const row: number[] = [];
+    for (let i = 0; i < n; i++) row.push(Math.floor(rand() * 1000));
+    chunk.push(row.join(' '));
+    if (chunk.length === 20_000) {
+      writeSync(fd, chunk.join('\n') + '\n');
+      chunk = [];
+    }
+  }
+  writeSync(fd, chunk.join('\n') + '\n');
+  closeSync(fd);
+  return total;
+}
+
+/** A random m×n bimatrix game, as .nfg and in lrsnash's input format. */
+function writeRandomBimatrix(dir: string, m: number, n: number, seed: number): { nfg: string; lrs: string } {
+  const rand = rng(seed);
+  const A = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(rand() * 1000)));
+  const B = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(rand() * 1000)));
+  const nfg = join(dir, `bimatrix-${m}x${n}.nfg`);
+  const lrs = join(dir, `bimatrix-${m}x${n}.lrs`);
+  const payoffs: string[] = [];
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) payoffs.push(`${A[i]![j]} ${B[i]![j]}`);
+  writeFileSync(nfg, `NFG 1 R "random ${m}x${n} bimatrix, seed ${seed}" { "1" "2" } { ${m} ${n} }\n\n${payoffs.join('\n')}\n`);
+  const rows = (M: number[][]) => M.map((r) => r.join(' ')).join('\n');
+  writeFileSync(lrs, `${m} ${n}\n\n${rows(A)}\n\n${rows(B)}\n`);
+  return { nfg, lrs };
+}
+
+function time(cmd: string, args: string[], timeoutMs?: number): { ms: number; stdout: string; timedOut: boolean; status: number | null } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...(timeoutMs ? { timeout: timeoutMs } : {}) });
+  const ms = performance.now() - t0;
+  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal !== null;
+  return { ms, stdout: r.stdout ?? '', timedOut, status: r.status };
+}
+
+function hasLrsnash(): boolean {
+  const r = spawnSync('lrsnash', ['-h'], { stdio: 'ignore' });
+  return !r.error;
+}
+
+export async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'nash-bench-'));
+  const cli = join(root, 'dist-cli/solve.mjs');
+  try {
+    await build({
+      entryPoints: { solve: join(root, 'scripts/solve.ts') },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      splitting: true,
+      outdir: join(root, 'dist-cli'),
+      outExtension: { '.js': '.mjs' },
+      external: ['highs'],
+      logLevel: 'warning',
+    });
+    console.log(`CLI bundled to dist-cli/solve.mjs; ${RUNS} runs per figure (medians)`);
+
+    // ---- pure enumeration ----
+    const pure = [
+      { n: 8, k: 4, seed: 8, gambit: 0.58, target: 0.19 },
+      { n: 9, k: 5, seed: 9, gambit: 22.6, target: 2.26 },
+    ];
+    console.log('\npure equilibria (enumpure), whole process on the .nfg file:');
+    for (const c of pure) {
+      const file = join(dir, `random-${c.n}x${c.k}.nfg`);
+      const profiles = writeRandomNfg(file, c.n, c.k, c.seed);
+      const size = readFileSync(file).length;
+      const runs: number[] = [];
+      let lines = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const t = time(process.execPath, [cli, file]);
+        if (t.status !== 0) throw new Error(`solve failed on ${file}`);
+        runs.push(t.ms);
+        lines = t.stdout.split('\n').filter(Boolean).length;
+      }
+      const viaTsx = time(process.execPath, ['--import', 'tsx', join(root, 'scripts/solve.ts'), file]).ms;
+      // in-process: parsing and enumeration separately
+      const bytes = readFileSync(file);
+      const parseMs: number[] = [];
+      const enumMs: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now();
+        const g = parseNfg(bytes);
+        const t1 = performance.now();
+        if (!g.ok) throw new Error(g.message);
+        const e = enumeratePure(g.game, { maxKept: 0 });
+        enumMs.push(performance.now() - t1);
+        parseMs.push(t1 - t0);
+        if (e.found !== lines) throw new Error('in-process and CLI disagree');
+      }
+      const verdict = median(runs) / 1000 <= c.target ? 'meets' : 'MISSES';
+      console.log(
+        `  ${c.n} players × ${c.k} strategies (${profiles.toLocaleString('en')} profiles, ${(size / 1e6).toFixed(1)} MB, ${lines} equilibria): ` +
+          `${s(median(runs))} (node dist-cli/solve.mjs; ${s(viaTsx)} via tsx) — target ≤ ${c.target} s, gambit-enumpure ${c.gambit} s: ${verdict}`,
+      );
+      console.log(
+        `    in process: parse ${s(median(parseMs))} (${((size / median(parseMs)) * 1e-3).toFixed(0)} MB/s), ` +
+          `enumeration ${s(median(enumMs))} = ${((profiles / median(enumMs)) * 1e-3).toFixed(1)} M profiles/s`,
+      );
+    }
+
+    // ---- all extreme equilibria of bimatrix games ----
+    const lrs = hasLrsnash();
+    if (!lrs) console.log('\n(lrsnash not installed: only its reference figures are shown)');
+    const mixed = [
+      { m: 12, n: 12, seed: 12, ref: '0.1–0.25 s', runs: RUNS, limit: 600_000 },
+      { m: 20, n: 20, seed: 20, ref: '148 s', runs: Math.min(RUNS, Number(process.env.BENCH_RUNS_20 ?? 3)), limit: 60_000 },
+    ];
+    console.log('\nall extreme equilibria (enummixed), whole process:');
+    for (const c of mixed) {
+      const { nfg, lrs: lrsFile } = writeRandomBimatrix(dir, c.m, c.n, c.seed);
+      const runs: number[] = [];
+      let count = 0;
+      for (let r = 0; r < c.runs; r++) {
+        const t = time(process.execPath, [cli, '--method', 'enummixed', nfg]);
+        if (t.status !== 0) throw new Error(`solve failed on ${nfg}`);
+        runs.push(t.ms);
+        count = t.stdout.split('\n').filter(Boolean).length;
+      }
+      let lrsText = `lrsnash reference ${c.ref}`;
+      if (lrs) {
+        const lr: number[] = [];
+        let lrsCount = -1;
+        let stopped = false;
+        for (let r = 0; r < (c.limit < 600_000 ? 1 : c.runs); r++) {
+          const t = time('lrsnash', [lrsFile], c.limit);
+          if (t.timedOut) {
+            stopped = true;
+            break;
+          }
+          lr.push(t.ms);
+          const m = /Number of equilibria found: (\d+)/.exec(t.stdout);
+          lrsCount = m ? Number(m[1]) : -1;
+        }
+        lrsText = stopped
+          ? `lrsnash stopped after ${c.limit / 1000} s (reference ${c.ref})`
+          : `lrsnash here ${s(median(lr))}, ${lrsCount} equilibrium lines (reference ${c.ref})`;
+      }
+      console.log(`  ${c.m}×${c.n}: ${s(median(runs))} for ${count} equilibria (median of ${c.runs}); ${lrsText}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
