@@ -72,6 +72,7 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
   const bm = bimatrix(game);
   const { m, n, A } = bm;
   const eps = opts.eps ?? 1e-9;
+  const maxBases = opts.maxBases ?? 5e7;
   const W = (m + n + 31) >>> 5;
   const has = (labels: Uint32Array, l: number) => (labels[l >>> 5]! & (1 << (l & 31))) !== 0;
 
@@ -105,7 +106,7 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
         qVertices!.push({ labels: lab, cobasis: Int32Array.from(v.cobasis) });
         for (let g = 0; g < m + n; g++) if (has(lab, g)) qByLabel![g]!.push(idx);
       },
-      { eps, ...(opts.maxBases !== undefined ? { maxBases: opts.maxBases } : {}), ...(opts.shouldStop ? { shouldStop: opts.shouldStop } : {}) },
+      { eps, maxBases, ...(opts.shouldStop ? { shouldStop: opts.shouldStop } : {}) },
     );
     qStatus = run.status;
   };
@@ -173,7 +174,7 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
         accept(x, exactFromCobasis(m, n, qv.cobasis, (row, col) => bm.Ai.v[row * n + col]!));
       }
     },
-    { eps, ...(opts.maxBases !== undefined ? { maxBases: opts.maxBases } : {}), ...(opts.shouldStop ? { shouldStop: opts.shouldStop } : {}) },
+    { eps, maxBases, ...(opts.shouldStop ? { shouldStop: opts.shouldStop } : {}) },
   );
   const status = run.status !== 'ok' ? run.status : qStatus;
   return {
@@ -183,7 +184,7 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
     equilibria,
     vertices: run.vertices,
     rejected,
-    ...(status === 'too-large' ? { message: `more than ${opts.maxBases ?? 5e7} bases` } : {}),
+    ...(status === 'too-large' ? { message: `more than ${maxBases} bases of a best-response polytope` } : {}),
   };
 }
 

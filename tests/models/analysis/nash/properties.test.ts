@@ -189,3 +189,22 @@ describe('Pareto-optimal profiles', () => {
     );
   });
 });
+
+describe('limits and inapplicable games are answered with a status', () => {
+  const rand = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % 1000;
+  const r = rand(7);
+  const big = gameFromFunction(['1', '2'], [12, 12], () => r());
+
+  it('vertex enumeration: too-large and cancelled', () => {
+    expect(enumerateMixed2(big, { maxBases: 10 }).status).toBe('too-large');
+    expect(enumerateMixed2(big, { shouldStop: () => true }).status).toBe('cancelled');
+  });
+
+  it('2-player methods on 3 players, and the approximate method above its profile limit', () => {
+    const three = gameFromFunction(['1', '2', '3'], [2, 2, 2], () => 0);
+    expect(enumerateMixed2(three).status).toBe('not-applicable');
+    expect(lemkeHowson(three).status).toBe('not-applicable');
+    expect(approximateMixed(big, { maxProfiles: 100 }).status).toBe('too-large');
+    expect(paretoPure(big, { maxProfiles: 100 }).status).toBe('too-large');
+  });
+});
