@@ -62,7 +62,8 @@ class Dictionary {
   private readonly Bb: Float64Array;
   private readonly X: Float64Array;
   pivots = 0;
-  private since = 0;
+  /** Starts near the refactoring point so that the first refactor runs early (see forEachVertex). */
+  private since = REFACTOR_EVERY - 2;
 
   constructor(
     readonly M: Float64Array,
@@ -192,13 +193,15 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
   const z = new Float64Array(d);
   const ratio = new Float64Array(rows);
   for (let c = 0; c < d; c++) key[c >>> 5]! |= 1 << (c & 31);
-  const bases = new KeySet(W, 1024);
+  const bases = new KeySet(W, 16);
   bases.add(key);
   const vertexSet = new KeySet(W, 16);
   let vertices = 0;
 
   // DFS frames: next column / row to try, and the pivot that entered the frame's basis.
-  let cap = 1024;
+  // Small initial sizes and an immediate first poll run the rarely taken branches early, so the
+  // optimising compiler sees them before it compiles this loop (fewer deoptimisations on small games).
+  let cap = 2;
   let colCur = new Int32Array(cap);
   let rowCur = new Int32Array(cap);
   let undoR = new Int32Array(cap);
@@ -208,11 +211,12 @@ export function forEachVertex(M: Float64Array, rows: number, d: number, visit: (
   let depth = 0;
   colCur[0] = 0;
   rowCur[0] = -1;
-  let nextPoll = 1024;
+  let nextPoll = 0;
 
   outer: while (depth >= 0) {
     if (bases.size >= nextPoll) {
       nextPoll = bases.size + 1024;
+      D.refactor();
       if (opts.shouldStop?.()) return { status: 'cancelled', bases: bases.size, vertices, pivots: D.pivots };
       if (bases.size > maxBases) return { status: 'too-large', bases: bases.size, vertices, pivots: D.pivots };
     }
