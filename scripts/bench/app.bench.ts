@@ -25,6 +25,11 @@ export async function main() {
     const slider: number[] = [];
     const longTasks: number[] = [];
     const analysis: number[] = [];
+    const toResult: number[] = [];
+    const firstAnalysis: number[] = [];
+    const inWorker: number[] = [];
+    const playTasks: number[] = [];
+    const playSteps: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
@@ -43,6 +48,8 @@ export async function main() {
         return n.loadEventEnd - n.startTime;
       });
       loads[loads.length - 1] = Math.max(nav, 0) || loads[loads.length - 1]!;
+      await page.waitForFunction(() => typeof (window as any).__coreplayLastAnalysisMs === 'number', undefined, { timeout: 30_000 });
+      firstAnalysis.push(await page.evaluate(() => (window as any).__coreplayLastAnalysisMs as number));
       await page.locator('#tab-edit').click();
       await page.locator('[data-edit-actor=russia]').click();
       await page.waitForTimeout(500);
@@ -63,12 +70,55 @@ export async function main() {
       longTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
       const a = await page.evaluate(() => (window as any).__coreplayLastAnalysisMs as number | undefined);
       if (typeof a === 'number') analysis.push(a);
+      // A slider change until the new common-core answer is back on the main thread.
+      for (let k = 0; k < 5; k++) {
+        const dt = await input.evaluate((el: HTMLInputElement, v) => {
+          return new Promise<number>((resolve) => {
+            const w = window as any;
+            const before = w.__coreplayLastAnalysisAt ?? 0;
+            const start = performance.now();
+            el.value = String(v);
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            const timer = setInterval(() => {
+              if ((w.__coreplayLastAnalysisAt ?? 0) > before) {
+                clearInterval(timer);
+                resolve(performance.now() - start);
+              }
+            }, 1);
+          });
+        }, 0.55 + k * 0.05);
+        toResult.push(dt);
+      }
+      inWorker.push(...(await page.evaluate(() => ((window as any).__coreplayWorkerMs as number[]).slice(1))));
+      // Playing: a round with two teams and eight bots, long tasks recorded throughout.
+      await page.locator('#tab-play').click();
+      await page.locator('[data-testid=start-run]').click();
+      await page.evaluate(() => ((window as any).__longTasks = []));
+      const step = async (f: () => Promise<void>) => {
+        const t0 = Date.now();
+        await f();
+        playSteps.push(Date.now() - t0);
+      };
+      await step(() => page.locator('[data-testid=start-round]').click());
+      for (const [team, move] of [['Team A', 'release_123'], ['Team B', 'ease_potash_partial']]) {
+        await page.getByRole('button', { name: `I am ${team} — show my options` }).click();
+        await page.locator(`[data-move=${move}] input`).check();
+        await step(() => page.locator('[data-testid=commit-move]').click());
+      }
+      await step(() => page.locator('[data-testid=resolve-round]').click());
+      await page.locator('[data-testid=debrief-table]').waitFor();
+      await step(() => page.locator('[data-testid=next-round]').click());
+      await page.waitForTimeout(300);
+      playTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
       await context.close();
     }
     console.log(`first load (production build, localhost): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`);
     console.log(`slider change → painted frame: median ${ms(median(slider))}, p95 ${ms(p95(slider))} over ${slider.length} changes`);
     console.log(`long main-thread tasks while editing: ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`);
-    if (analysis.length) console.log(`default Belarus analysis in the worker: median ${ms(median(analysis))}, p95 ${ms(p95(analysis))}`);
+    console.log(`first analysis after load (worker start, HiGHS load, common core of 6 readings): median ${ms(median(firstAnalysis))}, p95 ${ms(p95(firstAnalysis))}`);
+    if (inWorker.length) console.log(`default Belarus analysis in the worker (common core, 6 readings), after the first: median ${ms(median(inWorker))}, p95 ${ms(p95(inWorker))} over ${inWorker.length}`);
+    if (toResult.length) console.log(`slider change → new analysis on the main thread: median ${ms(median(toResult))}, p95 ${ms(p95(toResult))} over ${toResult.length} changes`);
+    console.log(`long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length}${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`);
   } finally {
     await browser.close();
     await server.close();

@@ -3,6 +3,7 @@
  * and disposed on cleanup), the tabs and the banner.
  */
 import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import './highs';
 import './app.css';
 import { workspace, TABS, type Tab, type WorkspaceData, freshWorkspace } from '../state/workspace';
@@ -24,7 +25,7 @@ const SAVE_KEY = 'workspace';
 export function App() {
   const w = workspace();
   const [ready, setReady] = createSignal(false);
-  const live = createLiveAnalysis();
+  const live = createLiveAnalysis(() => w.ws.prefs.tab === 'analyse');
   const [saveState, setSaveState] = createSignal<'saved' | 'saving' | 'error'>('saved');
 
   onMount(async () => {
@@ -50,13 +51,13 @@ export function App() {
   const flush = async () => {
     clearTimeout(timer);
     timer = undefined;
-    const r = await save(SAVE_KEY, w.ws);
+    const r = await save(SAVE_KEY, unwrap(w.ws));
     setSaveState(r.ok ? 'saved' : 'error');
     if (!r.ok) notify('error', r.message);
   };
   createEffect(
     on(
-      () => JSON.stringify(w.ws),
+      () => w.revision(),
       () => {
         if (!ready()) return;
         setSaveState('saving');

@@ -16,7 +16,11 @@ import { notify } from './notices';
 
 export const SLOW_MS = 300;
 
-export function createLiveAnalysis() {
+/**
+ * `extras()` says whether the views on screen need more than the common core (the Analyse tab
+ * does); while editing or playing only the common core runs, so the worker answers faster.
+ */
+export function createLiveAnalysis(extras: () => boolean = () => true) {
   const w = workspace();
   const [running, setRunning] = createSignal<Partial<Record<RequestKind, number>>>({});
   const client = createAnalysisClient(() => new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }), {
@@ -49,7 +53,7 @@ export function createLiveAnalysis() {
   };
 
   createEffect(
-    on([() => w.scenario(), () => [...w.ws.variants], () => [...w.ws.pair] as [string, string]], ([s, variants, pair]) => {
+    on([() => w.scenario(), () => [...w.ws.variants], () => [...w.ws.pair] as [string, string], extras], ([s, variants, pair, more]) => {
       if (!s) return;
       const plain = JSON.parse(JSON.stringify(unwrap(s)));
       setBusy(true);
@@ -58,8 +62,14 @@ export function createLiveAnalysis() {
         if (r.status === 'stale') return;
         setBusy(false);
         take('commonCore', r, setResult);
-        if (r.status === 'ok') (window as unknown as { __coreplayLastAnalysisMs: number }).__coreplayLastAnalysisMs = performance.now() - t0;
+        if (r.status === 'ok') {
+          const g = window as unknown as { __coreplayLastAnalysisMs: number; __coreplayLastAnalysisAt: number; __coreplayWorkerMs: number[] };
+          g.__coreplayLastAnalysisMs = performance.now() - t0;
+          if (r.value.status === 'ok') (g.__coreplayWorkerMs ??= []).push(r.value.ms);
+          g.__coreplayLastAnalysisAt = performance.now();
+        }
       });
+      if (!more) return;
       void client.forecast(plain, variants).then((r) => take('forecast', r, setForecast));
       void client.bargaining(plain, variants, pair).then((r) => take('bargaining', r, setBargaining));
       void client.roundGame(plain, variants, pair).then((r) => take('roundGame', r, setRoundGame));

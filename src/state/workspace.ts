@@ -5,7 +5,7 @@
  * structural parse runs on every change (it is cheap) and gives problems by path, which the
  * fields show next to themselves.
  */
-import { createMemo, createRoot } from 'solid-js';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import { builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/types';
@@ -49,8 +49,20 @@ export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
 }
 
 function createWorkspace() {
-  const [ws, setWs] = createStore<WorkspaceData>(freshWorkspace());
-  const structure = createMemo(() => parseScenarioStructure(unwrap(JSON.parse(JSON.stringify(ws.scenarioDoc)))));
+  const [ws, setStore] = createStore<WorkspaceData>(freshWorkspace());
+  // Revisions instead of deep tracking: reading the whole store through its proxies on every
+  // keystroke (to autosave or to re-parse) costs more than a frame on a big scenario.
+  const [revision, setRevision] = createSignal(0);
+  const [docRevision, setDocRevision] = createSignal(0);
+  const setWs = ((...args: unknown[]) => {
+    (setStore as (...a: unknown[]) => void)(...args);
+    if (args[0] === 'scenarioDoc' || typeof args[0] !== 'string') setDocRevision((r) => r + 1);
+    setRevision((r) => r + 1);
+  }) as typeof setStore;
+  const structure = createMemo(() => {
+    docRevision();
+    return parseScenarioStructure(JSON.parse(JSON.stringify(unwrap(ws.scenarioDoc))));
+  });
   const scenario = createMemo<Scenario | undefined>(() => {
     const s = structure();
     return s.ok ? s.doc : undefined;
@@ -108,7 +120,7 @@ function createWorkspace() {
     );
   };
 
-  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem };
+  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem, revision };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
