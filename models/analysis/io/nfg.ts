@@ -157,6 +157,32 @@ class Scanner {
     return parts.join('');
   }
 
+  /** Skip quoted text without decoding it (outcome labels are not kept). */
+  skipText(what: string): void {
+    const c = this.skip();
+    if (c !== 34) this.fail(`expected ${what}, found ${this.describe(c)}`);
+    const b = this.b;
+    let i = this.i + 1;
+    if (b[i] === 34) {
+      this.i = i + 1;
+      return;
+    }
+    const startLine = this.line;
+    const startCol = this.i - this.lineStart + 1;
+    for (;;) {
+      if (i >= b.length) throw new NfgError(`unterminated text (opened here)`, startLine, startCol);
+      const ch = b[i]!;
+      if (ch === 34) break;
+      if (ch === 92 && (b[i + 1] === 34 || b[i + 1] === 92)) i++;
+      else if (ch === 10) {
+        this.line++;
+        this.lineStart = i + 1;
+      }
+      i++;
+    }
+    this.i = i + 1;
+  }
+
   atNumber(c: number | undefined): boolean {
     return c !== undefined && (isDigit(c) || c === 45 || c === 43 || c === 46);
   }
@@ -165,13 +191,13 @@ class Scanner {
    * Read a number at the current position (after skip()). Returns its double; records the byte
    * range and whether the double equals the number exactly as an integer.
    */
-  number(what: string): number {
+  number(what: (a: number, b: number) => string, wa = 0, wb = 0): number {
     const b = this.b;
     const n = b.length;
     const start = this.i;
     let i = start;
     let c = b[i];
-    if (c === undefined || !this.atNumber(c)) this.fail(`expected ${what}, found ${this.describe(c)}`);
+    if (c === undefined || !this.atNumber(c)) this.fail(`expected ${what(wa, wb)}, found ${this.describe(c)}`);
     let neg = false;
     if (c === 45) {
       neg = true;
@@ -281,7 +307,7 @@ class Scanner {
   }
 
   /** A non-negative integer in plain digits (strategy count, outcome index). */
-  integer(what: string): number {
+  integer(what: (a: number) => string, wa = 0): number {
     const c = this.skip();
     const b = this.b;
     const at = this.i;
@@ -291,11 +317,17 @@ class Scanner {
       v = v * 10 + (b[i]! - 48);
       i++;
     }
-    if (i === at || !isDelim(b[i]) || !Number.isSafeInteger(v)) this.fail(`expected ${what}, found ${this.describe(c)}`);
+    if (i === at || !isDelim(b[i]) || !Number.isSafeInteger(v)) this.fail(`expected ${what(wa)}, found ${this.describe(c)}`);
     this.i = i;
     return v;
   }
 }
+
+// Descriptions for error messages, built only when a number is missing.
+const whatPayoff = (k: number, len: number) => `payoff ${k + 1} of ${len}`;
+const whatOutcomePayoff = (p: number, o: number) => `a payoff for player ${p + 1} in outcome ${o + 1}`;
+const whatCount = (p: number) => `a strategy count for player ${p + 1}`;
+const whatIndex = (q: number) => `an outcome index for profile ${q + 1}`;
 
 /** Read a Gambit `.nfg` file (payoff or outcome form). */
 export function parseNfg(input: string | Uint8Array, options: NfgParseOptions = {}): NfgParseResult {
@@ -349,7 +381,7 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
       const c = s.skip();
       if (c === 125) s.fail(`expected a strategy count for player ${p + 1} (${players[p]}), found '}'`);
       const at = s.i;
-      const k = s.integer(`a strategy count for player ${p + 1}`);
+      const k = s.integer(whatCount, p);
       if (k < 1) s.fail(`player ${p + 1} (${players[p]}) needs at least one strategy`, at);
       if (k > 1e7) s.fail(`strategy count ${k} is too large`, at);
       strategies.push(Array.from({ length: k }, (_, j) => String(j + 1)));
@@ -382,7 +414,7 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
     const outcomeExactLimit = keepExact ? Infinity : 0;
     while (s.skip() === 123) {
       s.i++;
-      s.text('an outcome label in double quotes');
+      s.skipText('an outcome label in double quotes');
       if ((count + 1) * n > outPay.length) {
         const bigger = new Float64Array(outPay.length * 2);
         bigger.set(outPay);
@@ -391,7 +423,7 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
       for (let p = 0; p < n; p++) {
         const cc = s.skip();
         if (cc === 125) s.fail(`outcome ${count + 1} has ${p} payoffs; expected ${n}, one per player`);
-        const v = s.number(`a payoff for player ${p + 1} in outcome ${count + 1}`);
+        const v = s.number(whatOutcomePayoff, p, count);
         const k = count * n + p;
         outPay[k] = v;
         if (outExact) outExact.push(s.exactOfLast());
@@ -414,7 +446,7 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
       const cc = s.skip();
       if (cc === undefined) s.fail(`expected ${total} outcome indices (one per profile), found only ${q}`);
       const at = s.i;
-      const o = s.integer(`an outcome index for profile ${q + 1}`);
+      const o = s.integer(whatIndex, q);
       if (o > count) s.fail(`outcome ${o} is not defined (the file defines ${count} outcomes)`, at);
       if (o > 0) {
         const src = (o - 1) * n;
@@ -435,7 +467,7 @@ function read(s: Scanner, options: NfgParseOptions): { game: NormalFormGame; for
       }
       const cc = s.skip();
       if (cc === undefined) s.fail(`expected ${len} payoffs (${total} profiles × ${n} players), found only ${k}`);
-      payoffs[k] = s.number(`payoff ${k + 1} of ${len}`);
+      payoffs[k] = s.number(whatPayoff, k, len);
       if (exact) exact[k] = s.exactOfLast();
       else if (!s.numIntExact && keepExact) {
         exact = new Array<Rational>(len);
