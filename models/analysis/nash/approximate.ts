@@ -16,11 +16,16 @@
  * keep strategies that die out (σ ~ e^{−λ·gap}) representable. Payoffs are scaled by their range
  * so λ is scale-free.
  *
- * Polish. Every time λ has doubled, the strategies with σ ≥ 1e-6 are taken as the support and
- * the equilibrium equations restricted to it (indifference between support strategies, each
- * player's probabilities summing to 1) are solved by Newton's method; the result is kept if its
- * probabilities are non-negative and its regret is smaller. This usually reaches regret ~1e-15,
- * where the path alone would need λ ≈ 1/ε.
+ * Polish. Every time λ has grown by half, the strategies with σ ≥ 10⁻⁶·max (then 10⁻³, 10⁻⁹) are
+ * taken as the support and the equilibrium equations restricted to it (indifference between
+ * support strategies, each player's probabilities summing to 1) are solved by Newton's method;
+ * the result is kept if its probabilities are non-negative and its regret is smaller. This usually
+ * reaches regret ~1e-15, where the path alone would need λ ≈ 1/ε.
+ *
+ * Restarts. Where the path turns too sharply for the corrector (non-generic or nearly so), the
+ * method polishes where it stopped and, if that is not an equilibrium, follows the logit path from
+ * another prior (Turocy 2005: any interior starting point σ(0) = π works, the equations gaining
+ * ln πᵢₛ − ln πᵢ₀), drawn from a seeded generator, up to `restarts` times.
  *
  * The answer is approximate (`exact: false`) and carries its regret (max gain from a unilateral
  * deviation, in the game's own payoff units). Status 'ok' when the regret is at most
@@ -37,9 +42,15 @@ export interface ApproximateOptions extends StopOptions {
   readonly tolerance?: number;
   /** Give up beyond this λ (scaled payoffs). Default 1e9. */
   readonly maxLambda?: number;
+  /** Steps per path (default 5,000). */
   readonly maxSteps?: number;
   /** Default 100,000 profiles. */
   readonly maxProfiles?: number;
+  /** Further paths from random interior priors when a path stalls (default 8). */
+  readonly restarts?: number;
+  /** Random numbers in [0, 1) for the restart priors; default a generator seeded with `seed` (1). */
+  readonly random?: () => number;
+  readonly seed?: number;
 }
 
 export interface ApproximateResult {
@@ -198,6 +209,55 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     }
     return finish(sig, 'ok', 0, 0);
   }
+  const tol = (opts.tolerance ?? 1e-9) * range;
+  const random = opts.random ?? mulberry32(opts.seed ?? 1);
+  let best: PathResult | undefined;
+  let steps = 0;
+  const restarts = opts.restarts ?? 8;
+  for (let attempt = 0; attempt <= restarts; attempt++) {
+    // first the centroid (the principal branch), then random interior priors
+    const prior = shape.map((k) => {
+      if (attempt === 0) return new Array<number>(k).fill(1 / k);
+      const w = Array.from({ length: k }, () => 0.05 + random());
+      const sum = w.reduce((a, b) => a + b, 0);
+      return w.map((x) => x / sum);
+    });
+    const r = tracePath(game, lo, range, prior, tol, opts, steps);
+    steps += r.steps;
+    if (!best || r.regret < best.regret) best = r;
+    if (r.cancelled) return finish(best.sigma, 'cancelled', best.lambda, steps);
+    if (best.regret <= tol) return finish(best.sigma, 'ok', best.lambda, steps);
+  }
+  return finish(best!.sigma, 'failed', best!.lambda, steps, `regret ${best!.regret} above tolerance after ${restarts + 1} paths (${best!.message})`);
+}
+
+/** A small seeded generator for the restart priors (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PathResult {
+  sigma: number[][];
+  regret: number;
+  lambda: number;
+  steps: number;
+  cancelled: boolean;
+  message: string;
+}
+
+/**
+ * Follow the logit path from σ(0) = prior (Turocy 2005 allows any interior prior: the equations
+ * gain the constant ln πᵢₛ − ln πᵢ₀), polishing along the way; returns the best point seen.
+ */
+function tracePath(game: NormalFormGame, lo: number, range: number, prior: number[][], tol: number, opts: ApproximateOptions, stepsBefore: number): PathResult {
+  const { shape } = game;
+  const n = shape.length;
   const pay = game.payoffs.map((v) => (v - lo) / range);
   const off: number[] = [];
   let K = 0;
@@ -206,9 +266,10 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     K += k;
   }
   const Lay: Layout = { n, shape, off, K };
-  const tol = (opts.tolerance ?? 1e-9) * range;
   const maxLambda = opts.maxLambda ?? 1e9;
-  const maxSteps = opts.maxSteps ?? 20_000;
+  const maxSteps = opts.maxSteps ?? 5_000;
+  const logPrior = new Float64Array(K);
+  for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) logPrior[off[i]! + s] = Math.log(prior[i]![s]!) - Math.log(prior[i]![0]!);
 
   const sigma = new Float64Array(K);
   const U = new Float64Array(K);
@@ -225,7 +286,7 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
       let sum = 0;
       for (let s = 0; s < shape[i]!; s++) sum += sigma[o + s]!;
       H[o] = sum - 1;
-      for (let s = 1; s < shape[i]!; s++) H[o + s] = z[o + s]! - z[o]! - lambda * (U[o + s]! - U[o]!);
+      for (let s = 1; s < shape[i]!; s++) H[o + s] = z[o + s]! - z[o]! - lambda * (U[o + s]! - U[o]!) - logPrior[o + s]!;
     }
     if (!withJac) return;
     At.fill(0);
@@ -248,21 +309,42 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     }
   };
   const norm = (v: Float64Array) => Math.sqrt(v.reduce((t, x) => t + x * x, 0));
-  const toProfile = (s: Float64Array | number[]) => shape.map((k, i) => Array.from({ length: k }, (_, t) => s[off[i]! + t]!));
+  const toProfile = (x: Float64Array | number[]) => shape.map((k, i) => Array.from({ length: k }, (_, t) => x[off[i]! + t]!));
 
   let z: Float64Array = new Float64Array(K + 1);
-  for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) z[off[i]! + s] = -Math.log(shape[i]!);
+  for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) z[off[i]! + s] = Math.log(prior[i]![s]!);
   let best = toProfile(z.map(Math.exp));
   let bestRegret = regretOf(game, best);
+  let bestLambda = 0;
+  const consider = (sig: number[][], lambda: number) => {
+    const r = regretOf(game, sig);
+    if (r < bestRegret) {
+      best = sig;
+      bestRegret = r;
+      bestLambda = lambda;
+    }
+  };
+  const tryPolish = (from: Float64Array, lambda: number) => {
+    for (const cut of [1e-6, 1e-3, 1e-9]) {
+      const pol = polish(Lay, pay, from, cut);
+      if (pol) consider(toProfile(pol), lambda);
+      if (bestRegret <= tol) return;
+    }
+  };
+  const result = (message: string, cancelled = false): PathResult => ({ sigma: best, regret: bestRegret, lambda: bestLambda, steps, cancelled, message });
+
   let tangent: Float64Array | undefined;
   let h = 0.03;
   let nextPolish = 1;
   let steps = 0;
   for (; steps < maxSteps; steps++) {
-    if (opts.shouldStop && steps % 16 === 0 && opts.shouldStop()) return finish(best, 'cancelled', z[K]!, steps);
+    if (opts.shouldStop && (stepsBefore + steps) % 16 === 0 && opts.shouldStop()) return result('cancelled', true);
     evaluate(z, true);
     const f = qr(At, K);
-    if (!f) return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, 'singular Jacobian on the path');
+    if (!f) {
+      tryPolish(Float64Array.from(z.subarray(0, K), Math.exp), z[K]!);
+      return result('singular Jacobian on the path');
+    }
     const t = f.nullVec;
     const orient = tangent ? t.reduce((acc, x, k) => acc + x * tangent![k]!, 0) : t[K]!;
     if (orient < 0) for (let k = 0; k <= K; k++) t[k] = -t[k]!;
@@ -291,48 +373,39 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
       if (ok && zp[K]! >= 0) accepted = zp;
       else {
         h /= 2;
-        if (h < 1e-12) return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, 'step size underflow on the path');
+        if (h < 1e-10 * (1 + norm(z))) {
+          // a sharp turn the corrector cannot follow: try the supports the path points to
+          tryPolish(Float64Array.from(z.subarray(0, K), Math.exp), z[K]!);
+          return result('step size underflow on the path');
+        }
       }
     }
     z = accepted;
     if (iters <= 2) h = Math.min(h * 1.6, 1e6);
     const lambda = z[K]!;
-    const sig = toProfile(z.map(Math.exp));
-    const r = regretOf(game, sig);
-    if (r < bestRegret) {
-      best = sig;
-      bestRegret = r;
-    }
+    consider(toProfile(z.map(Math.exp)), lambda);
     if (lambda >= nextPolish) {
-      nextPolish = lambda * 2;
-      const pol = polish(Lay, pay, Float64Array.from(z.subarray(0, K), Math.exp));
-      if (pol) {
-        const ps = toProfile(pol);
-        const pr = regretOf(game, ps);
-        if (pr < bestRegret) {
-          best = ps;
-          bestRegret = pr;
-        }
-      }
+      nextPolish = lambda * 1.5;
+      tryPolish(Float64Array.from(z.subarray(0, K), Math.exp), lambda);
     }
-    if (bestRegret <= tol) return finish(best, 'ok', lambda, steps + 1);
-    if (lambda > maxLambda) break;
+    if (bestRegret <= tol) return result('converged');
+    if (lambda > maxLambda) return result(`λ above ${maxLambda}`);
   }
-  return finish(best, bestRegret <= tol ? 'ok' : 'failed', z[K]!, steps, `regret ${bestRegret} above tolerance after ${steps} steps`);
+  return result(`${steps} steps`);
 }
 
 /**
- * Newton's method on the equilibrium equations restricted to the support {σ ≥ 1e-6}: for each
+ * Newton's method on the equilibrium equations restricted to the support {σ ≥ cut · max σ}: for each
  * player, U_is = U_ir for support strategies s (r the first), Σ σ = 1, others 0. Returns the
  * polished σ, or undefined if Newton fails or leaves the simplex.
  */
-function polish(L: Layout, pay: Float64Array, start: Float64Array): Float64Array | undefined {
+function polish(L: Layout, pay: Float64Array, start: Float64Array, cut: number): Float64Array | undefined {
   const { n, shape, off, K } = L;
   const supp: number[] = [];
   for (let i = 0; i < n; i++) {
     let mx = 0;
     for (let s = 0; s < shape[i]!; s++) mx = Math.max(mx, start[off[i]! + s]!);
-    for (let s = 0; s < shape[i]!; s++) if (start[off[i]! + s]! >= 1e-6 * Math.max(mx, 1e-300)) supp.push(off[i]! + s);
+    for (let s = 0; s < shape[i]!; s++) if (start[off[i]! + s]! >= cut * Math.max(mx, 1e-300)) supp.push(off[i]! + s);
   }
   const N = supp.length;
   const owner = new Int32Array(K);
