@@ -58,9 +58,11 @@ export interface ApproximateResult {
   readonly method: 'logit';
   readonly exact: false;
   readonly equilibria: MixedEquilibrium[];
-  /** λ reached on the path (scaled payoffs). */
+  /** λ where the answer was found (payoffs scaled to [0, 1]). */
   readonly lambda: number;
   readonly steps: number;
+  /** Paths followed (1 + restarts used). */
+  readonly paths: number;
   readonly message?: string;
 }
 
@@ -183,7 +185,7 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
   const total = profileCount(shape);
   const base = { method: 'logit' as const, exact: false as const };
   const maxProfiles = opts.maxProfiles ?? 100_000;
-  if (total > maxProfiles) return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
+  if (total > maxProfiles) return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of game.payoffs) {
@@ -191,12 +193,14 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     if (v > hi) hi = v;
   }
   const range = hi - lo;
+  let paths = 0;
   const finish = (sig: number[][], status: ApproximateResult['status'], lambda: number, steps: number, message?: string): ApproximateResult => ({
     ...base,
     status,
     equilibria: [{ strategies: sig, payoffs: expectedPayoffs(game, sig), regret: regretOf(game, sig) }],
     lambda,
     steps,
+    paths,
     ...(message ? { message } : {}),
   });
   // Degenerate inputs: constant payoffs (everything is an equilibrium), or a single player.
@@ -223,6 +227,7 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
       return w.map((x) => x / sum);
     });
     const r = tracePath(game, lo, range, prior, tol, opts, steps);
+    paths++;
     steps += r.steps;
     if (!best || r.regret < best.regret) best = r;
     if (r.cancelled) return finish(best.sigma, 'cancelled', best.lambda, steps);

@@ -308,6 +308,31 @@ describe('3-player game with a unique, fully mixed equilibrium', () => {
   });
 });
 
+describe('a 3×3×3 game whose principal logit path turns too sharply to follow', () => {
+  // Random payoffs 0–99; from the centroid the path stalls near λ ≈ 1,565 (payoffs scaled to [0, 1]).
+  const pay = [
+    94, 37, 25, 58, 88, 44, 24, 93, 36, 11, 2, 80, 43, 75, 33, 99, 80, 74, 79, 44, 52, 94, 5, 26, 28, 50, 19, 73, 9, 25, 88, 67, 84, 95, 83, 85, 21, 1, 60,
+    47, 75, 59, 82, 6, 13, 16, 35, 1, 97, 87, 93, 81, 62, 31, 42, 61, 86, 66, 52, 74, 44, 12, 76, 24, 92, 17, 6, 60, 5, 18, 10, 21, 91, 25, 40, 20, 43, 35,
+    82, 79, 97,
+  ];
+  const game = gameFromFunction(['1', '2', '3'], [3, 3, 3], () => 0);
+  game.payoffs.set(pay);
+
+  it('without restarts the method says it failed, with the regret it reached', () => {
+    const r = approximateMixed(game, { restarts: 0 });
+    expect(r.status).toBe('failed');
+    expect(r.equilibria[0]!.regret).toBeGreaterThan(1e-3);
+    expect(r.message).toMatch(/above tolerance/);
+  });
+
+  it('a second path from a seeded random prior reaches an equilibrium', () => {
+    const r = approximateMixed(game);
+    expect(r.status).toBe('ok');
+    expect(r.paths).toBe(2);
+    expect(floatRegretIndependent(game, r.equilibria[0]!.strategies)).toBeLessThan(1e-9);
+  });
+});
+
 describe('dominance', () => {
   it('iterated strict dominance by pure strategies solves the 2×3 game', () => {
     const c = cases.find((x) => x.name.startsWith('solvable'))!;
