@@ -145,7 +145,6 @@ function qr(At: Float64Array, K: number): { nullVec: Float64Array; pinv: (h: Flo
       for (let r = c; r < R; r++) M[r * K + k]! -= f * v[r]!;
     }
     vs.push(v);
-    void alpha;
   }
   // Q = H_0 H_1 … H_{K-1}; apply to a vector from the right-most reflection.
   const applyQ = (x: Float64Array) => {

@@ -52,19 +52,20 @@ const fail = (status: 'too-large' | 'failed', message: string): CorrelatedResult
   message,
 });
 
-/** Incentive rows: index of the row for (player i, recommended s, deviation t). */
-function incentiveRows(game: NormalFormGame): { idx: number[][]; val: number[][]; owner: [number, number, number][] } {
+/**
+ * The incentive constraints as sparse rows, one per (player i, recommendation s, deviation t):
+ * coefficient uᵢ(q) − uᵢ(q with t) on every profile q with qᵢ = s (zeros left out).
+ */
+function incentiveRows(game: NormalFormGame): { idx: number[][]; val: number[][] } {
   const { shape, payoffs } = game;
   const n = shape.length;
   const total = profileCount(shape);
   const idx: number[][] = [];
   const val: number[][] = [];
-  const owner: [number, number, number][] = [];
-  const rowOf: number[][][] = shape.map((k, i) =>
+  const rowOf: number[][][] = shape.map((k) =>
     Array.from({ length: k }, (_, s) =>
       Array.from({ length: k }, (_, t) => {
         if (s === t) return -1;
-        owner.push([i, s, t]);
         idx.push([]);
         val.push([]);
         return idx.length - 1;
@@ -88,7 +89,7 @@ function incentiveRows(game: NormalFormGame): { idx: number[][]; val: number[][]
     }
     stride *= k;
   }
-  return { idx, val, owner };
+  return { idx, val };
 }
 
 export async function correlatedEquilibrium(game: NormalFormGame, opts: CorrelatedOptions = {}): Promise<CorrelatedResult> {

@@ -109,7 +109,10 @@ function pureDominator(game: NormalFormGame, i: number, s: number, cands: readon
 /** Best rational approximation with denominator ≤ maxDen (continued fractions). */
 function approxRational(x: number, maxDen = 1_000_000): Rational {
   if (!Number.isFinite(x)) return ZERO;
-  let h0 = 0n, h1 = 1n, k0 = 1n, k1 = 0n; // prettier-ignore
+  let h0 = 0n;
+  let h1 = 1n;
+  let k0 = 1n;
+  let k1 = 0n;
   let v = x;
   for (let it = 0; it < 64; it++) {
     const a = Math.floor(v);
