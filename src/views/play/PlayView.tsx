@@ -316,7 +316,7 @@ function Offers(props: { scenario: Scenario; context: RoundContext }) {
           </label>
           <label>
             plays{' '}
-            <select value={give()} onChange={(e) => setGive(e.currentTarget.value)} aria-label="Move offered">
+            <select value={give() || movesOf(from())[0]?.id} onChange={(e) => setGive(e.currentTarget.value)} aria-label="Move offered">
               <For each={movesOf(from())}>{(m) => <option value={m.id}>{m.label}</option>}</For>
             </select>
           </label>
@@ -328,7 +328,7 @@ function Offers(props: { scenario: Scenario; context: RoundContext }) {
           </label>
           <label>
             plays{' '}
-            <select value={get()} onChange={(e) => setGet(e.currentTarget.value)} aria-label="Move asked for">
+            <select value={get() || movesOf(to())[0]?.id} onChange={(e) => setGet(e.currentTarget.value)} aria-label="Move asked for">
               <For each={movesOf(to())}>{(m) => <option value={m.id}>{m.label}</option>}</For>
             </select>
           </label>
