@@ -5,8 +5,9 @@
  * - pure enumeration of random 8-player × 4-strategy and 9-player × 5-strategy games (integer
  *   payoffs 0–999, seeded), as a whole process on the .nfg file (node start, reading, parsing,
  *   enumerating, printing) and the enumeration alone in profiles per second;
- * - all extreme equilibria of random 12×12 and 20×20 bimatrix games (integer payoffs 0–999),
- *   whole process, beside lrsnash on the same game when it is installed (20×20 limited to 60 s).
+ * - all extreme equilibria of random 12×12 (three games) and 20×20 bimatrix games (integer
+ *   payoffs 0–999), whole process, beside lrsnash on the same game when it is installed, runs
+ *   alternating between the two (lrsnash on 20×20 once, limited to 60 s).
  *
  * The CLI is bundled first with esbuild to dist-cli/solve.mjs, because starting tsx costs about
  * half a second, and timed as `node dist-cli/solve.mjs`; one `node --import tsx scripts/solve.ts`
@@ -153,43 +154,43 @@ export async function main() {
     }
 
     // ---- all extreme equilibria of bimatrix games ----
+    // Ours and lrsnash alternate run by run, so that load from other processes hits both alike.
     const lrs = hasLrsnash();
     if (!lrs) console.log('\n(lrsnash not installed: only its reference figures are shown)');
     const mixed = [
-      { m: 12, n: 12, seed: 12, ref: '0.1–0.25 s', runs: Math.max(RUNS, 9), limit: 600_000 },
+      ...[12, 13, 14].map((seed) => ({ m: 12, n: 12, seed, ref: '0.1–0.25 s', runs: Math.max(RUNS, 9), limit: 600_000 })),
       { m: 20, n: 20, seed: 20, ref: '148 s', runs: Math.min(RUNS, Number(process.env.BENCH_RUNS_20 ?? 3)), limit: 60_000 },
     ];
-    console.log('\nall extreme equilibria (enummixed), whole process:');
+    console.log('\nall extreme equilibria (enummixed), whole process, payoffs 0–999:');
     for (const c of mixed) {
+      if (c.runs < 1) continue;
       const { nfg, lrs: lrsFile } = writeRandomBimatrix(dir, c.m, c.n, c.seed);
-      const runs: number[] = [];
+      const ours: number[] = [];
+      const theirs: number[] = [];
       let count = 0;
+      let lrsCount = -1;
+      let stopped = false;
       for (let r = 0; r < c.runs; r++) {
         const t = time(process.execPath, [cli, '--method', 'enummixed', nfg]);
         if (t.status !== 0) throw new Error(`solve failed on ${nfg}`);
-        runs.push(t.ms);
+        ours.push(t.ms);
         count = t.stdout.split('\n').filter(Boolean).length;
-      }
-      let lrsText = `lrsnash reference ${c.ref}`;
-      if (lrs) {
-        const lr: number[] = [];
-        let lrsCount = -1;
-        let stopped = false;
-        for (let r = 0; r < (c.limit < 600_000 ? 1 : c.runs); r++) {
-          const t = time('lrsnash', [lrsFile], c.limit);
-          if (t.timedOut) {
-            stopped = true;
-            break;
+        if (lrs && !stopped && (c.limit >= 600_000 || r === 0)) {
+          const l = time('lrsnash', [lrsFile], c.limit);
+          if (l.timedOut) stopped = true;
+          else {
+            theirs.push(l.ms);
+            const m = /Number of equilibria found: (\d+)/.exec(l.stdout);
+            lrsCount = m ? Number(m[1]) : -1;
           }
-          lr.push(t.ms);
-          const m = /Number of equilibria found: (\d+)/.exec(t.stdout);
-          lrsCount = m ? Number(m[1]) : -1;
         }
-        lrsText = stopped
-          ? `lrsnash stopped after ${c.limit / 1000} s (reference ${c.ref})`
-          : `lrsnash here ${s(median(lr))}, ${lrsCount} equilibrium lines (reference ${c.ref})`;
       }
-      console.log(`  ${c.m}×${c.n}: ${s(median(runs))} for ${count} equilibria (median of ${c.runs}); ${lrsText}`);
+      const lrsText = !lrs
+        ? `lrsnash reference ${c.ref}`
+        : stopped
+          ? `lrsnash stopped after ${c.limit / 1000} s (reference ${c.ref})`
+          : `lrsnash ${s(median(theirs))} for ${lrsCount} (reference ${c.ref}): ${median(ours) <= median(theirs) ? 'not slower' : 'SLOWER'}`;
+      console.log(`  ${c.m}×${c.n} seed ${c.seed}: ours ${s(median(ours))} for ${count} equilibria (median of ${c.runs}); ${lrsText}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
