@@ -27,50 +27,74 @@ import { readFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import highsLoader from 'highs';
 import { setHighsLoader } from '../models/analysis/lp/highs';
-import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
+import { BUILTINS, builtinDoc, formatProblem, parseScenario, parseScenarioStructure } from '../models/scenario/index';
 import type { Scenario } from '../models/domain/index';
 import { analyseBargaining, analyseCoop, analyseForecast, analyseReading, commonCoreResult, DEFAULT_PAIR, readingSets, type CoopAnalysis, type ReadingReport } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
+/** When this module started running (ms since the process started) and when HiGHS was ready, for --timings. */
 const T0 = performance.now();
 const memo = memoiseHighs(await highsLoader());
 setHighsLoader(async () => memo.highs);
+const tHighs = performance.now();
 
-// Work is shared with one worker thread (this same file): the worker computes the cooperative
-// game and the last readings, the main thread the other readings, bargaining and forecast.
-// Each thread has its own HiGHS instance and LP memo.
+// Work is shared with one worker thread (this same file), started before anything else so that
+// its start-up overlaps the main thread's: the worker computes the cooperative game and the
+// last quarter of the readings, the main thread the other readings, bargaining and forecast.
+// Each thread loads its own HiGHS, parses the scenario and keeps its own LP memo.
 interface ThreadTask {
-  scenario: Scenario;
+  /** The scenario document (parsed by each thread). */
+  input: unknown;
   variants: string[];
-  readings: number[];
 }
 interface ThreadResult {
-  coop: CoopAnalysis;
+  coop?: CoopAnalysis;
   readings: [number, ReadingReport][];
   problem?: string;
   /** This thread's LP memo counts. */
   lp: { calls: number; solved: number };
+  /** When the thread finished (epoch ms), for --timings. */
+  finishedAt: number;
 }
 
-async function runTask(t: ThreadTask, withCoop: boolean): Promise<ThreadResult> {
-  const sets = readingSets(t.scenario, t.variants);
-  const readings: [number, ReadingReport][] = [];
+/** The readings the worker takes: the last quarter (Belarus: 1 of 5), measured to balance the threads with the cooperative game. */
+const workerShare = (sets: number) => Array.from({ length: sets }, (_, i) => i).slice(sets - Math.floor(sets / 4));
+
+async function runShare(t: ThreadTask, scenario: Scenario, readings: readonly number[], withCoop: boolean): Promise<ThreadResult> {
+  const sets = readingSets(scenario, t.variants);
+  const out: [number, ReadingReport][] = [];
   let problem: string | undefined;
-  for (const i of t.readings) {
-    const r = await analyseReading(t.scenario, sets[i]!);
-    if (r.status === 'ok') readings.push([i, r.reading]);
+  for (const i of readings) {
+    const r = await analyseReading(scenario, sets[i]!);
+    if (r.status === 'ok') out.push([i, r.reading]);
     else problem ??= r.problem;
   }
-  const coop = withCoop ? await analyseCoop(t.scenario, t.variants, {}, () => performance.now()) : (undefined as never);
-  return { coop, readings, ...(problem ? { problem } : {}), lp: { ...memo.stats } };
+  const coop = withCoop ? await analyseCoop(scenario, t.variants, {}, () => performance.now()) : undefined;
+  return { ...(coop ? { coop } : {}), readings: out, ...(problem ? { problem } : {}), lp: { ...memo.stats }, finishedAt: performance.timeOrigin + performance.now() };
+}
+
+/**
+ * The worker's part: read the scenario, then the cooperative game and its share of the
+ * readings. The structural parse is enough here: the main thread runs the full check (with the
+ * feasibility LPs) and exits on any problem.
+ */
+async function workerPart(t: ThreadTask): Promise<ThreadResult> {
+  let parsed: ReturnType<typeof parseScenarioStructure>;
+  try {
+    parsed = parseScenarioStructure(t.input);
+  } catch {
+    parsed = { ok: false, problems: [] };
+  }
+  if (!parsed.ok) return { readings: [], problem: 'the scenario does not parse', lp: { ...memo.stats }, finishedAt: performance.timeOrigin + performance.now() };
+  return runShare(t, parsed.doc, workerShare(readingSets(parsed.doc, t.variants).length), true);
 }
 
 if (isMainThread) await main();
-else parentPort!.postMessage(await runTask(workerData as ThreadTask, true));
+else parentPort!.postMessage(await workerPart(workerData as ThreadTask));
 
-/** Run a task in a worker thread; if threads are unavailable, run it here. */
+/** Run the worker's part in a worker thread; if threads are unavailable, here. */
 function inThread(task: ThreadTask): Promise<ThreadResult> {
-  const inProcess = () => runTask(task, true);
+  const inProcess = () => workerPart(task);
   return new Promise((resolve) => {
     let w: Worker;
     try {
@@ -122,6 +146,7 @@ async function main() {
       process.exit(1);
     }
   }
+  const pending = inThread({ input, variants });
   const parsed = await parseScenario(input);
   if (!parsed.ok) {
     for (const p of parsed.problems) console.error(formatProblem(p));
@@ -129,17 +154,14 @@ async function main() {
   }
   const scenario = parsed.scenario;
   const clock = () => performance.now();
-  /** Phase times (ms since the module started, after node's own start-up) on stderr. */
-  const lap = (what: string) => timings && console.error(`${what.padEnd(28)} ${(performance.now() - T0).toFixed(0).padStart(6)} ms`);
-  lap('HiGHS loaded, scenario parsed');
+  /** Phase times on stderr: ms since the process started (node's own start-up included). */
+  const lap = (what: string) => timings && console.error(`${what.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
+  if (timings) console.error(`${'bundle loaded'.padEnd(34)} ${T0.toFixed(0).padStart(6)} ms\n${'HiGHS loaded'.padEnd(34)} ${tHighs.toFixed(0).padStart(6)} ms`);
+  lap('scenario parsed');
   const sets = readingSets(scenario, variants);
-  // The worker's share: the cooperative game (about the cost of one or two readings) and the
-  // last quarter of the readings; measured on Belarus (5 reading sets) this balances the threads.
-  const workerReadings = sets.map((_, i) => i).slice(sets.length - Math.floor(sets.length / 4));
-  const mainReadings = sets.map((_, i) => i).filter((i) => !workerReadings.includes(i));
-  const pending = inThread({ scenario, variants, readings: workerReadings });
+  const theirShare = workerShare(sets.length);
   const t0 = clock();
-  const mine = await runTask({ scenario, variants, readings: mainReadings }, false);
+  const mine = await runShare({ input, variants }, scenario, sets.map((_, i) => i).filter((i) => !theirShare.includes(i)), false);
   lap('common core, main-thread readings');
   const ids = scenario.actors.map((a) => a.id);
   const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
@@ -151,7 +173,7 @@ async function main() {
   const forecast = analyseForecast(scenario, variants, clock);
   lap('bargaining and forecast');
   const theirs = await pending;
-  lap(`worker thread (coop ${theirs.coop.status === 'ok' ? theirs.coop.ms.toFixed(0) : '?'} ms)`);
+  if (timings) console.error(`${'worker thread finished'.padEnd(34)} ${(theirs.finishedAt - performance.timeOrigin).toFixed(0).padStart(6)} ms (coop ${theirs.coop?.status === 'ok' ? theirs.coop.ms.toFixed(0) : '?'} ms)`);
   const problem = mine.problem ?? theirs.problem;
   if (problem) {
     console.error(problem);
@@ -160,7 +182,7 @@ async function main() {
   const byIndex = new Map([...mine.readings, ...theirs.readings]);
   const r = commonCoreResult(scenario, variants, sets.map((_, i) => byIndex.get(i)!), clock() - t0);
   if (r.status !== 'ok') process.exit(1);
-  const coop = theirs.coop;
+  const coop = theirs.coop!;
   for (const x of [coop, bargaining, forecast])
     if (x.status !== 'ok') {
       console.error(`${x.kind}: ${x.problem}`);
@@ -249,4 +271,5 @@ async function main() {
       2,
     ),
   );
+  lap('output written');
 }
