@@ -18,10 +18,14 @@
  * - node runs with --liftoff-only: V8's optimising tier-up of the 3.5 MB HiGHS module costs
  *   more CPU than a few hundred small LPs can win back (the first 600 LPs ran ~2.5 ms each
  *   while it compiled, against ~0.5 ms in baseline code throughout);
- * - repeated identical LPs (the readings share most of them) are solved once
- *   (workers/lpMemo.ts): 2,113 calls, 522 programs;
+ * - repeated identical LPs (the readings share most of them) are solved once per thread
+ *   (workers/lpMemo.ts): in one thread the five Belarus readings make 2,113 LP calls but only
+ *   522 distinct programs;
  * - a worker thread computes the cooperative game and the last quarter of the readings while
- *   the main thread computes the rest (--timings prints the phases on stderr).
+ *   the main thread computes the rest (the split costs ~120 duplicate LPs and saves ~40% of
+ *   the wall time on two cores; --timings prints the phases on stderr);
+ * - what is left is mostly the common core's own LPs and search (models/analysis/commonCore)
+ *   and npm's start-up (~0.2 s).
  */
 import { readFileSync } from 'node:fs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
