@@ -12,7 +12,7 @@
  * The CLI is bundled first with esbuild to dist-cli/solve.mjs, because starting tsx costs about
  * half a second, and timed as `node dist-cli/solve.mjs`; one `node --import tsx scripts/solve.ts`
  * run is shown for comparison. Files go to a temporary directory, removed afterwards.
- * BENCH_RUNS sets the number of runs (default 5; at least 9 for the quick 12×12 game, at most
+ * BENCH_RUNS sets the number of runs (default 5; at least 15 for the quick 12×12 games, at most
  * BENCH_RUNS_20 = 3 for the 20×20 one).
  */
 import { spawnSync } from 'node:child_process';
@@ -158,7 +158,7 @@ export async function main() {
     const lrs = hasLrsnash();
     if (!lrs) console.log('\n(lrsnash not installed: only its reference figures are shown)');
     const mixed = [
-      ...[12, 13, 14].map((seed) => ({ m: 12, n: 12, seed, ref: '0.1–0.25 s', runs: Math.max(RUNS, 9), limit: 600_000 })),
+      ...[12, 13, 14].map((seed) => ({ m: 12, n: 12, seed, ref: '0.1–0.25 s', runs: Math.max(RUNS, 15), limit: 600_000 })),
       { m: 20, n: 20, seed: 20, ref: '148 s', runs: Math.min(RUNS, Number(process.env.BENCH_RUNS_20 ?? 3)), limit: 60_000 },
     ];
     console.log('\nall extreme equilibria (enummixed), whole process, payoffs 0–999:');
