@@ -18,104 +18,30 @@
  * - node runs with --liftoff-only: V8's optimising tier-up of the 3.5 MB HiGHS module costs
  *   more CPU than a few hundred small LPs can win back (the first 600 LPs ran ~2.5 ms each
  *   while it compiled, against ~0.5 ms in baseline code throughout);
- * - repeated identical LPs (the readings share most of them) are solved once per thread
- *   (workers/lpMemo.ts): in one thread the five Belarus readings make 2,113 LP calls but only
- *   522 distinct programs;
- * - a worker thread computes the cooperative game and the last quarter of the readings while
- *   the main thread computes the rest (the split costs ~120 duplicate LPs and saves ~40% of
- *   the wall time on two cores; --timings prints the phases on stderr);
+ * - repeated identical LPs (the readings share most of them) are solved once
+ *   (workers/lpMemo.ts): the five Belarus readings make 2,113 LP calls but only 522 distinct
+ *   programs;
+ * - one thread: sharing the work with a worker thread was tried and measured no faster on
+ *   this two-core machine (its start-up, a second HiGHS and the LPs it cannot share with the
+ *   main thread's memo cost as much as the overlap won: medians over 15 alternating runs of
+ *   0.92 s with the thread and 0.89 s without);
  * - what is left is mostly the common core's own LPs and search (models/analysis/commonCore)
- *   and npm's start-up (~0.2 s).
+ *   and npm's start-up (~0.2 s). --timings prints the phases on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import highsLoader from 'highs';
 import { setHighsLoader } from '../models/analysis/lp/highs';
-import { BUILTINS, builtinDoc, formatProblem, parseScenario, parseScenarioStructure } from '../models/scenario/index';
-import type { Scenario } from '../models/domain/index';
-import { analyseBargaining, analyseCoop, analyseForecast, analyseReading, commonCoreResult, DEFAULT_PAIR, readingSets, type CoopAnalysis, type ReadingReport } from '../workers/api';
+import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
-/** When this module started running (ms since the process started) and when HiGHS was ready, for --timings. */
+/** When this module started running and when HiGHS was ready (ms since the process started), for --timings. */
 const T0 = performance.now();
 const memo = memoiseHighs(await highsLoader());
 setHighsLoader(async () => memo.highs);
 const tHighs = performance.now();
 
-// Work is shared with one worker thread (this same file), started before anything else so that
-// its start-up overlaps the main thread's: the worker computes the cooperative game and the
-// last quarter of the readings, the main thread the other readings, bargaining and forecast.
-// Each thread loads its own HiGHS, parses the scenario and keeps its own LP memo.
-interface ThreadTask {
-  /** The scenario document (parsed by each thread). */
-  input: unknown;
-  variants: string[];
-}
-interface ThreadResult {
-  coop?: CoopAnalysis;
-  readings: [number, ReadingReport][];
-  problem?: string;
-  /** This thread's LP memo counts. */
-  lp: { calls: number; solved: number };
-  /** When the thread finished (epoch ms), for --timings. */
-  finishedAt: number;
-}
-
-/** The readings the worker takes: the last quarter (Belarus: 1 of 5), measured to balance the threads with the cooperative game. */
-const workerShare = (sets: number) => Array.from({ length: sets }, (_, i) => i).slice(sets - Math.floor(sets / 4));
-
-async function runShare(t: ThreadTask, scenario: Scenario, readings: readonly number[], withCoop: boolean): Promise<ThreadResult> {
-  const sets = readingSets(scenario, t.variants);
-  const out: [number, ReadingReport][] = [];
-  let problem: string | undefined;
-  for (const i of readings) {
-    const r = await analyseReading(scenario, sets[i]!);
-    if (r.status === 'ok') out.push([i, r.reading]);
-    else problem ??= r.problem;
-  }
-  const coop = withCoop ? await analyseCoop(scenario, t.variants, {}, () => performance.now()) : undefined;
-  return { ...(coop ? { coop } : {}), readings: out, ...(problem ? { problem } : {}), lp: { ...memo.stats }, finishedAt: performance.timeOrigin + performance.now() };
-}
-
-/**
- * The worker's part: read the scenario, then the cooperative game and its share of the
- * readings. The structural parse is enough here: the main thread runs the full check (with the
- * feasibility LPs) and exits on any problem.
- */
-async function workerPart(t: ThreadTask): Promise<ThreadResult> {
-  let parsed: ReturnType<typeof parseScenarioStructure>;
-  try {
-    parsed = parseScenarioStructure(t.input);
-  } catch {
-    parsed = { ok: false, problems: [] };
-  }
-  if (!parsed.ok) return { readings: [], problem: 'the scenario does not parse', lp: { ...memo.stats }, finishedAt: performance.timeOrigin + performance.now() };
-  return runShare(t, parsed.doc, workerShare(readingSets(parsed.doc, t.variants).length), true);
-}
-
-if (isMainThread) await main();
-else parentPort!.postMessage(await workerPart(workerData as ThreadTask));
-
-/** Run the worker's part in a worker thread; if threads are unavailable, here. */
-function inThread(task: ThreadTask): Promise<ThreadResult> {
-  const inProcess = () => workerPart(task);
-  return new Promise((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(new URL(import.meta.url), { workerData: task });
-    } catch {
-      resolve(inProcess());
-      return;
-    }
-    let done = false;
-    w.once('message', (m: ThreadResult) => {
-      done = true;
-      resolve(m);
-    });
-    w.once('error', () => !done && ((done = true), resolve(inProcess())));
-    w.once('exit', () => !done && ((done = true), resolve(inProcess())));
-  });
-}
+await main();
 
 async function main() {
   const args = process.argv.slice(2);
@@ -150,7 +76,6 @@ async function main() {
       process.exit(1);
     }
   }
-  const pending = inThread({ input, variants });
   const parsed = await parseScenario(input);
   if (!parsed.ok) {
     for (const p of parsed.problems) console.error(formatProblem(p));
@@ -162,11 +87,14 @@ async function main() {
   const lap = (what: string) => timings && console.error(`${what.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
   if (timings) console.error(`${'bundle loaded'.padEnd(34)} ${T0.toFixed(0).padStart(6)} ms\n${'HiGHS loaded'.padEnd(34)} ${tHighs.toFixed(0).padStart(6)} ms`);
   lap('scenario parsed');
-  const sets = readingSets(scenario, variants);
-  const theirShare = workerShare(sets.length);
-  const t0 = clock();
-  const mine = await runShare({ input, variants }, scenario, sets.map((_, i) => i).filter((i) => !theirShare.includes(i)), false);
-  lap('common core, main-thread readings');
+  const r = await analyseCommonCore(scenario, variants, clock);
+  if (r.status !== 'ok') {
+    console.error(r.problem);
+    process.exit(1);
+  }
+  lap('common core, all readings');
+  const coop = await analyseCoop(scenario, variants, {}, clock);
+  lap('coop');
   const ids = scenario.actors.map((a) => a.id);
   const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
   if (pair.length !== 2) {
@@ -176,17 +104,6 @@ async function main() {
   const bargaining = analyseBargaining(scenario, variants, pair, first ? { first } : {}, clock);
   const forecast = analyseForecast(scenario, variants, clock);
   lap('bargaining and forecast');
-  const theirs = await pending;
-  if (timings) console.error(`${'worker thread finished'.padEnd(34)} ${(theirs.finishedAt - performance.timeOrigin).toFixed(0).padStart(6)} ms (coop ${theirs.coop?.status === 'ok' ? theirs.coop.ms.toFixed(0) : '?'} ms)`);
-  const problem = mine.problem ?? theirs.problem;
-  if (problem) {
-    console.error(problem);
-    process.exit(1);
-  }
-  const byIndex = new Map([...mine.readings, ...theirs.readings]);
-  const r = commonCoreResult(scenario, variants, sets.map((_, i) => byIndex.get(i)!), clock() - t0);
-  if (r.status !== 'ok') process.exit(1);
-  const coop = theirs.coop!;
   for (const x of [coop, bargaining, forecast])
     if (x.status !== 'ok') {
       console.error(`${x.kind}: ${x.problem}`);
@@ -269,7 +186,7 @@ async function main() {
           ),
           inputHash: forecast.inputHash,
         }),
-        lpCalls: { requested: mine.lp.calls + theirs.lp.calls, solved: mine.lp.solved + theirs.lp.solved },
+        lpCalls: { requested: memo.stats.calls, solved: memo.stats.solved },
       },
       null,
       2,
