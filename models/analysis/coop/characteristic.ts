@@ -77,6 +77,9 @@ export function characteristicFunction(s: Scenario, opts: CharacteristicOptions 
   const plans: Int16Array[] = new Array(size);
   const A = m.actors.length;
   plans[0] = new Int16Array(A);
+  /** The outcome of each coalition's best plan, so a seed is scored without replaying its moves. */
+  const states = new Float64Array(size * m.dims);
+  states.set(m.x0, 0);
   const open: number[] = [];
   let profiles = 0;
   // Coalitions in order of size, so that every S∖{i} is done before S.
@@ -88,11 +91,12 @@ export function characteristicFunction(s: Scenario, opts: CharacteristicOptions 
     let count = 1;
     for (const a of mem) count *= m.options[a]!.length;
     profiles += count;
-    const seeds: Int16Array[] = [];
-    for (let i = 0; i < n; i++) if (S & (1 << i)) seeds.push(plans[S & ~(1 << i)]!);
-    const r = search.run(mem, seeds);
+    const seeds: number[] = [];
+    for (let i = 0; i < n; i++) if (S & (1 << i)) seeds.push(S & ~(1 << i));
+    const r = search.run(mem, seeds, plans, states);
     v[S] = r.value;
     plans[S] = r.plan;
+    states.set(r.state, S * m.dims);
     if (!r.closed) open.push(S);
   }
   return {
@@ -148,6 +152,11 @@ class Search {
   private readonly choice: Int16Array;
   /** Child scores per level. */
   private readonly scores: Float64Array;
+  /** Per level and dimension, that dimension's share of the bound; and the bound per level. */
+  private readonly contrib: Float64Array;
+  private readonly btot: Float64Array;
+  /** Per actor, the dimensions its options can move (deltas or sets). */
+  private readonly affects: Int32Array[];
   private readonly maxOptions: number;
   private k = 0;
   private constant = 0;
@@ -198,6 +207,13 @@ class Search {
     this.plan = new Int16Array(A);
     this.maxOptions = Math.max(1, ...m.options.map((o) => o.length));
     this.scores = new Float64Array((A + 1) * this.maxOptions);
+    this.contrib = new Float64Array((A + 1) * D);
+    this.btot = new Float64Array(A + 1);
+    this.affects = Array.from({ length: A }, (_, a) =>
+      Int32Array.from(
+        Array.from({ length: D }, (_, d) => d).filter((d) => this.optLo[a * D + d] !== 0 || this.optHi[a * D + d] !== 0 || this.optSMin[a * D + d] !== Infinity),
+      ),
+    );
   }
 
   /** φ_d(x) = −Σ_{i∈S} s_id·|x − c_id|. */
@@ -231,37 +247,62 @@ class Search {
     return t;
   }
 
-  /** Upper bound on the gain below a node at level j. */
-  private bound(j: number): number {
-    const { D, y, lo, hi, sMin, sMax, cmin, cmax, med } = this;
+  /** The coalition's total gain at a known outcome (states[at … at + D]). */
+  private scoreState(states: Float64Array, at: number): number {
     let t = this.constant;
-    for (let d = 0; d < D; d++) {
-      const i = j * D + d;
-      let a: number;
-      let b: number;
-      const c0 = cmin[i]!;
-      if (c0 === c0) {
-        a = c0;
-        b = cmax[i]!;
-      } else {
-        a = y[i]! + lo[i]!;
-        b = y[i]! + hi[i]!;
-        a = a < 0 ? 0 : a > 1 ? 1 : a;
-        b = b < 0 ? 0 : b > 1 ? 1 : b;
-      }
-      const p = sMin[i]!;
-      if (p !== Infinity) {
-        const q = sMax[i]!;
-        a = Math.min(a, p < 0 ? 0 : p > 1 ? 1 : p);
-        b = Math.max(b, q < 0 ? 0 : q > 1 ? 1 : q);
-      }
-      const md = med[d]!;
-      t += this.phi(d, md < a ? a : md > b ? b : md);
-    }
+    for (let d = 0; d < this.D; d++) t += this.phi(d, states[at + d]!);
     return t;
   }
 
-  run(members: readonly number[], seeds: readonly Int16Array[]): { value: number; plan: Int16Array; closed: boolean } {
+  /** Dimension d's share of the bound at level j: the best φ_d over the interval x_d can still reach. */
+  private dimBound(j: number, d: number): number {
+    const { D, y, lo, hi, sMin, sMax, cmin, cmax, med } = this;
+    const i = j * D + d;
+    let a: number;
+    let b: number;
+    const c0 = cmin[i]!;
+    if (c0 === c0) {
+      a = c0;
+      b = cmax[i]!;
+    } else {
+      a = y[i]! + lo[i]!;
+      b = y[i]! + hi[i]!;
+      a = a < 0 ? 0 : a > 1 ? 1 : a;
+      b = b < 0 ? 0 : b > 1 ? 1 : b;
+    }
+    const p = sMin[i]!;
+    if (p !== Infinity) {
+      const q = sMax[i]!;
+      a = Math.min(a, p < 0 ? 0 : p > 1 ? 1 : p);
+      b = Math.max(b, q < 0 ? 0 : q > 1 ? 1 : q);
+    }
+    const md = med[d]!;
+    return this.phi(d, md < a ? a : md > b ? b : md);
+  }
+
+  /** Fill level 0's per-dimension bounds and total. */
+  private rootBound(): void {
+    const { D, contrib } = this;
+    let t = this.constant;
+    for (let d = 0; d < D; d++) t += contrib[d] = this.dimBound(0, d);
+    this.btot[0] = t;
+  }
+
+  /** Upper bound on the gain below a node at level j (kept up to date by `enter`). */
+  private bound(j: number): number {
+    return this.btot[j]!;
+  }
+
+  /**
+   * The best plan of one coalition. `seeds` are coalitions one smaller whose best plans (with
+   * the left-out member holding) start the search as incumbents; `states` holds their outcomes.
+   */
+  run(
+    members: readonly number[],
+    seeds: readonly number[],
+    plans: readonly Int16Array[],
+    states: Float64Array,
+  ): { value: number; plan: Int16Array; state: Float64Array; closed: boolean } {
     const { m, D, A, mem, sal, ide, med, lo, hi, sMin, sMax, y, cmin, cmax } = this;
     // Branch first on the actors with the most options.
     const sorted = [...members].sort((a, b) => m.options[b]!.length - m.options[a]!.length || a - b);
@@ -334,16 +375,19 @@ class Search {
     this.choice.fill(0);
     this.best = 0;
     this.plan = new Int16Array(A);
-    for (const seed of seeds) {
-      const g = this.evaluate(seed);
+    for (const T of seeds) {
+      const g = this.scoreState(states, T * D);
       if (g > this.best + 1e-12) {
         this.best = g;
-        this.plan.set(seed);
+        this.plan.set(plans[T]!);
       }
     }
     this.closed = true;
+    this.rootBound();
     if (k > 0 && this.bound(0) > this.best + 1e-12) this.dfs(0);
-    return { value: this.best, plan: this.plan, closed: this.closed };
+    // Report the exact gain of the plan found (the search compares incrementally updated sums).
+    const value = this.evaluate(this.plan);
+    return { value: Math.max(0, value), plan: this.plan, state: this.x, closed: this.closed };
   }
 
   private dfs(j: number): void {
@@ -372,7 +416,9 @@ class Search {
     const sc = j * this.maxOptions;
     for (let o = 0; o < nOpt; o++) {
       this.enter(j, o);
-      score[sc + o] = last ? this.evaluate(choice) : this.bound(j + 1);
+      // At the last level nothing is left to choose: with no sets and no interactions the
+      // interval of every dimension is the point clamp(y), so the bound is the exact gain.
+      score[sc + o] = last && !this.simpleLeaves ? this.evaluate(choice) : this.bound(j + 1);
     }
     if (last) {
       for (let o = 0; o < nOpt; o++)
@@ -397,25 +443,42 @@ class Search {
     choice[a] = 0;
   }
 
-  /** Set member j's option to o and fill level j + 1's state. */
+  /**
+   * Set member j's option to o and fill level j + 1's state: the position, the chosen set
+   * values, and the bound. Only the dimensions member j can move (its deltas or sets) change
+   * between levels j and j + 1, so only their shares of the bound are recomputed.
+   */
   private enter(j: number, o: number): void {
-    const { D, y, cmin, cmax } = this;
+    const { D, y, cmin, cmax, contrib } = this;
     const a = this.mem[j]!;
     const op = this.m.options[a]![o]!;
     this.choice[a] = o;
     const here = j * D;
     const next = here + D;
     const delta = op.delta;
-    for (let d = 0; d < D; d++) y[next + d] = y[here + d]! + delta[d]!;
-    if (this.simpleLeaves) return; // no set effect anywhere in this coalition: cmin/cmax stay NaN
     for (let d = 0; d < D; d++) {
-      cmin[next + d] = cmin[here + d]!;
-      cmax[next + d] = cmax[here + d]!;
+      y[next + d] = y[here + d]! + delta[d]!;
+      contrib[next + d] = contrib[here + d]!;
     }
-    for (const [d, val] of op.sets) {
-      const c0 = cmin[next + d]!;
-      cmin[next + d] = c0 === c0 ? Math.min(c0, val) : val;
-      cmax[next + d] = c0 === c0 ? Math.max(cmax[next + d]!, val) : val;
+    if (!this.simpleLeaves) {
+      for (let d = 0; d < D; d++) {
+        cmin[next + d] = cmin[here + d]!;
+        cmax[next + d] = cmax[here + d]!;
+      }
+      for (const [d, val] of op.sets) {
+        const c0 = cmin[next + d]!;
+        cmin[next + d] = c0 === c0 ? Math.min(c0, val) : val;
+        cmax[next + d] = c0 === c0 ? Math.max(cmax[next + d]!, val) : val;
+      }
     }
+    let t = this.btot[j]!;
+    const aff = this.affects[a]!;
+    for (let q = 0; q < aff.length; q++) {
+      const d = aff[q]!;
+      const v = this.dimBound(j + 1, d);
+      t += v - contrib[next + d]!;
+      contrib[next + d] = v;
+    }
+    this.btot[j + 1] = t;
   }
 }
