@@ -22,8 +22,11 @@
  * of φ_d(x_d) = −Σ_{i∈S} s_{id}·|x_d − c_{id}| (plus a constant), concave in x_d, and the moves
  * still to choose can only put x_d in an interval (their smallest and largest deltas, the `set`
  * values they may use, clamped to [0, 1]), so each φ_d is bounded by its value at the weighted
- * median of the members' ideals projected onto that interval. Incumbents start from the best
- * plans of the coalitions one smaller. A node budget caps the work: a coalition whose search
+ * median of the members' ideals projected onto that interval. Children are bounded first and
+ * visited best-first; a member's choice changes only the dimensions its options move, so only
+ * those shares of the bound are recomputed. Incumbents start from the best plans of the
+ * coalitions one smaller (scored from their stored outcomes). Belarus: 27,220 nodes instead of
+ * the 29.4 million profiles a plain enumeration of all 1,023 coalitions would score. A node budget caps the work: a coalition whose search
  * runs out keeps its best plan found (a lower bound) and the game is flagged inexact.
  */
 import type { ActorId, MoveId, Scenario } from '../../domain/types';
