@@ -57,7 +57,11 @@ export async function core(v: Characteristic): Promise<CoreResult> {
   const full = v[v.length - 1]!;
   const shortfall = r.objective - full;
   const tol = CORE_TOLERANCE * Math.max(1, Math.abs(full));
-  return { status: 'ok', empty: shortfall > tol, allocation: Array.from(r.x), shortfall: shortfall > tol ? shortfall : 0, lps: 1 };
+  if (shortfall > tol) return { status: 'ok', empty: true, allocation: Array.from(r.x), shortfall, lps: 1 };
+  // Within tolerance the LP's allocation may still overshoot v(N) by the shortfall: take it off
+  // evenly, so the allocation is efficient; no coalition loses more than the shortfall (≤ tol).
+  const share = shortfall / n;
+  return { status: 'ok', empty: false, allocation: Array.from(r.x, (x) => x - share), shortfall: 0, lps: 1 };
 }
 
 export async function leastCore(v: Characteristic): Promise<LeastCoreResult> {
