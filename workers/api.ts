@@ -13,7 +13,7 @@ import { initialHoldings } from '../models/domain/legality';
 import { commonCore, type CommonCoreReport } from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
 import { applyVariants, initialState, type ActorId, type Scenario } from '../models/domain/index';
-import { hashInput, type Invalid, type Provenance } from './hash';
+import { hashInput, provenance, type Invalid, type Provenance } from './hash';
 
 export { hashInput } from './hash';
 export type { Provenance, Invalid } from './hash';
@@ -93,16 +93,7 @@ export async function analyseCoop(
   if (!a.ok) return { status: 'invalid', kind: 'coop', problem: a.problem };
   const r = await coopAnalysis(a.value.scenario, opts);
   if (r.status !== 'ok') return { status: r.status, kind: 'coop', problem: r.problem };
-  return {
-    status: 'ok',
-    kind: 'coop',
-    method: r.report.method,
-    exact: r.report.exact,
-    parameters,
-    inputHash: hashInput({ scenario, ...parameters }),
-    ms: now() - t0,
-    report: r.report,
-  };
+  return provenance('coop', scenario, parameters, r.report.method, r.report.exact, now() - t0, r.report);
 }
 
 export interface RoundGameParameters {
@@ -130,5 +121,5 @@ export async function analyseRoundGame(
   for (const p of pair) if (!s.actors.some((x) => x.id === p)) return { status: 'invalid', kind: 'roundGame', problem: `no actor "${p}"` };
   const postures = Object.fromEntries(s.actors.map((x) => [x.id, 'engaged' as const]));
   const report = await roundGameReport(s, initialState(s), initialHoldings(s), postures, pair, parameters);
-  return { status: 'ok', kind: 'roundGame', method: report.method, exact: true, parameters, inputHash: hashInput({ scenario, ...parameters }), ms: now() - t0, report };
+  return provenance('roundGame', scenario, parameters, report.method, true, now() - t0, report);
 }

@@ -24,4 +24,17 @@ export interface Provenance<K extends string, P> {
   ms: number;
 }
 
+/** An ok result with its provenance: the input hash is taken over { scenario, ...parameters }. */
+export function provenance<K extends string, P extends object, R>(
+  kind: K,
+  scenario: unknown,
+  parameters: P,
+  method: string,
+  exact: boolean,
+  ms: number,
+  report: R,
+): { status: 'ok'; report: R } & Provenance<K, P> {
+  return { status: 'ok', kind, method, exact, parameters, inputHash: hashInput({ scenario, ...parameters }), ms, report };
+}
+
 export type Invalid<K extends string> = { status: 'invalid'; kind: K; problem: string };

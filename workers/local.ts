@@ -6,7 +6,7 @@
 import { bilateralBargaining, type BargainingReport } from '../models/analysis/bargaining/index';
 import { spatialForecast, type ForecastReport } from '../models/analysis/forecast/index';
 import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
-import { hashInput, type Invalid, type Provenance } from './hash';
+import { provenance, type Invalid, type Provenance } from './hash';
 
 export type ForecastAnalysis =
   | ({ status: 'ok'; report: ForecastReport } & Provenance<'forecast', { variants: string[] }>)
@@ -32,16 +32,7 @@ export function analyseForecast(scenario: Scenario, variants: string[], now: () 
   if (!a.ok) return { status: 'invalid', kind: 'forecast', problem: a.problem };
   const r = spatialForecast(a.value.scenario);
   if (r.status !== 'ok') return { status: 'invalid', kind: 'forecast', problem: r.problem };
-  return {
-    status: 'ok',
-    kind: 'forecast',
-    method: r.report.method,
-    exact: false,
-    parameters: { variants },
-    inputHash: hashInput({ scenario, variants }),
-    ms: now() - t0,
-    report: r.report,
-  };
+  return provenance('forecast', scenario, { variants }, r.report.method, false, now() - t0, r.report);
 }
 
 export function analyseBargaining(
@@ -57,14 +48,5 @@ export function analyseBargaining(
   if (!a.ok) return { status: 'invalid', kind: 'bargaining', problem: a.problem };
   const r = bilateralBargaining(a.value.scenario, pair, opts);
   if (r.status !== 'ok') return { status: 'invalid', kind: 'bargaining', problem: r.problem };
-  return {
-    status: 'ok',
-    kind: 'bargaining',
-    method: r.report.method,
-    exact: r.report.exact,
-    parameters,
-    inputHash: hashInput({ scenario, ...parameters }),
-    ms: now() - t0,
-    report: r.report,
-  };
+  return provenance('bargaining', scenario, parameters, r.report.method, r.report.exact, now() - t0, r.report);
 }

@@ -5,10 +5,10 @@
  * which costs one LP per test), and, for a chosen pair of actors with everyone else holding,
  * every extreme mixed equilibrium of their bimatrix game (exact rationals).
  */
-import { buildRoundGame, type RoundGameOptions } from '../domain/roundGame';
+import { buildRoundGame, type RoundGame, type RoundGameOptions } from '../domain/roundGame';
 import type { Holdings } from '../domain/legality';
 import type { ActorId, MoveId, Posture, Scenario } from '../domain/types';
-import { enumeratePure } from './nash/enumPure';
+import { enumeratePure, type EnumPureResult } from './nash/enumPure';
 import { iteratedDominance } from './nash/dominance';
 import { paretoPure } from './nash/pareto';
 import { enumerateMixed2 } from './nash/vertexEnumeration';
@@ -28,6 +28,32 @@ export interface MixedRow {
   readonly regret: number;
 }
 
+/** The round game's pure equilibrium with the highest total utility (the first on ties). */
+export interface BestPure {
+  readonly profile: readonly number[];
+  readonly moves: Readonly<Record<ActorId, MoveId>>;
+  readonly payoffs: Readonly<Record<ActorId, number>>;
+  /** How many pure equilibria the game has. */
+  readonly found: number;
+}
+
+export function bestPureEquilibrium(rg: RoundGame): BestPure | null {
+  return pickBest(rg, enumeratePure(rg.game));
+}
+
+function pickBest(rg: RoundGame, r: EnumPureResult): BestPure | null {
+  if (r.status !== 'ok' || r.equilibria.length === 0) return null;
+  const total = (p: readonly number[]) => p.reduce((x, y) => x + y, 0);
+  let pick = r.equilibria[0]!;
+  for (const e of r.equilibria) if (total(e.payoffs) > total(pick.payoffs) + 1e-12) pick = e;
+  return {
+    profile: pick.profile,
+    moves: Object.fromEntries(rg.players.map((p, i) => [p, rg.moves[i]![pick.profile[i]!]!])),
+    payoffs: Object.fromEntries(rg.players.map((p, i) => [p, pick.payoffs[i]!])),
+    found: r.found,
+  };
+}
+
 export interface RoundGameReport {
   readonly players: ActorId[];
   readonly moves: MoveId[][];
@@ -36,6 +62,8 @@ export interface RoundGameReport {
   readonly holding: ActorId[];
   readonly pure: PureRow[];
   readonly pureCount: number;
+  /** The pure equilibrium with the highest total utility. */
+  readonly best: BestPure | null;
   readonly paretoCount: number;
   readonly dominance: { status: string; mixed: boolean; eliminated: { actor: ActorId; move: MoveId; round: number; by: string }[] };
   readonly pair: { actors: [ActorId, ActorId]; shape: number[]; status: string; equilibria: MixedRow[] };
@@ -92,6 +120,7 @@ export async function roundGameReport(
     holding: rg.holding.slice(),
     pure: rows,
     pureCount: pure.found,
+    best: pickBest(rg, pure),
     paretoCount: pareto.profiles.length,
     dominance: { status: dom.status, mixed: dom.mixed, eliminated },
     pair: { actors: [pg.players[0] ?? pair[0], pg.players[1] ?? pair[1]], shape: pg.game.shape.slice(), status: mixed.status, equilibria },

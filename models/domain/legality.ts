@@ -46,14 +46,6 @@ export function isAssetController(asset: Asset, actor: ActorId): boolean {
   return asset.owner === actor || (asset.coOwners ?? []).includes(actor);
 }
 
-/** The asset is still there to be used by this move (not consumed, enough quantity left). */
-export function hasAssetFor(move: Move, holdings: Holdings): boolean {
-  if (!move.asset) return true;
-  const h = holdings[move.asset];
-  if (!h || !h.held) return false;
-  return move.uses === undefined || h.quantity === undefined || h.quantity >= move.uses;
-}
-
 export function checkMove(
   s: Scenario,
   dims: ReadonlyMap<DimensionId, number>,
@@ -87,10 +79,6 @@ export function checkMove(
   return { ok: true };
 }
 
-export function isLegalMove(...args: Parameters<typeof checkMove>): boolean {
-  return checkMove(...args).ok;
-}
-
 /** The actor's legal moves in scenario order, `hold` first. */
 export function legalMoves(
   s: Scenario,
@@ -109,7 +97,7 @@ export function legalMoves(
  * Holdings after a round's moves: consumed assets are gone, used quantities subtracted.
  * Two moves that consume the same asset in one round both take effect; the asset is gone after.
  */
-export function spendAssets(s: Scenario, holdings: Holdings, moves: readonly Move[]): Holdings {
+export function spendAssets(holdings: Holdings, moves: readonly Move[]): Holdings {
   const out: Record<AssetId, Holding> = { ...holdings };
   for (const m of moves) {
     if (!m.asset) continue;
@@ -118,6 +106,5 @@ export function spendAssets(s: Scenario, holdings: Holdings, moves: readonly Mov
     const quantity = h.quantity === undefined ? undefined : Math.max(0, h.quantity - (m.uses ?? 0));
     out[m.asset] = { held: h.held && !m.consumes, ...(quantity === undefined ? {} : { quantity }) };
   }
-  void s;
   return out;
 }

@@ -18,16 +18,14 @@ export function unmetPreconditions(move: Move, dims: ReadonlyMap<DimensionId, nu
   return (move.preconditions ?? []).filter((p) => !preconditionHolds(p, dims, x));
 }
 
-/** Effects of a set of simultaneous moves, applied to a copy of the state. */
-export function applyMoves(
-  dims: ReadonlyMap<DimensionId, number>,
-  state: ArrayLike<number>,
-  moves: readonly Move[],
-  interactions: readonly Interaction[] = [],
-): WorldState {
+/**
+ * Groups of effects acting together on a copy of the state: every delta is added, then the
+ * `set` effects apply in order (a later one wins a clash), then everything is clamped.
+ */
+export function applyEffects(dims: ReadonlyMap<DimensionId, number>, state: ArrayLike<number>, groups: readonly (readonly Effect[])[]): WorldState {
   const next = Float64Array.from(state as ArrayLike<number>);
-  const sets: Effect[] = [];
-  const add = (effects: readonly Effect[]) => {
+  const sets: Extract<Effect, { set: number }>[] = [];
+  for (const effects of groups)
     for (const e of effects) {
       if ('set' in e) sets.push(e);
       else {
@@ -35,18 +33,27 @@ export function applyMoves(
         if (i !== undefined) next[i] = next[i]! + e.delta;
       }
     }
-  };
-  for (const m of moves) add(m.effects);
-  if (interactions.length) {
-    const played = new Set(moves.map((m) => m.id));
-    for (const it of interactions) if (it.when.every((id) => played.has(id))) add(it.effects);
-  }
   for (const e of sets) {
     const i = dims.get(e.dimension);
-    if (i !== undefined && 'set' in e) next[i] = e.set;
+    if (i !== undefined) next[i] = e.set;
   }
   for (let i = 0; i < next.length; i++) next[i] = clamp01(next[i]!);
   return next;
+}
+
+/** Effects of a set of simultaneous moves (and the interactions they trigger), applied to a copy of the state. */
+export function applyMoves(
+  dims: ReadonlyMap<DimensionId, number>,
+  state: ArrayLike<number>,
+  moves: readonly Move[],
+  interactions: readonly Interaction[] = [],
+): WorldState {
+  const groups: (readonly Effect[])[] = moves.map((m) => m.effects);
+  if (interactions.length) {
+    const played = new Set(moves.map((m) => m.id));
+    for (const it of interactions) if (it.when.every((id) => played.has(id))) groups.push(it.effects);
+  }
+  return applyEffects(dims, state, groups);
 }
 
 export function moveById(scenario: Scenario): Map<MoveId, Move> {

@@ -17,8 +17,6 @@ export interface Observation {
   readonly broken: number;
 }
 
-export const QUIET: Observation = { hostile: 0, cooperative: 0, kept: 0, broken: 0 };
-
 /** What `actor` saw this round: the others' moves aimed at it, and its deals' fates. */
 export function observe(actor: ActorId, played: readonly Move[], deals: readonly { parties: readonly ActorId[]; brokenBy: readonly ActorId[] }[]): Observation {
   let hostile = 0;

@@ -47,6 +47,36 @@ export interface RoundGame {
 
 export const DEFAULT_MAX_PROFILES = 20_000;
 
+/**
+ * The actor's best legal move against the others' moves (played together with them), starting
+ * from `baseline`, which is kept unless a move does strictly better.
+ */
+export function bestResponseMove(
+  s: Scenario,
+  world: ArrayLike<number>,
+  holdings: Holdings,
+  posture: Posture,
+  actor: ActorId,
+  others: readonly Move[],
+  baseline: MoveId = HOLD,
+): { move: MoveId; utility: number; baselineUtility: number } {
+  const dims = dimensionIndex(s);
+  const a = s.actors.find((x) => x.id === actor)!;
+  const byId = new Map(s.moves.map((m) => [m.id, m]));
+  const u = (m: MoveId) => utility(a, dims, applyMoves(dims, world, m === HOLD ? others : [...others, byId.get(m)!], s.interactions));
+  const baselineUtility = u(baseline);
+  let move = baseline;
+  let best = baselineUtility;
+  for (const m of legalMoves(s, dims, world, holdings, posture, actor)) {
+    const v = u(m);
+    if (v > best + 1e-12) {
+      move = m;
+      best = v;
+    }
+  }
+  return { move, utility: best, baselineUtility };
+}
+
 function denseDelta(s: Scenario, dims: ReadonlyMap<string, number>, effects: readonly Effect[]): Float64Array {
   const v = new Float64Array(s.dimensions.length);
   for (const e of effects) {

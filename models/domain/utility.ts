@@ -33,6 +33,19 @@ export function violations(
     .sort((a, b) => b.by - a.by);
 }
 
+/**
+ * The condition of the actor's minimum that binds at x: the one with the least slack (negative
+ * when violated: the worst violation), or null for an actor without conditions.
+ */
+export function bindingCondition(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): { constraint: LinearConstraint; slack: number } | null {
+  let best: { constraint: LinearConstraint; slack: number } | null = null;
+  for (const c of actor.minimum) {
+    const s = slack(c, dims, x);
+    if (!best || s < best.slack) best = { constraint: c, slack: s };
+  }
+  return best;
+}
+
 /** Per-dimension contribution to the actor's loss at x: where its utility goes. */
 export function lossByDimension(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): Record<DimensionId, number> {
   const out: Record<DimensionId, number> = {};

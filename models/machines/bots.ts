@@ -11,13 +11,12 @@
  * Bots answer offers made to them: accept when the two promised moves together raise their
  * utility from the current state.
  */
-import { enumeratePure } from '../analysis/nash/enumPure';
+import { bestPureEquilibrium, type BestPure } from '../analysis/roundGameReport';
 import { HOLD, legalMoves } from '../domain/legality';
 import { applyMoves } from '../domain/moves';
-import { slack } from '../domain/polytope';
-import { buildRoundGame, type RoundGame } from '../domain/roundGame';
+import { bestResponseMove, buildRoundGame, type RoundGame } from '../domain/roundGame';
 import type { Actor, ActorId, Move, MoveId, Scenario } from '../domain/types';
-import { utility, violations } from '../domain/utility';
+import { bindingCondition, utility } from '../domain/utility';
 import { dimsOf, type OfferRecord, type RoundContext } from './roundLogic';
 import { rngFor } from './rng';
 import type { BotStrategy } from './run';
@@ -63,12 +62,10 @@ function utilityWith(c: RoundContext, a: Actor, moves: readonly Move[]): number 
 function bindingNote(c: RoundContext, a: Actor, moves: readonly Move[]): string {
   const dims = dimsOf(c.scenario);
   const x = applyMoves(dims, c.world, moves, c.scenario.interactions);
-  const v = violations(a, dims, x);
-  if (v.length) return `its minimum "${v[0]!.constraint.label}" is still unmet`;
-  if (!a.minimum.length) return '';
-  let tight = a.minimum[0]!;
-  for (const k of a.minimum) if (slack(k, dims, x) < slack(tight, dims, x)) tight = k;
-  return `"${tight.label}" binds (slack ${slack(tight, dims, x).toFixed(2)})`;
+  const b = bindingCondition(a, dims, x);
+  if (!b) return '';
+  if (b.slack < -1e-9) return `its minimum "${b.constraint.label}" is still unmet`;
+  return `"${b.constraint.label}" binds (slack ${b.slack.toFixed(2)})`;
 }
 
 function actorOf(c: RoundContext, id: ActorId): Actor {
@@ -87,17 +84,8 @@ export function bestResponse(c: RoundContext, actor: ActorId, prefix = 'best res
   const a = actorOf(c, actor);
   const others = expectedOthers(c, actor);
   const byId = movesById(c.scenario);
-  const u0 = utilityWith(c, a, others);
-  let best: MoveId = HOLD;
-  let bestU = u0;
-  for (const m of legalFor(c, actor)) {
-    if (m === HOLD) continue;
-    const u = utilityWith(c, a, [...others, byId.get(m)!]);
-    if (u > bestU + 1e-12) {
-      best = m;
-      bestU = u;
-    }
-  }
+  const r = bestResponseMove(c.scenario, c.world, c.holdings, c.postures[actor] ?? 'engaged', actor, others);
+  const [best, bestU, u0] = [r.move, r.utility, r.baselineUtility];
   const chosen = best === HOLD ? others : [...others, byId.get(best)!];
   const note = bindingNote(c, a, chosen);
   const against = c.history.length ? 'to last round\'s moves' : 'with everyone else holding';
@@ -106,35 +94,39 @@ export function bestResponse(c: RoundContext, actor: ActorId, prefix = 'best res
 }
 
 /**
- * The round game depends on the world, holdings and postures only; all three keep their object
- * identity while moves are being entered, so every bot of a round shares one build.
+ * The round game and its best pure equilibrium depend on the world, holdings and postures only;
+ * all three keep their object identity while moves are being entered, so every bot of a round
+ * shares one build and one enumeration.
  */
-const gameCache = new WeakMap<object, WeakMap<object, WeakMap<object, RoundGame>>>();
-function roundGameFor(c: RoundContext): RoundGame {
-  let byHoldings = gameCache.get(c.world);
-  if (!byHoldings) gameCache.set(c.world, (byHoldings = new WeakMap()));
+interface RoundSolution {
+  readonly game: RoundGame;
+  readonly best: BestPure | null;
+}
+const solutionCache = new WeakMap<object, WeakMap<object, WeakMap<object, RoundSolution>>>();
+function roundSolutionFor(c: RoundContext): RoundSolution {
+  let byHoldings = solutionCache.get(c.world);
+  if (!byHoldings) solutionCache.set(c.world, (byHoldings = new WeakMap()));
   let byPostures = byHoldings.get(c.holdings);
   if (!byPostures) byHoldings.set(c.holdings, (byPostures = new WeakMap()));
-  let g = byPostures.get(c.postures);
-  if (!g) byPostures.set(c.postures, (g = buildRoundGame(c.scenario, c.world, c.holdings, c.postures)));
-  return g;
+  let sol = byPostures.get(c.postures);
+  if (!sol) {
+    const game = buildRoundGame(c.scenario, c.world, c.holdings, c.postures);
+    byPostures.set(c.postures, (sol = { game, best: bestPureEquilibrium(game) }));
+  }
+  return sol;
 }
 
 export function equilibriumMove(c: RoundContext, actor: ActorId): BotChoice {
-  const rg = roundGameFor(c);
+  const { game: rg, best } = roundSolutionFor(c);
   const i = rg.players.indexOf(actor);
   if (i < 0) return bestResponse(c, actor, 'not a player of the round game; best response');
-  const r = enumeratePure(rg.game, { maxProfiles: 50_000 });
-  if (r.status !== 'ok' || r.equilibria.length === 0) return bestResponse(c, actor, 'no pure equilibrium in the round game; best response');
-  let pick = r.equilibria[0]!;
-  const total = (e: typeof pick) => e.payoffs.reduce((x, y) => x + y, 0);
-  for (const e of r.equilibria) if (total(e) > total(pick) + 1e-12) pick = e;
-  const move = rg.moves[i]![pick.profile[i]!]!;
-  const others = rg.players.map((p, j) => (j === i ? HOLD : rg.moves[j]![pick.profile[j]!]!)).filter((m) => m !== HOLD);
+  if (!best) return bestResponse(c, actor, 'no pure equilibrium in the round game; best response');
+  const move = best.moves[actor]!;
+  const others = rg.players.filter((p) => p !== actor).map((p) => best.moves[p]!).filter((m) => m !== HOLD);
   const a = actorOf(c, actor);
   const note = bindingNote(c, a, [...others, move].filter((m) => m !== HOLD).map((m) => movesById(c.scenario).get(m)!));
-  const size = `${r.equilibria.length} pure equilibri${r.equilibria.length === 1 ? 'um' : 'a'} among ${rg.game.payoffs.length / rg.players.length} profiles`;
-  return { move, reason: `equilibrium play (${size}): ${label(c.scenario, move)}, utility ${pick.payoffs[i]!.toFixed(3)}${note ? `; ${note}` : ''}` };
+  const size = `${best.found} pure equilibri${best.found === 1 ? 'um' : 'a'} among ${rg.game.payoffs.length / rg.players.length} profiles`;
+  return { move, reason: `equilibrium play (${size}): ${label(c.scenario, move)}, utility ${best.payoffs[actor]!.toFixed(3)}${note ? `; ${note}` : ''}` };
 }
 
 export function titForTat(c: RoundContext, actor: ActorId): BotChoice {

@@ -4,12 +4,11 @@
  * compared and reproduced by replaying the run's events.
  */
 import { HOLD, checkMove, initialHoldings, spendAssets, type Holdings } from '../domain/legality';
-import { applyMoves } from '../domain/moves';
+import { applyEffects, applyMoves } from '../domain/moves';
 import { observe } from '../domain/posture';
-import { slack } from '../domain/polytope';
 import { dimensionIndex, stateFromRecord } from '../domain/space';
 import type { ActorId, DimensionId, Effect, Move, MoveId, Posture, Scenario } from '../domain/types';
-import { isAcceptable, lossByDimension, utility, violations } from '../domain/utility';
+import { bindingCondition, isAcceptable, lossByDimension, utility } from '../domain/utility';
 import { nextPosture } from './actorMachine';
 
 export type Mover = 'team' | 'bot' | 'teacher';
@@ -229,7 +228,7 @@ export function checkInject(c: RoundContext, inj: Inject): Check {
 }
 
 export function applyInject(c: RoundContext, inj: Inject, phase: string): Partial<RoundContext> {
-  const world = inj.effects?.length ? Array.from(applyMoves(dimsOf(c.scenario), c.world, [{ effects: inj.effects } as Move])) : c.world;
+  const world = inj.effects?.length ? Array.from(applyEffects(dimsOf(c.scenario), c.world, [inj.effects])) : c.world;
   const postures = { ...c.postures };
   for (const [a, p] of Object.entries(inj.postures ?? {})) postures[a] = nextPosture(a, postures[a] ?? 'engaged', { type: 'SET_POSTURE', posture: p });
   return { world, postures, injects: [...c.injects, { ...inj, phase }] };
@@ -254,13 +253,9 @@ export function explain(s: Scenario, actor: ActorId, before: readonly number[], 
   const label = (d: DimensionId) => s.dimensions.find((x) => x.id === d)?.label ?? d;
   const parts = [`utility ${fmt(u1 - u0)} (${u0.toFixed(3)} → ${u1.toFixed(3)})`];
   if (top) parts.push(`mostly ${label(top)} (${fmt(l0[top]! - l1[top]!)})`);
-  const v = violations(a, dims, after);
-  if (v.length) parts.push(`its minimum is not met: "${v[0]!.constraint.label}" misses by ${v[0]!.by.toFixed(3)}`);
-  else if (a.minimum.length) {
-    let tight = a.minimum[0]!;
-    for (const c of a.minimum) if (slack(c, dims, after) < slack(tight, dims, after)) tight = c;
-    parts.push(`binding condition: "${tight.label}" (slack ${slack(tight, dims, after).toFixed(3)})`);
-  }
+  const b = bindingCondition(a, dims, after);
+  if (b && b.slack < -1e-9) parts.push(`its minimum is not met: "${b.constraint.label}" misses by ${(-b.slack).toFixed(3)}`);
+  else if (b) parts.push(`binding condition: "${b.constraint.label}" (slack ${b.slack.toFixed(3)})`);
   return parts.join('; ');
 }
 
@@ -278,7 +273,7 @@ export function resolveRound(c: RoundContext): Partial<RoundContext> {
     .sort((a, b) => order.get(a)! - order.get(b)!)
     .map((m) => byId.get(m)!);
   const world = Array.from(applyMoves(dims, c.world, played, s.interactions));
-  const holdings = spendAssets(s, c.holdings, played);
+  const holdings = spendAssets(c.holdings, played);
   const playedIds = new Set(played.map((m) => m.id));
   const interactions = s.interactions.filter((it) => it.when.every((id) => playedIds.has(id))).map((it) => it.id);
   const dealsDue: DealOutcome[] = c.due.map((d) => ({ ...d, brokenBy: d.parties.filter((p) => committed[p]!.move !== d.promises[p]) }));

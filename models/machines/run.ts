@@ -147,19 +147,6 @@ export function replay(scenario: Scenario, seed: number, roundLimit: number, eve
   return { ok: true, initial, snapshots, final: s };
 }
 
-/** The round starts still standing after folding events (for undo in a live session). */
-export function roundStarts(scenario: Scenario, seed: number, roundLimit: number, events: readonly RunEvent[]): RoundSnapshot[] {
-  let s = startRun(scenario, seed, roundLimit);
-  let starts: readonly RoundSnapshot[] = [];
-  for (const e of events) {
-    const r = step(s, starts, e);
-    if (!r.ok) break;
-    s = r.snapshot;
-    starts = r.starts;
-  }
-  return [...starts];
-}
-
 // ---- Run files --------------------------------------------------------------------------------
 
 const Id = v.pipe(v.string('expected a string id'), v.minLength(1, 'expected a non-empty id'), v.maxLength(200, 'expected an id of at most 200 characters'));

@@ -3,7 +3,7 @@
  * committed but not what they committed — except its own actors' moves. From the reveal on
  * (offers, debrief) everything is public. The teacher's projector view is the public view.
  */
-import type { ActorId, MoveId } from '../domain/types';
+import type { ActorId } from '../domain/types';
 import type { Commitment, RoundContext } from './roundLogic';
 import type { RoundPhase } from './roundMachine';
 
@@ -33,7 +33,3 @@ export function viewFor(phase: RoundPhase, c: RoundContext, viewer: readonly Act
   return { phase, round: c.round, roundLimit: c.roundLimit, world: c.world, postures: c.postures, hasCommitted, committed, offers: c.offers, history: c.history };
 }
 
-/** The moves the viewer can see, for display. */
-export function visibleMoves(v: SeatView): Record<ActorId, MoveId> {
-  return Object.fromEntries(Object.entries(v.committed).map(([a, m]) => [a, m.move]));
-}

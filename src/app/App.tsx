@@ -19,6 +19,7 @@ import { AnalyseView } from '../views/analyse/AnalyseView';
 import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
+import { FileButton } from '../ui/FileButton';
 
 const SAVE_KEY = 'workspace';
 
@@ -89,7 +90,6 @@ export function App() {
     document.getElementById(`tab-${t.id}`)?.focus();
   };
 
-  let fileInput: HTMLInputElement | undefined;
   const importFile = async (file: File) => {
     const read = await readFileText(file);
     if (!read.ok) return notify('error', read.message);
@@ -131,22 +131,7 @@ export function App() {
               <For each={Object.entries(BUILTINS)}>{([k, b]) => <option value={k}>{b.title}</option>}</For>
             </select>
           </label>
-          <button type="button" onClick={() => fileInput?.click()}>
-            Import…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            class="visually-hidden"
-            aria-label="Import a scenario file"
-            data-testid="import-file"
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (f) void importFile(f);
-            }}
-          />
+          <FileButton label="Import…" inputLabel="Import a scenario file" testid="import-file" accept=".json,application/json" onFile={(f) => void importFile(f)} />
           <button type="button" onClick={exportJson}>
             Export JSON
           </button>

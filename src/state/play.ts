@@ -7,14 +7,15 @@
 import { createMemo, createRoot, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { applyVariants, type Scenario } from '../../models/domain/index';
-import { apply, botEvents, checkRun, newSession, parseRunHeader, phaseOf, type Run, type RunEvent, type Seat, type Session } from '../../models/machines/index';
+import { apply, botEvents, checkRun, newSession, parseRunHeader, phaseOf, type BotStrategy, type Run, type RunEvent, type Seat, type Session } from '../../models/machines/index';
 import { formatProblem, parseScenarioStructure } from '../../models/scenario/index';
 import { notify } from './notices';
 import { workspace } from './workspace';
 
-export interface PlaySetupInput {
+/** The teacher's set-up for a class run (the Play tab's set-up form). */
+export interface PlaySetup {
   teams: Record<string, string | null>;
-  bots: Record<string, Seat extends infer S ? (S extends { kind: 'bot'; strategy: infer B } ? B : never) : never>;
+  bots: Record<string, BotStrategy>;
   roundLimit: number;
   timerSeconds: number;
   seed: number;
@@ -98,7 +99,7 @@ function createPlay() {
     return true;
   };
 
-  const start = (scenario: Scenario, doc: unknown, variants: string[], setup: PlaySetupInput) => {
+  const start = (scenario: Scenario, doc: unknown, variants: string[], setup: PlaySetup) => {
     const seats: Record<string, Seat> = {};
     for (const a of scenario.actors) {
       const team = setup.teams[a.id];

@@ -47,7 +47,7 @@ describe('a class round of the Belarus scenario', () => {
     await screenshot(page, 'play-handover');
     await page.getByRole('button', { name: 'I am Team A — show my options' }).click();
     await page.locator('[data-testid=move-entry]').waitFor();
-    // An illegal move is shown disabled with its reason.
+    // The Oreshnik announcement is still open to the regime (the asset is unused).
     expect(await page.locator('[data-move=host_oreshnik] input').isDisabled()).toBe(false);
     await screenshot(page, 'play-move-entry');
     await page.locator('[data-move=release_123] input').check();

@@ -3,27 +3,11 @@
  * superseded long work, and tiny requests on the main thread.
  */
 import { describe, expect, it } from 'vitest';
-import * as Comlink from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
+import { fakeWorker } from './fakeWorker';
 import { createAnalysisClient, type Progress } from '../../workers/client';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/index';
 
-function fakeWorker(api: object) {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-  const listeners: ((e: unknown) => void)[] = [];
-  const w = Object.assign(port1 as unknown as Worker, {
-    terminate: () => {
-      port1.close();
-      port2.close();
-    },
-    crash: () => listeners.forEach((f) => f(new Error('boom'))),
-  });
-  const add = port1.addEventListener.bind(port1) as (t: string, f: (e: unknown) => void) => void;
-  (w as any).addEventListener = (t: string, f: (e: unknown) => void) => (t === 'error' ? listeners.push(f) : add(t, f));
-  return w as Worker & { crash: () => void };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const never = () => new Promise(() => {});

@@ -30,8 +30,11 @@ export class KeySet {
     return (h ^ (h >>> 16)) >>> 0;
   }
 
-  /** Whether the key is present. */
-  has(key: Uint32Array): boolean {
+  /**
+   * Linear probing from the key's hash: the slot holding the key (≥ 0), or −(slot + 1) for the
+   * empty slot where it would go.
+   */
+  private probe(key: Uint32Array): number {
     const W = this.words;
     const t = this.table;
     for (let slot = this.hash(key) & this.mask; ; slot = (slot + 1) & this.mask) {
@@ -43,32 +46,25 @@ export class KeySet {
         if (v !== 0) empty = false;
         if (v !== key[w]) same = false;
       }
-      if (same && !empty) return true;
-      if (empty) return false;
+      if (empty) return -(slot + 1);
+      if (same) return slot;
     }
+  }
+
+  /** Whether the key is present. */
+  has(key: Uint32Array): boolean {
+    return this.probe(key) >= 0;
   }
 
   /** Insert; true when the key was not present before. */
   add(key: Uint32Array): boolean {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const W = this.words;
-    const t = this.table;
-    for (let slot = this.hash(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const o = slot * W;
-      let empty = true;
-      let same = true;
-      for (let w = 0; w < W; w++) {
-        const v = t[o + w]!;
-        if (v !== 0) empty = false;
-        if (v !== key[w]) same = false;
-      }
-      if (empty) {
-        for (let w = 0; w < W; w++) t[o + w] = key[w]!;
-        this.size++;
-        return true;
-      }
-      if (same) return false;
-    }
+    const slot = this.probe(key);
+    if (slot >= 0) return false;
+    const o = (-slot - 1) * this.words;
+    for (let w = 0; w < this.words; w++) this.table[o + w] = key[w]!;
+    this.size++;
+    return true;
   }
 
   private grow(): void {

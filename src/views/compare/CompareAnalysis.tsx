@@ -1,14 +1,13 @@
 /**
- * The analysis half of Compare: for each side, the common core (from the worker, one side after
- * the other so neither answer supersedes the other), the opening round game's pure equilibrium,
- * and the coalition graph; differences highlighted.
+ * The analysis half of Compare: for each side, the common core and the opening round game's
+ * best pure equilibrium (from the worker, one side after the other so neither answer supersedes
+ * the other), and the coalition graph; differences highlighted.
  */
-import { For, Show, Suspense, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
-import { enumeratePure } from '../../../models/analysis/nash/enumPure';
-import { initialHoldings, HOLD } from '../../../models/domain/legality';
-import { buildRoundGame } from '../../../models/domain/roundGame';
-import { initialState, type Scenario } from '../../../models/domain/index';
-import type { CommonCoreAnalysis, ReadingReport } from '../../../workers/api';
+import { For, Show, Suspense, createEffect, createSignal, lazy, on, onCleanup } from 'solid-js';
+import { HOLD } from '../../../models/domain/legality';
+import type { Scenario } from '../../../models/domain/index';
+import type { BestPure } from '../../../models/analysis/roundGameReport';
+import type { CommonCoreAnalysis, ReadingReport, RoundGameAnalysis } from '../../../workers/api';
 import { createAnalysisClient } from '../../../workers/client';
 import { coreFrame } from '../analyse/coreFrame';
 import { workspace } from '../../state/workspace';
@@ -16,23 +15,12 @@ import type { Side } from './CompareView';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
-/** The opening round game's pure equilibrium with the highest total utility. */
-export function openingEquilibrium(s: Scenario): { moves: Record<string, string>; count: number; profiles: number } | null {
-  const postures = Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const]));
-  const rg = buildRoundGame(s, initialState(s), initialHoldings(s), postures, { maxProfiles: 5000 });
-  const r = enumeratePure(rg.game);
-  if (r.status !== 'ok' || !r.equilibria.length) return null;
-  const total = (p: readonly number[]) => p.reduce((x, y) => x + y, 0);
-  let pick = r.equilibria[0]!;
-  for (const e of r.equilibria) if (total(e.payoffs) > total(pick.payoffs) + 1e-12) pick = e;
-  return { moves: Object.fromEntries(rg.players.map((p, i) => [p, rg.moves[i]![pick.profile[i]!]!])), count: r.found, profiles: r.profileCount };
-}
-
 export function CompareAnalysis(props: { left: Side; right: Side }) {
   const w = workspace();
   const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
   onCleanup(() => client.dispose());
   const [cores, setCores] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
+  const [eq, setEq] = createSignal<{ left: BestPure | null; right: BestPure | null }>({ left: null, right: null });
   const [busy, setBusy] = createSignal(false);
   let generation = 0;
   createEffect(
@@ -44,18 +32,23 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
         const r = await client.commonCore(JSON.parse(JSON.stringify(s)), []);
         return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
       };
+      const best = async (s: Scenario): Promise<BestPure | null> => {
+        const r = await client.roundGame(JSON.parse(JSON.stringify(s)), [], [...w.ws.pair] as [string, string]);
+        return r.status === 'ok' && (r.value as RoundGameAnalysis).status === 'ok' ? (r.value as Extract<RoundGameAnalysis, { status: 'ok' }>).report.best : null;
+      };
       const left = await run(a);
       if (g !== generation) return;
       const right = await run(b);
       if (g !== generation) return;
       setCores({ left, right });
+      const eqLeft = await best(a);
+      if (g !== generation) return;
+      const eqRight = await best(b);
+      if (g !== generation) return;
+      setEq({ left: eqLeft, right: eqRight });
       setBusy(false);
     }),
   );
-  const eq = createMemo(() => ({
-    left: props.left.scenario ? openingEquilibrium(props.left.scenario) : null,
-    right: props.right.scenario ? openingEquilibrium(props.right.scenario) : null,
-  }));
   const [frameL, setFrameL] = createSignal(0);
   const [frameR, setFrameR] = createSignal(0);
   const name = (id: string) => props.left.scenario?.actors.find((a) => a.id === id)?.short ?? id;

@@ -10,6 +10,7 @@ import { formatNatural } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
 import { exportRun, historyCsv, viewFor, type Inject, type RoundContext } from '../../../models/machines/index';
 import { download, readFileText } from '../../app/files';
+import { FileButton } from '../../ui/FileButton';
 import { notify } from '../../state/notices';
 import { play } from '../../state/play';
 import type { LiveAnalysis } from '../../state/analysis';
@@ -28,7 +29,6 @@ export function PlayView(props: { live: LiveAnalysis }) {
   onMount(() => {
     if (!p.session() && w.ws.run) p.restore();
   });
-  let runFile: HTMLInputElement | undefined;
   const importRun = async (f: File) => {
     const r = await readFileText(f);
     if (!r.ok) return notify('error', r.message);
@@ -37,22 +37,7 @@ export function PlayView(props: { live: LiveAnalysis }) {
   return (
     <div class="play-view">
       <div class="row run-files">
-        <button type="button" onClick={() => runFile?.click()}>
-          Import a run…
-        </button>
-        <input
-          ref={runFile}
-          type="file"
-          accept=".json,application/json"
-          class="visually-hidden"
-          aria-label="Import a run file"
-          data-testid="import-run"
-          onChange={(e) => {
-            const f = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (f) void importRun(f);
-          }}
-        />
+        <FileButton label="Import a run…" inputLabel="Import a run file" testid="import-run" accept=".json,application/json" onFile={(f) => void importRun(f)} />
         <Show when={p.session()}>
           {(s) => (
             <>

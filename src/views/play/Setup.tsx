@@ -5,22 +5,15 @@
  */
 import { For, createSignal } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
+import { BOT_STRATEGIES, type BotStrategy } from '../../../models/machines/run';
+import type { PlaySetup } from '../../state/play';
 
-export const BOT_STRATEGIES = [
-  { id: 'best-response', label: 'Bot: best response' },
-  { id: 'equilibrium', label: 'Bot: equilibrium' },
-  { id: 'tit-for-tat', label: 'Bot: tit for tat' },
-  { id: 'random', label: 'Bot: random (seeded)' },
-] as const;
-export type BotStrategy = (typeof BOT_STRATEGIES)[number]['id'];
-
-export interface PlaySetup {
-  teams: Record<string, string | null>;
-  bots: Record<string, BotStrategy>;
-  roundLimit: number;
-  timerSeconds: number;
-  seed: number;
-}
+const BOT_LABELS: Record<BotStrategy, string> = {
+  'best-response': 'Bot: best response',
+  equilibrium: 'Bot: equilibrium',
+  'tit-for-tat': 'Bot: tit for tat',
+  random: 'Bot: random (seeded)',
+};
 
 export function defaultSetup(s: Scenario): PlaySetup {
   const humans = s.actors.some((a) => a.id === 'regime') && s.actors.some((a) => a.id === 'us') ? ['regime', 'us'] : s.actors.slice(0, 1).map((a) => a.id);
@@ -77,7 +70,7 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
                 <td>
                   <select aria-label={`${a.name}: played by`} data-controller={a.id} value={controllerOf(a.id)} onChange={(e) => setController(a.id, e.currentTarget.value)}>
                     <option value="team">A team of students</option>
-                    <For each={BOT_STRATEGIES}>{(b) => <option value={b.id}>{b.label}</option>}</For>
+                    <For each={BOT_STRATEGIES}>{(b) => <option value={b}>{BOT_LABELS[b]}</option>}</For>
                   </select>
                 </td>
                 <td>

@@ -44,7 +44,7 @@ describe('illegal moves are rejected with a reason', () => {
   });
   it('an asset already consumed', async () => {
     const { s, dims, world, holdings } = await setup();
-    const spent = spendAssets(s, holdings, [s.moves.find((m) => m.id === 'deploy_oreshnik')!]);
+    const spent = spendAssets(holdings, [s.moves.find((m) => m.id === 'deploy_oreshnik')!]);
     expect(spent.oreshnik!.held).toBe(false);
     const r = checkMove(s, dims, world, spent, 'engaged', 'regime', 'host_oreshnik');
     expect(r).toEqual({ ok: false, code: 'asset-consumed', reason: 'Oreshnik missile deployment has already been used up' });
@@ -76,7 +76,7 @@ describe('illegal moves are rejected with a reason', () => {
   });
   it('spending a stock subtracts the units used', async () => {
     const { s, holdings } = await setup();
-    expect(spendAssets(s, holdings, [s.moves.find((m) => m.id === 'release_123')!]).political_prisoners).toEqual({ held: true, quantity: 1107 });
+    expect(spendAssets(holdings, [s.moves.find((m) => m.id === 'release_123')!]).political_prisoners).toEqual({ held: true, quantity: 1107 });
   });
 });
 
