@@ -20,13 +20,15 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
   const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
   onCleanup(() => client.dispose());
   const [cores, setCores] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
-  const [eq, setEq] = createSignal<{ left: BestPure | null; right: BestPure | null }>({ left: null, right: null });
+  /** Per side: the best pure equilibrium, null when there is none, undefined while it is computed. */
+  const [eq, setEq] = createSignal<{ left?: BestPure | null; right?: BestPure | null }>({});
   const [busy, setBusy] = createSignal(false);
   let generation = 0;
   createEffect(
     on([() => props.left.scenario, () => props.right.scenario], async ([a, b]) => {
       const g = ++generation;
       if (!a || !b) return;
+      setEq({});
       setBusy(true);
       const run = async (s: Scenario): Promise<ReadingReport | undefined> => {
         const r = await client.commonCore(JSON.parse(JSON.stringify(s)), []);
@@ -104,13 +106,15 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
           <tbody>
             <For each={props.left.scenario?.actors ?? []}>
               {(a) => {
-                const l = () => eq().left?.moves[a.id] ?? HOLD;
-                const r = () => eq().right?.moves[a.id] ?? HOLD;
+                // A player outside the round game holds; '…' while computing, '—' without a pure equilibrium.
+                const cell = (b: BestPure | null | undefined, s: Scenario | undefined) => (b === undefined ? '…' : b === null ? '—' : label(s, b.moves[a.id] ?? HOLD));
+                const l = () => cell(eq().left, props.left.scenario);
+                const r = () => cell(eq().right, props.right.scenario);
                 return (
-                  <tr classList={{ diff: l() !== r() }}>
+                  <tr classList={{ diff: eq().left !== undefined && eq().right !== undefined && l() !== r() }}>
                     <th scope="row">{a.short}</th>
-                    <td>{label(props.left.scenario, l())}</td>
-                    <td>{label(props.right.scenario, r())}</td>
+                    <td>{l()}</td>
+                    <td>{r()}</td>
                   </tr>
                 );
               }}
