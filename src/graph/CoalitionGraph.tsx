@@ -3,8 +3,9 @@
  * an explicitly sized container, destroyed in onCleanup). Frames come in as element JSON from
  * models/graph; moving to another frame applies that frame's elements by id (`cy.json`, one
  * batch: add what is new, update what changed, move children between compounds, remove what is
- * gone) and then runs an incremental fcose layout from the current positions, animated unless
- * the user prefers reduced motion.
+ * gone) and then asks the layout worker (workers/layout.ts: fcose over the measured node-and-label
+ * boxes) for an incremental layout from the current positions; the answer is animated unless the
+ * user prefers reduced motion. The main thread only measures, applies and draws.
  *
  * Around the canvas: a timeline (range input + previous/next/play), a legend and the graph in
  * words (`graphSummary` lines). All HTML text goes through Solid's text bindings, so actor
@@ -12,22 +13,15 @@
  *
  * The app can lazy-load it: `lazy(() => import('./graph/CoalitionGraph'))` (default export).
  */
-import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, onMount, Show } from 'solid-js';
-import cytoscape, { type Core, type ElementDefinition, type Layouts } from 'cytoscape';
-import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
+import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, onMount, Show, untrack } from 'solid-js';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { EDGE_STYLE, POSTURE_STYLE, type EdgeKind, type GraphElement } from '../../models/graph/elements';
 import type { GraphFrame } from '../../models/graph/frame';
 import { POSTURES } from '../../models/domain/types';
 import { graphStylesheet } from './style';
+import { layoutInWorker } from './layoutClient';
+import type { LayoutEdgeKind } from '../../workers/layout';
 import './graph.css';
-
-let fcoseRegistered = false;
-function registerFcose(): void {
-  if (!fcoseRegistered) {
-    cytoscape.use(fcose);
-    fcoseRegistered = true;
-  }
-}
 
 export interface CoalitionGraphProps {
   /** One entry per round, oldest first (build each with `graphFrame` from models/graph). */
@@ -53,53 +47,31 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** Fresh copies: Cytoscape keeps and mutates the objects it is given. */
-function toCy(elements: readonly GraphElement[]): ElementDefinition[] {
-  return elements.map((e) => ({
+/**
+ * Fresh copies (Cytoscape keeps and mutates the objects it is given). Compatible pairs are most
+ * pairs and hidden by default; while hidden they are left out of the graph altogether, which
+ * halves what Cytoscape has to style and draw.
+ */
+function toCy(elements: readonly GraphElement[], showCompatible: boolean): ElementDefinition[] {
+  const kept = showCompatible ? elements : elements.filter((e) => !(e.group === 'edges' && e.data.kind === 'compatible'));
+  return kept.map((e) => ({
     group: e.group,
     data: Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])) as ElementDefinition['data'],
     classes: e.classes,
   }));
 }
 
-function layoutOptions(): FcoseLayoutOptions {
-  return {
-    name: 'fcose',
-    quality: 'proof', // required when starting from the current positions (randomize: false)
-    randomize: false,
-    animate: false,
-    fit: false,
-    nodeDimensionsIncludeLabels: true,
-    packComponents: false,
-    nodeRepulsion: () => 12000,
-    nodeSeparation: 100,
-    idealEdgeLength: (edge: cytoscape.EdgeSingular) => {
-      switch (edge.data('kind') as EdgeKind) {
-        case 'alignment': return 160 - 200 * (Number(edge.data('weight')) - 0.75);
-        case 'incompatible': return 200;
-        case 'deal': return 130;
-        case 'threat': return 170;
-        default: return 150;
-      }
-    },
-    edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.1 : 0.45),
-    nestingFactor: 0.5,
-    gravity: 0.6,
-    gravityCompound: 1.0,
-    numIter: 2500,
-    tile: false,
-  };
-}
-
 export function CoalitionGraph(props: CoalitionGraphProps) {
-  registerFcose();
   const uid = createUniqueId();
   let container!: HTMLDivElement;
   const [cy, setCy] = createSignal<Core>();
   const [showCompatible, setShowCompatible] = createSignal(false);
   const [playing, setPlaying] = createSignal(false);
   const [status, setStatus] = createSignal('');
-  let layout: Layouts | undefined;
+  /** False until the first layout has come back: the canvas stays hidden rather than show a circle. */
+  const [placed, setPlaced] = createSignal(false);
+  /** Layout requests are numbered; an answer that is not the latest is dropped. */
+  let seq = 0;
 
   const count = () => props.frames.length;
   const index = createMemo(() => Math.min(Math.max(Math.trunc(props.frame) || 0, 0), Math.max(count() - 1, 0)));
@@ -153,23 +125,48 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   }
 
   /**
-   * Lay out from the current positions (fcose, not animated, so the result is known at once),
+   * Lay out from the current positions: the boxes (node plus label, as drawn) go to the layout
+   * worker (fcose, not animated, so the result is known at once); when the answer is the latest,
    * turn the first layout a quarter if its long side is across the canvas's long side (later
    * rounds keep that orientation), then animate nodes and viewport from where they were. Doing
    * the animation here rather than in fcose lets the viewport fit the *final* positions.
    */
-  function runLayout(animate: boolean) {
+  async function runLayout(animate: boolean) {
     const c = cy();
     if (!c || c.nodes().length === 0) return;
-    layout?.stop();
+    const my = ++seq;
     c.stop(true, true);
     const leaves = c.nodes().filter((n) => !n.isParent());
     leaves.stop(true, true);
     const before = new Map(leaves.toArray().map((n) => [n.id(), { ...(n as cytoscape.NodeSingular).position() }] as const));
+    const offsets = new Map<string, { dx: number; dy: number }>();
+    const boxes = leaves.toArray().map((n) => {
+      const node = n as cytoscape.NodeSingular;
+      const p = node.position();
+      const b = node.boundingBox({ includeLabels: true, includeOverlays: false });
+      const x = (b.x1 + b.x2) / 2;
+      const y = (b.y1 + b.y2) / 2;
+      offsets.set(node.id(), { dx: x - p.x, dy: y - p.y });
+      const parent = node.parent();
+      return { id: node.id(), x, y, w: b.w, h: b.h, ...(parent.nonempty() ? { parent: parent[0]!.id() } : {}) };
+    });
     // Compatible pairs are usually most pairs: they would pull everything together, so the
-    // layout ignores them (they are hidden by default too).
-    layout = c.elements().not('edge.compatible').layout(layoutOptions());
-    layout.run();
+    // layout ignores them.
+    const links = c
+      .edges()
+      .filter((e) => e.data('kind') !== 'compatible')
+      .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as LayoutEdgeKind, weight: Number(e.data('weight')) || undefined }));
+    const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
+    const result = await layoutInWorker({ boxes, groups, links, groupPadding: props.largeText ? 40 : 32 });
+    if (my !== seq || c.destroyed()) return;
+    c.batch(() => {
+      leaves.positions((n) => {
+        const r = result[n.id()];
+        const o = offsets.get(n.id());
+        return r && o ? { x: r.x - o.dx, y: r.y - o.dy } : n.position();
+      });
+    });
+    setPlaced(true);
 
     const w = c.width();
     const h = c.height();
@@ -254,7 +251,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     ro.observe(container);
     onCleanup(() => {
       ro.disconnect();
-      layout?.stop();
+      seq++;
       c.destroy();
     });
   });
@@ -264,19 +261,23 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     on([cy, () => current()?.elements], ([c, elements], prev) => {
       if (!c) return;
       c.batch(() => {
-        c.json({ elements: toCy(elements ?? []) });
+        c.json({ elements: toCy(elements ?? [], untrack(showCompatible)) });
         seedPositions(c);
       });
-      runLayout(prev !== undefined && prev[0] === c);
+      void runLayout(prev !== undefined && prev[0] === c);
     }),
   );
 
   createEffect(
     on([cy, () => !!props.largeText, showCompatible], ([c, largeText, show]) => {
       if (!c) return;
+      c.batch(() => {
+        c.json({ elements: toCy(untrack(() => current()?.elements) ?? [], show) });
+        seedPositions(c);
+      });
       c.style(graphStylesheet({ largeText, showCompatible: show }));
       c.resize();
-      runLayout(false);
+      void runLayout(false);
     }, { defer: true }),
   );
 
@@ -341,7 +342,9 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
         <div
           ref={container}
           class="cg-canvas"
+          classList={{ 'cg-placing': !placed() }}
           style={{ height: `${height()}px` }}
+          aria-busy={!placed()}
           tabindex="0"
           role="img"
           aria-label={`${props.title}: ${frameText()}. Left and right arrows change round; plus, minus and 0 zoom. The graph in words follows.`}

@@ -94,7 +94,26 @@ describe('the analysis moves with the preferences', () => {
     const diff = await page.locator('[data-testid=compare-runs-world] tr.diff th').allTextContents();
     expect(diff).toContain('Russian military use');
     expect(diff).not.toContain('Political prisoners');
-    await page.locator('[data-testid=compare-runs-rounds]').scrollIntoViewIfNeeded();
+    // Both runs' coalition graphs on one timeline; at the end of the run it shows the last round.
+    const runs = page.locator('section[aria-labelledby=cmp-runs]');
+    await runs.locator('.cg canvas').nth(1).waitFor();
+    expect(await runs.locator('.cg').count()).toBe(2);
+    const rounds = run.events.filter((e) => e.type === 'START_ROUND').length;
+    expect(await page.locator('[data-testid=compare-runs-round]').inputValue()).toBe(String(rounds));
+    const setRound = (k: number) =>
+      page.locator('[data-testid=compare-runs-round]').evaluate((el: HTMLInputElement, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, k);
+    // Round 1 is the same in both runs; the Oreshnik announcement parts them in round 2.
+    await setRound(1);
+    await expect.poll(() => page.locator('[data-testid=compare-runs-diffs]').textContent()).toContain('No differences after round 1');
+    expect(await runs.locator('.cg-frame').first().textContent()).toContain('Round 1');
+    await setRound(2);
+    await expect.poll(() => page.locator('[data-testid=compare-runs-diffs] li').allTextContents()).toContain('Regime: Announce the Oreshnik deployment (left) / holds (right)');
+    expect(await runs.locator('.cg-frame').nth(1).textContent()).toContain('Round 2');
+    await runs.locator('.cg').first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(900);
     await screenshot(page, 'compare-runs');
     expect(consoleErrors).toEqual([]);
   });

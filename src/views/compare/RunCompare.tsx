@@ -1,9 +1,16 @@
 /**
  * Two runs side by side: the current class run (or a run file) against another run file —
  * where the world ended up, each actor's utility round by round, and the moves played, with
- * the differences highlighted.
+ * the differences highlighted; both runs' coalition graphs on one round timeline, with what
+ * differs at the round shown listed under them.
  */
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, Suspense, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
+import type { Scenario } from '../../../models/domain/types';
+import { postureWord } from '../../../models/domain/legality';
+import type { CommonCoreAnalysis, ReadingReport } from '../../../workers/api';
+import { createAnalysisClient } from '../../../workers/client';
+import { workspace } from '../../state/workspace';
+import { runFrames } from '../play/runFrames';
 import { formatNatural } from '../../../models/domain/space';
 import { HOLD } from '../../../models/domain/legality';
 import type { Session } from '../../../models/machines/index';
@@ -11,11 +18,66 @@ import { readFileText } from '../../app/files';
 import { notify } from '../../state/notices';
 import { loadRun, play } from '../../state/play';
 
+const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
+
+/** What differs between two runs after round k (k = 0: the start): moves, postures, minimums met, deals. */
+export function roundDifferences(a: Session, b: Session, k: number): string[] {
+  if (k === 0) return [];
+  const ra = a.snapshot.context.history[k - 1];
+  const rb = b.snapshot.context.history[k - 1];
+  if (!ra || !rb) return [`Only the ${ra ? 'left' : 'right'} run has a round ${k}.`];
+  const out: string[] = [];
+  const s = a.scenario;
+  const moveLabel = (sc: Scenario, id: string) => (id === HOLD ? 'holds' : (sc.moves.find((m) => m.id === id)?.label ?? id));
+  for (const act of s.actors) {
+    const x = ra.actors[act.id];
+    const y = rb.actors[act.id];
+    if (!x || !y) continue;
+    if (x.move !== y.move) out.push(`${act.short}: ${moveLabel(s, x.move)} (left) / ${moveLabel(b.scenario, y.move)} (right)`);
+    if (x.postureAfter !== y.postureAfter) out.push(`${act.short} is ${postureWord(x.postureAfter)} (left) / ${postureWord(y.postureAfter)} (right)`);
+    if (x.acceptableAfter !== y.acceptableAfter) out.push(`${act.short}'s minimum is ${x.acceptableAfter ? 'met' : 'unmet'} (left) / ${y.acceptableAfter ? 'met' : 'unmet'} (right)`);
+  }
+  const deals = (r: typeof ra) => new Set(r.dealsMade.map((d) => [...d.parties].sort().map((p) => s.actors.find((x) => x.id === p)?.short ?? p).join('–')));
+  const da = deals(ra);
+  const db = deals(rb);
+  for (const d of da) if (!db.has(d)) out.push(`Deal ${d} in the left run only`);
+  for (const d of db) if (!da.has(d)) out.push(`Deal ${d} in the right run only`);
+  return out;
+}
+
 export function RunCompare() {
   const p = play();
   const [left, setLeft] = createSignal<Session | undefined>();
   const [right, setRight] = createSignal<Session | undefined>();
   const leftRun = () => left() ?? p.session();
+  const w = workspace();
+  // The coalitions come from each run's own scenario (a run file carries its scenario).
+  const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
+  onCleanup(() => client.dispose());
+  const [readings, setReadings] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
+  let generation = 0;
+  createEffect(
+    on([() => leftRun()?.scenario, () => right()?.scenario], async ([a, b]) => {
+      const g = ++generation;
+      setReadings({});
+      if (!a || !b) return;
+      const core = async (sc: Scenario) => {
+        const r = await client.commonCore(JSON.parse(JSON.stringify(sc)), []);
+        return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
+      };
+      const l = await core(a);
+      if (g !== generation) return;
+      const r = a === b ? l : await core(b);
+      if (g !== generation) return;
+      setReadings({ left: l, right: r });
+    }),
+  );
+  const [round, setRound] = createSignal(0);
+  const roundCount = () => Math.max(leftRun()?.snapshot.context.history.length ?? 0, right()?.snapshot.context.history.length ?? 0);
+  createEffect(on(roundCount, (n) => setRound(n)));
+  const framesL = createMemo(() => (leftRun() && readings().left ? runFrames(leftRun()!.scenario, leftRun()!.snapshot.context.history, readings().left!) : []));
+  const framesR = createMemo(() => (right() && readings().right ? runFrames(right()!.scenario, right()!.snapshot.context.history, readings().right!) : []));
+  const diffs = createMemo(() => (leftRun() && right() ? roundDifferences(leftRun()!, right()!, round()) : []));
   const load = async (f: File, set: (s: Session) => void) => {
     const r = await readFileText(f);
     if (!r.ok) return notify('error', r.message);
@@ -78,6 +140,32 @@ export function RunCompare() {
                   </For>
                 </tbody>
               </table>
+              <h3>Coalitions, round by round</h3>
+              <div class="row cmp-timeline" role="group" aria-label="Round shown in both graphs">
+                <label>
+                  Round shown in both graphs{' '}
+                  <input type="range" min="0" max={roundCount()} step="1" value={round()} data-testid="compare-runs-round" aria-valuetext={round() === 0 ? 'Start' : `Round ${round()}`} onInput={(e) => setRound(Number(e.currentTarget.value))} />
+                </label>
+                <output aria-live="polite">{round() === 0 ? 'Start' : `Round ${round()}`}</output>
+              </div>
+              <Show when={framesL().length && framesR().length} fallback={<p class="muted">Computing both runs' coalitions…</p>}>
+                <Suspense fallback={<p>Loading the graphs…</p>}>
+                  <div class="grid2">
+                    <CoalitionGraph frames={framesL()} frame={Math.min(round(), framesL().length - 1)} onFrame={setRound} title={`Left: ${a.run.title}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-run-left" />
+                    <CoalitionGraph frames={framesR()} frame={Math.min(round(), framesR().length - 1)} onFrame={setRound} title={`Right: ${b.run.title}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-run-right" />
+                  </div>
+                </Suspense>
+              </Show>
+              <div data-testid="compare-runs-diffs" aria-live="polite">
+                <Show when={round() > 0} fallback={<p class="muted">Both runs start from the same position; move the timeline to see where they part.</p>}>
+                  <Show when={diffs().length} fallback={<p>No differences after round {round()}.</p>}>
+                    <p>After round {round()}, the runs differ in:</p>
+                    <ul class="diff-list">
+                      <For each={diffs()}>{(d) => <li class="diff">{d}</li>}</For>
+                    </ul>
+                  </Show>
+                </Show>
+              </div>
               <h3>Round by round</h3>
               <table data-testid="compare-runs-rounds">
                 <thead>

@@ -1,11 +1,11 @@
 /** The run so far: the coalition graph round by round (with a timeline) and utilities and world state over rounds. */
 import { Show, Suspense, createMemo, createSignal, createEffect, lazy } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
-import { dimensionSeries, utilitySeries, type GraphLink } from '../../../models/graph/index';
+import { dimensionSeries, utilitySeries } from '../../../models/graph/index';
 import type { RoundRecord } from '../../../models/machines/index';
 import { initialState } from '../../../models/domain/index';
 import type { ReadingReport } from '../../../workers/api';
-import { coreFrame } from '../analyse/coreFrame';
+import { runFrames } from './runFrames';
 import { LineChart } from '../../ui/LineChart';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
@@ -16,22 +16,7 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   const labels = () => ['Start', ...props.history.map((h) => `Round ${h.round}`)];
   const [frame, setFrame] = createSignal(0);
   createEffect(() => setFrame(props.history.length));
-  const frames = createMemo(() => {
-    const rd = props.reading;
-    if (!rd) return [];
-    const byId = new Map(s().moves.map((m) => [m.id, m]));
-    const out = [coreFrame(s(), rd, 'Start', states()[0]!, Object.fromEntries(s().actors.map((a) => [a.id, 'engaged' as const])))];
-    for (const h of props.history) {
-      const threats: GraphLink[] = [];
-      for (const [actor, x] of Object.entries(h.actors)) {
-        const m = byId.get(x.move);
-        if (m?.tone === 'hostile') for (const t of m.targets ?? []) threats.push({ from: actor, to: t, label: m.label });
-      }
-      const deals: GraphLink[] = h.dealsMade.map((d) => ({ from: d.parties[0]!, to: d.parties[1]!, label: Object.values(d.promises).join(' for ') }));
-      out.push(coreFrame(s(), rd, `Round ${h.round}`, h.worldAfter, Object.fromEntries(Object.entries(h.actors).map(([a, x]) => [a, x.postureAfter])), { deals, threats }));
-    }
-    return out;
-  });
+  const frames = createMemo(() => (props.reading ? runFrames(s(), props.history, props.reading) : []));
   return (
     <section class="run-charts" aria-label="The run so far">
       <Show when={frames().length}>
