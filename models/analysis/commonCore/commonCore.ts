@@ -54,6 +54,13 @@ function norm(c: LinearConstraint): number {
 
 /** Largest inscribed ball of the intersection of the given actors' minimums with the box. */
 export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
+  const k = polytopeKey(s, actors);
+  const hit = centreMemo.get(k);
+  if (hit) return structuredClone(hit);
+  return structuredClone(remember(centreMemo, k, await chebyshevCentreUncached(s, actors)));
+}
+
+async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
   const dims = dimensionIndex(s);
   const n = dims.size;
   const r = n; // index of the radius variable
@@ -111,40 +118,80 @@ export interface SetSearch {
   lps: number;
 }
 
+/**
+ * What the common core of some actors depends on: the dimensions and those actors' minimums —
+ * not ideals, saliences, capabilities or patience. Answers are kept per polytope (the last 64),
+ * so moving any other slider reuses them; the answers are pure functions of the key.
+ */
+function polytopeKey(s: Scenario, actors: readonly ActorId[]): string {
+  const byId = new Map(s.actors.map((a) => [a.id, a]));
+  return JSON.stringify([s.dimensions.map((d) => d.id), actors.map((id) => [id, byId.get(id)?.minimum ?? null])]);
+}
+
+const MEMO_SIZE = 64;
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  memo.set(key, value);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return value;
+}
+const searchMemo = new Map<string, SetSearch>();
+const centreMemo = new Map<string, ChebyshevResult>();
+
 /** Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets. */
 export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
+  const k = polytopeKey(s, actors);
+  const hit = searchMemo.get(k);
+  if (hit) return structuredClone(hit);
+  return structuredClone(remember(searchMemo, k, await searchSetsUncached(s, actors)));
+}
+
+/**
+ * The level-wise search. Sets are index lists in lexicographic order with a bitmask beside them
+ * (actor i = bit i; up to 30 actors), so "do these two share all but their last member" and "is
+ * every subset one smaller compatible" are integer operations.
+ */
+async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
+  if (actors.length > 30) throw new RangeError(`the common core search handles up to 30 actors, not ${actors.length}`);
   let lps = 0;
   const test = async (set: number[]) => {
     lps++;
     return compatibleSet(s, set.map((i) => actors[i]!));
   };
   const key = (xs: readonly number[]) => xs.join(',');
+  const maskOf = (xs: readonly number[]) => xs.reduce((m, i) => m | (1 << i), 0);
   let level: number[][] = [];
   for (let i = 0; i < actors.length; i++) if (await test([i])) level.push([i]);
   const all: number[][] = [...level];
   const pairs: Record<string, boolean> = {};
   while (level.length) {
-    const have = new Set(level.map(key));
+    const masks = level.map(maskOf);
+    const have = new Set(masks);
     const next: number[][] = [];
-    for (let p = 0; p < level.length; p++)
+    for (let p = 0; p < level.length; p++) {
+      const a = level[p]!;
+      const lastA = a[a.length - 1]!;
+      const prefix = masks[p]! & ~(1 << lastA);
       for (let q = p + 1; q < level.length; q++) {
-        const a = level[p]!;
         const b = level[q]!;
-        if (key(a.slice(0, -1)) !== key(b.slice(0, -1))) continue;
-        const cand = [...a, b[b.length - 1]!];
-        if (!cand.every((_, k) => have.has(key(cand.filter((__, j) => j !== k))))) continue;
+        const lastB = b[b.length - 1]!;
+        // Lexicographic order keeps sets with the same prefix together: stop at the first other.
+        if ((masks[q]! & ~(1 << lastB)) !== prefix) break;
+        const cand = [...a, lastB];
+        const m = masks[p]! | (1 << lastB);
+        if (!cand.every((i) => have.has(m & ~(1 << i)))) continue;
         const ok = await test(cand);
         if (cand.length === 2) pairs[`${actors[cand[0]!]}|${actors[cand[1]!]}`] = ok;
         if (ok) next.push(cand);
       }
+    }
     all.push(...next);
     level = next;
   }
   for (let i = 0; i < actors.length; i++)
     for (let j = i + 1; j < actors.length; j++) pairs[`${actors[i]}|${actors[j]}`] ??= false;
-  const sets = all.map((x) => new Set(x));
+  const masksAll = all.map(maskOf);
   const maximal = all
-    .filter((x, i) => !sets.some((t, j) => j !== i && t.size > x.length && x.every((y) => t.has(y))))
+    .filter((x, i) => !masksAll.some((t, j) => j !== i && t !== masksAll[i] && (t & masksAll[i]!) === masksAll[i]))
     .sort((a, b) => b.length - a.length || key(a).localeCompare(key(b)));
   const maximalCompatibleSets = maximal.map((x) => x.map((i) => actors[i]!));
   const minimalExitSets = maximal

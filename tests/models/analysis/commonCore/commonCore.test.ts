@@ -129,3 +129,28 @@ describe('what the Belarus scenario shows', () => {
     expect(tagged('ukraine')).toBeGreaterThan(0);
   });
 });
+
+describe('reuse of answers', () => {
+  it('a changed minimum is recomputed; a changed ideal keeps the sets and moves the utilities', async () => {
+    const s = toy(['x', 'y'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.4 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }]]);
+    const a = await commonCore(s);
+    expect(a.nonEmpty).toBe(true);
+    // Same polytope again: the same answer, and a copy (changing it does not change the next one).
+    const again = await commonCore(s);
+    expect(again).toEqual(a);
+    again.maximalCompatibleSets.push(['tampered']);
+    expect((await commonCore(s)).maximalCompatibleSets).toEqual(a.maximalCompatibleSets);
+    // A minimum moved so the two no longer meet: not a stale answer.
+    const apart = { ...s, actors: s.actors.map((x, i) => (i === 1 ? { ...x, minimum: [{ ...x.minimum[0]!, rhs: 0.3 }] } : x)) };
+    const b = await commonCore(apart);
+    expect(b.nonEmpty).toBe(false);
+    expect(b.minimalExitSets).toEqual([['a0'], ['a1']]);
+    // Only an ideal changed: same sets and centre, utilities at the centre follow the new ideal.
+    const moved = { ...s, actors: s.actors.map((x, i) => (i === 0 ? { ...x, ideal: { x: 1, y: 1 } } : x)) };
+    const c = await commonCore(moved);
+    expect(c.maximalCompatibleSets).toEqual(a.maximalCompatibleSets);
+    expect(c.chebyshevCentre).toEqual(a.chebyshevCentre);
+    expect(c.utilityAtCentre.a0).toBeLessThan(a.utilityAtCentre.a0!);
+    expect(c.utilityAtCentre.a1).toBeCloseTo(a.utilityAtCentre.a1!, 12);
+  });
+});
