@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { setHighsLoader } from '../models/analysis/lp/highs';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, analyseRoundGame } from './api';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame } from './api';
 import { memoiseHighs } from './lpMemo';
 
 // Identical LPs (shared by readings, and by successive live edits) are solved once.
@@ -27,6 +27,12 @@ const api = {
     pair: Parameters<typeof analyseRoundGame>[2],
     opts: Parameters<typeof analyseRoundGame>[3] = {},
   ) => analyseRoundGame(scenario, variants, pair, opts, clock),
+  analyseDebrief: (
+    scenario: Parameters<typeof analyseDebrief>[0],
+    start: Parameters<typeof analyseDebrief>[1],
+    record: Parameters<typeof analyseDebrief>[2],
+    pair: Parameters<typeof analyseDebrief>[3],
+  ) => analyseDebrief(scenario, start, record, pair, clock),
 };
 export type AnalysisApi = typeof api;
 Comlink.expose(api);

@@ -7,9 +7,14 @@
  * - analyseCoop: the TU game from the outcome model (core, least core, Shapley, nucleolus).
  * - analyseBargaining: Nash, Kalai–Smorodinsky and Rubinstein for a pair of actors.
  * - analyseForecast: the capability × salience weighted positions (a heuristic).
+ * - analyseRoundGame: the opening round game's equilibria, dominance and the pair's bimatrix game.
+ * - analyseDebrief: a resolved round beside its analysis (best responses, the best pure
+ *   equilibrium, gains and losses) and bargaining for a pair from the round's starting position.
  */
 import { roundGameReport, type RoundGameReport } from '../models/analysis/roundGameReport';
-import { initialHoldings } from '../models/domain/legality';
+import { HOLD, initialHoldings } from '../models/domain/legality';
+import { debriefReport, type DebriefReport, type DebriefStart } from '../models/machines/debrief';
+import type { RoundRecord } from '../models/machines/roundLogic';
 import { commonCore, type CommonCoreReport } from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
 import { applyVariants, initialState, type ActorId, type Scenario } from '../models/domain/index';
@@ -122,4 +127,44 @@ export async function analyseRoundGame(
   const postures = Object.fromEntries(s.actors.map((x) => [x.id, 'engaged' as const]));
   const report = await roundGameReport(s, initialState(s), initialHoldings(s), postures, pair, parameters);
   return provenance('roundGame', scenario, parameters, report.method, true, now() - t0, report);
+}
+
+export interface DebriefParameters {
+  round: number;
+  /** The bargaining pair, or null for none. */
+  pair: [ActorId, ActorId] | null;
+}
+
+export type DebriefAnalysis = ({ status: 'ok'; report: DebriefReport } & Provenance<'debrief', DebriefParameters>) | Invalid<'debrief'>;
+
+export const DEBRIEF_METHOD =
+  'best responses over every legal move against the moves the others played; pure Nash equilibria of the round game by enumeration, the highest total kept';
+
+/**
+ * A resolved round's debrief, on the run's scenario as played (its variants already applied),
+ * from the round's starting position (world, holdings, postures) and its record. The input
+ * hash covers all of them; the parameters echo only the round and the pair.
+ */
+export function analyseDebrief(
+  scenario: Scenario,
+  start: DebriefStart,
+  record: RoundRecord,
+  pair: [ActorId, ActorId] | null,
+  now: () => number = () => 0,
+): DebriefAnalysis {
+  const t0 = now();
+  const invalid = (problem: string): DebriefAnalysis => ({ status: 'invalid', kind: 'debrief', problem });
+  if (start.world.length !== scenario.dimensions.length)
+    return invalid(`the round's starting state has ${start.world.length} values; the scenario has ${scenario.dimensions.length} dimensions`);
+  const owner = new Map(scenario.moves.map((m) => [m.id, m.actor]));
+  for (const [actor, r] of Object.entries(record.actors)) {
+    if (!scenario.actors.some((a) => a.id === actor)) return invalid(`round ${record.round}: no actor "${actor}" in this scenario`);
+    if (r.move !== HOLD && owner.get(r.move) !== actor) return invalid(`round ${record.round}: "${r.move}" is not a move of ${actor}`);
+  }
+  const report = debriefReport(scenario, start, record, pair);
+  const b = report.bargaining;
+  const method = `${DEBRIEF_METHOD}${b?.status === 'ok' ? `; bargaining: ${b.report.method}` : ''}`;
+  const exact = report.game.leftOut.length === 0 && (b?.status !== 'ok' || b.report.exact);
+  const parameters: DebriefParameters = { round: record.round, pair };
+  return provenance('debrief', scenario, parameters, method, exact, now() - t0, report, { ...parameters, start, record });
 }

@@ -1,6 +1,6 @@
 /**
  * The analysis client. One lane per request kind (common core, cooperative game, bargaining,
- * forecast), each with its own worker, created on first use:
+ * forecast, round game, a round's debrief), each with its own worker, created on first use:
  *
  * - latest wins: only the latest answer per kind is delivered; an older one resolves `stale`.
  *   Superseded work that has run for `cancelStaleAfterMs` is cancelled by restarting that
@@ -17,10 +17,12 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.worker';
-import type { CommonCoreAnalysis, CoopAnalysis, RoundGameAnalysis } from './api';
+import type { CommonCoreAnalysis, CoopAnalysis, DebriefAnalysis, RoundGameAnalysis } from './api';
 import type { BargainingAnalysis, ForecastAnalysis } from './local';
 import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
 import type { ActorId, Scenario } from '../models/domain/index';
+import type { DebriefStart } from '../models/machines/debrief';
+import type { RoundRecord } from '../models/machines/roundLogic';
 
 export type { RequestKind } from './size';
 
@@ -194,6 +196,9 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
       ),
     roundGame: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { maxProfiles?: number; mixedDominance?: boolean } = {}) =>
       request<RoundGameAnalysis>('roundGame', Infinity, (a) => a.analyseRoundGame(scenario, variants, pair, o)),
+    /** A resolved round's debrief on the run's scenario (variants applied); always in the worker. */
+    debrief: (scenario: Scenario, start: DebriefStart, record: RoundRecord, pair: [ActorId, ActorId] | null) =>
+      request<DebriefAnalysis>('debrief', safeSize('debrief', scenario, pair ?? undefined), (a) => a.analyseDebrief(scenario, start, record, pair)),
     dispose: () => {
       for (const l of lanes.values()) stop(l, 'disposed', 'crashed');
       opts.onRestart?.('disposed');

@@ -18,13 +18,17 @@ export interface Provenance<K extends string, P> {
   exact: boolean;
   /** The parameters the analysis ran with (besides the scenario). */
   parameters: P;
-  /** hashInput of { scenario, ...parameters }. */
+  /** hashInput of { scenario, ...parameters }, or of the whole input when it holds more than the parameters. */
   inputHash: string;
   /** Wall time in ms, when the caller passed a clock (0 otherwise). */
   ms: number;
 }
 
-/** An ok result with its provenance: the input hash is taken over { scenario, ...parameters }. */
+/**
+ * An ok result with its provenance: the input hash is taken over { scenario, ...parameters },
+ * or over { scenario, ...input } when the input holds more than is worth echoing back (a round's
+ * starting position and record, say).
+ */
 export function provenance<K extends string, P extends object, R>(
   kind: K,
   scenario: unknown,
@@ -33,8 +37,9 @@ export function provenance<K extends string, P extends object, R>(
   exact: boolean,
   ms: number,
   report: R,
+  input: object = parameters,
 ): { status: 'ok'; report: R } & Provenance<K, P> {
-  return { status: 'ok', kind, method, exact, parameters, inputHash: hashInput({ scenario, ...parameters }), ms, report };
+  return { status: 'ok', kind, method, exact, parameters, inputHash: hashInput({ scenario, ...input }), ms, report };
 }
 
 export type Invalid<K extends string> = { status: 'invalid'; kind: K; problem: string };

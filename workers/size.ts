@@ -2,15 +2,20 @@
  * How big an analysis request is, before running it, and whether it may run on the main
  * thread. Sizes count the work units of each method: outcomes for bargaining, actor ×
  * dimension terms for the forecast, joint profiles an enumeration would score for the
- * cooperative game (the branch and bound visits far fewer), and LPs a blind search of the
- * common core could need (2^n per reading).
+ * cooperative game (the branch and bound visits far fewer), LPs a blind search of the
+ * common core could need (2^n per reading), and for a round's debrief the profiles of its round
+ * game (capped as buildRoundGame caps them) plus the pair's bargaining outcomes.
  */
+import { DEFAULT_MAX_PROFILES } from '../models/domain/roundGame';
 import type { ActorId, Scenario } from '../models/domain/index';
 
-export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast' | 'roundGame';
-export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast', 'roundGame'];
+export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast' | 'roundGame' | 'debrief';
+export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast', 'roundGame', 'debrief'];
 
-/** Kinds that need no linear program, so no HiGHS: only these may run on the main thread. */
+/**
+ * Kinds that need no linear program, so no HiGHS: only these may run on the main thread. The
+ * debrief needs none either but always goes to the worker: its round game is a long task.
+ */
 export const LP_FREE: ReadonlySet<RequestKind> = new Set(['bargaining', 'forecast']);
 
 /** The default largest size run on the main thread (well under a frame's worth of work). */
@@ -40,6 +45,10 @@ export function estimateSize(kind: RequestKind, s: Scenario, pair?: readonly Act
       let p = 1;
       for (const a of actors) p *= optionCount(s, a);
       return p;
+    }
+    case 'debrief': {
+      const [a, b] = pair ?? [];
+      return Math.min(estimateSize('roundGame', s), DEFAULT_MAX_PROFILES) + (a && b ? estimateSize('bargaining', s, pair) : 0);
     }
     case 'commonCore':
       return 2 ** actors.length * (1 + (s.variants ?? []).filter((v) => v.kind === 'reading').length);

@@ -89,8 +89,25 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=debrief-table]').waitFor();
     expect(await phase(page)).toBe('debrief');
     expect(await page.locator('[data-testid=debrief-table] tbody tr').count()).toBe(10);
-    expect(await page.locator('[data-testid=rational-play]').textContent()).toMatch(/pure Nash equilibri/);
     expect(await page.locator('[data-testid=gains] li').count()).toBe(10);
+    // The analysis comes from the worker: the best responses and the equilibrium fill in.
+    await page.locator('[data-testid=rational-play]', { hasText: /pure Nash equilibri/ }).waitFor();
+    expect(await page.locator('[data-testid=debrief-table] [data-testid=best-response]').first().textContent()).not.toBe('…');
+    // Bargaining points for the default pair, from the position the round started in.
+    const bargaining = page.locator('[data-testid=debrief-bargaining]');
+    await bargaining.locator('[data-testid=bargaining-points]').waitFor();
+    const pair = [await page.locator('#debrief-pair-a option:checked').textContent(), await page.locator('#debrief-pair-b option:checked').textContent()];
+    expect(pair[0]).not.toBe(pair[1]);
+    const head = await bargaining.locator('thead').textContent();
+    for (const who of pair) expect(head).toContain(`${who} plays`);
+    const nash = await bargaining.locator('tr[data-solution="Nash bargaining"]').textContent();
+    expect(nash).toMatch(/\d\.\d{3} \(\+\d\.\d{3}\)/);
+    expect(nash).toContain('maximises the product of the two gains over holding');
+    // Another pair: the points follow the choice.
+    await page.locator('#debrief-pair-a').selectOption('regime');
+    await page.locator('#debrief-pair-b').selectOption('us');
+    await bargaining.locator('thead', { hasText: 'US plays' }).waitFor();
+    await bargaining.locator('tr[data-solution="Nash bargaining"]').waitFor();
     await page.locator('.run-charts').waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'play-debrief');
@@ -128,6 +145,7 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=import-run]').setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
     await page.locator('[data-testid=run-ended]').waitFor();
     expect(await page.locator('[data-testid=debrief-table]').textContent()).toContain('Announce the Oreshnik deployment');
+    await page.locator('[data-testid=debrief-bargaining] [data-testid=bargaining-points]').waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'play-december-2025');
     expect(consoleErrors).toEqual([]);

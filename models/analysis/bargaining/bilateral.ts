@@ -1,11 +1,19 @@
 /**
  * Bilateral bargaining between two actors of a scenario, over the moves they control.
  *
- * Feasible set. From the status quo x⁰, each of the two actors plays one of its own legal
- * moves or holds (one round; everyone else holds). That gives (k₁ + 1)(k₂ + 1) pure outcomes,
- * scored by the two actors' utilities (outcome model: `applyMoves`, `utility`). Lotteries over
- * them make the feasible set their convex hull. The disagreement point is the status quo
- * (both hold), which is one of the outcomes, so individually rational deals always exist.
+ * Feasible set. From a starting state x⁰ (the status quo unless `state` says otherwise), each
+ * of the two actors plays one of its own legal moves or holds (one round; everyone else holds).
+ * That gives (k₁ + 1)(k₂ + 1) pure outcomes, scored by the two actors' utilities (outcome model:
+ * `applyMoves`, `utility`). Lotteries over them make the feasible set their convex hull. The
+ * disagreement point is x⁰ itself (both hold), which is one of the outcomes, so individually
+ * rational deals always exist.
+ *
+ * Which moves are open. By default a move is open when its preconditions hold at x⁰ (the
+ * opening position: every asset still held, every actor engaged). From a later round's
+ * position, pass the round's `holdings` and `postures`: a move is then open only when it is
+ * legal in that round (legality.ts `checkMove`: an asset already spent or too depleted, or a
+ * posture that bars the move, takes it off the table), so the outcomes are the ones the pair can
+ * actually reach from there. A missing one of the two defaults to the opening round's.
  *
  * Solutions on that set: the Nash bargaining solution, the Kalai–Smorodinsky point and the
  * Rubinstein alternating-offers equilibrium from the two patiences (first mover: the first
@@ -21,10 +29,11 @@
  * Exact: the enumeration is complete and the geometry closed-form (bisection to 1e-13 for
  * Rubinstein on a kinked frontier). No linear program is needed.
  */
+import { checkMove, initialHoldings, type Holdings } from '../../domain/legality';
 import { applyMoves } from '../../domain/moves';
 import { dimensionIndex, initialState, stateToRecord } from '../../domain/space';
 import { utility } from '../../domain/utility';
-import type { ActorId, MoveId, Scenario } from '../../domain/types';
+import type { ActorId, Move, MoveId, Posture, Scenario } from '../../domain/types';
 import { legalMovesAt } from '../coop/outcomeModel';
 import { paretoFrontier, type FrontierVertex, type Lottery, type Pair } from './frontier';
 import { kalaiSmorodinsky } from './kalaiSmorodinsky';
@@ -34,6 +43,12 @@ import { rubinsteinOnFrontier, rubinsteinShare } from './rubinstein';
 export interface BargainingOptions {
   /** Who proposes first in the alternating-offers game (default: the first of the pair). */
   readonly first?: ActorId;
+  /** The world state the pair bargains from, one value per dimension (default: the status quo). */
+  readonly state?: ArrayLike<number>;
+  /** Assets still held at that state (default: the opening holdings); restricts the moves to the legal ones. */
+  readonly holdings?: Holdings;
+  /** Postures at that state (default: everyone engaged); restricts the moves to the legal ones. */
+  readonly postures?: Readonly<Record<ActorId, Posture>>;
 }
 
 export interface DealPart {
@@ -45,7 +60,7 @@ export interface DealPart {
 export interface SolutionPoint {
   /** Utilities of the two actors at the point. */
   readonly utilities: Record<ActorId, number>;
-  /** Gains over the status quo. */
+  /** Gains over the disagreement point (both hold at the starting state). */
   readonly gains: Record<ActorId, number>;
   /** The lottery over pure outcomes that reaches the point (one part when it is a pure deal). */
   readonly deal: DealPart[];
@@ -54,7 +69,7 @@ export interface SolutionPoint {
 export interface NamedDeal {
   readonly id: string;
   readonly moves: MoveId[];
-  /** Every actor's utility change from the status quo. */
+  /** Every actor's utility change from the starting state. */
   readonly gains: Record<ActorId, number>;
   readonly bothGain: boolean;
   /** Whether no lottery gives both actors at least as much and one of them more. */
@@ -104,9 +119,13 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
   const first = opts.first ?? a;
   if (first !== a && first !== b) return { status: 'invalid', problem: `the first mover "${first}" is not one of the pair` };
   const dims = dimensionIndex(s);
-  const x0 = initialState(s);
-  const optsA = [null, ...legalMovesAt(s, a, x0)];
-  const optsB = [null, ...legalMovesAt(s, b, x0)];
+  if (opts.state && opts.state.length !== s.dimensions.length)
+    return { status: 'invalid', problem: `the starting state has ${opts.state.length} values; the scenario has ${s.dimensions.length} dimensions` };
+  if (opts.state && !Array.prototype.every.call(opts.state, (v: number) => Number.isFinite(v)))
+    return { status: 'invalid', problem: 'the starting state holds a value that is not a finite number' };
+  const x0 = opts.state ? Float64Array.from(opts.state) : initialState(s);
+  const optsA = [null, ...openMoves(s, a, x0, opts)];
+  const optsB = [null, ...openMoves(s, b, x0, opts)];
   const order = new Map(s.moves.map((m, i) => [m.id, i]));
   const outcomes: Outcome[] = [];
   // Simpler deals first (hold/hold, one move, then both), so duplicates resolve to the simpler one.
@@ -184,10 +203,24 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
       },
       namedDeals,
       method:
-        'one-round move pairs enumerated from the status quo; convex hull (lotteries) by monotone chain; Nash product maximised exactly per frontier edge; Kalai–Smorodinsky by ray–frontier intersection; Rubinstein by the stationary SPE conditions (bisection) and the (1 − δ₂)/(1 − δ₁δ₂) share',
+        `one-round move pairs enumerated from ${opts.state ? 'the given state' : 'the status quo'}${restricted(opts) ? ' (moves legal under the given holdings and postures)' : ''}; convex hull (lotteries) by monotone chain; Nash product maximised exactly per frontier edge; Kalai–Smorodinsky by ray–frontier intersection; Rubinstein by the stationary SPE conditions (bisection) and the (1 − δ₂)/(1 − δ₁δ₂) share`,
       exact: true,
     },
   };
+}
+
+const restricted = (opts: BargainingOptions) => opts.holdings !== undefined || opts.postures !== undefined;
+
+/**
+ * The actor's moves open at x⁰: preconditions only by default; the round's legal moves when
+ * holdings or postures are given (the same test the round machine applies to a commitment).
+ */
+function openMoves(s: Scenario, actor: ActorId, x0: ArrayLike<number>, opts: BargainingOptions): Move[] {
+  if (!restricted(opts)) return legalMovesAt(s, actor, x0);
+  const dims = dimensionIndex(s);
+  const holdings = opts.holdings ?? initialHoldings(s);
+  const posture = opts.postures?.[actor] ?? 'engaged';
+  return s.moves.filter((m) => m.actor === actor && checkMove(s, dims, x0, holdings, posture, actor, m.id).ok);
 }
 
 /** An exchange's effect on every actor: the state after the moves and each actor's utility change. */

@@ -168,7 +168,7 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
           <Offers scenario={s()} context={ctx()} />
         </Match>
         <Match when={phase() === 'debrief' || phase() === 'ended'}>
-          <Show when={lastRecord()}>{(r) => <DebriefView scenario={s()} start={start()} record={r()} />}</Show>
+          <Show when={lastRecord()}>{(r) => <DebriefView scenario={s()} start={start()} record={r()} client={props.live.client} />}</Show>
           <Show when={phase() === 'debrief'} fallback={<p class="card" data-testid="run-ended">The run is over: {ctx().history.length} rounds played. Export the run or the history, or start a new run.</p>}>
             <button type="button" class="primary big" data-testid="next-round" onClick={() => p.dispatch({ type: 'NEXT_ROUND' })}>
               {ctx().round >= ctx().roundLimit ? 'End the run' : `On to round ${ctx().round + 1}`}
