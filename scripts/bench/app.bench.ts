@@ -30,6 +30,8 @@ export async function main() {
     const inWorker: number[] = [];
     const playTasks: number[] = [];
     const playSteps: number[] = [];
+    const graphPaint: number[] = [];
+    const graphAfterAnalysis: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
@@ -90,6 +92,41 @@ export async function main() {
         toResult.push(dt);
       }
       inWorker.push(...(await page.evaluate(() => ((window as any).__coreplayWorkerMs as number[]).slice(1))));
+      // A slider change until the live coalition graph beside the editor is drawn with it, and
+      // until it is drawn again with the new analysis (coalitions) from the worker.
+      await page.locator('.live-panel .cg-canvas[data-painted]').waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500);
+      await page.evaluate(() => ((window as any).__longTasks = []));
+      for (let k = 0; k < 10; k++) {
+        const [first, full] = await input.evaluate((el: HTMLInputElement, v) => {
+          return new Promise<[number, number]>((resolve) => {
+            const w = window as any;
+            const canvas = document.querySelector('.live-panel .cg-canvas') as HTMLElement;
+            const before = canvas.dataset.painted;
+            const analysisBefore = w.__coreplayLastAnalysisAt ?? 0;
+            const start = performance.now();
+            el.value = String(v);
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            let first = NaN;
+            const timer = setInterval(() => {
+              if (Number.isNaN(first) && canvas.dataset.painted !== before) first = Number(canvas.dataset.paintedAt) - start;
+              const at = w.__coreplayLastAnalysisAt ?? 0;
+              if (!Number.isNaN(first) && at > analysisBefore && Number(canvas.dataset.paintedAt) >= at) {
+                clearInterval(timer);
+                resolve([first, Number(canvas.dataset.paintedAt) - start]);
+              }
+            }, 1);
+            setTimeout(() => {
+              clearInterval(timer);
+              resolve([first, NaN]);
+            }, 5000);
+          });
+        }, 0.32 + k * 0.04);
+        graphPaint.push(first);
+        graphAfterAnalysis.push(full);
+        await page.waitForTimeout(150);
+      }
+      longTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
       // Playing: a round with two teams and eight bots, long tasks recorded throughout.
       await page.locator('#tab-play').click();
       await page.locator('[data-testid=start-run]').click();
@@ -114,10 +151,13 @@ export async function main() {
     }
     console.log(`first load (production build, localhost): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`);
     console.log(`slider change → painted frame: median ${ms(median(slider))}, p95 ${ms(p95(slider))} over ${slider.length} changes`);
-    console.log(`long main-thread tasks while editing: ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`);
+    console.log(`long main-thread tasks while editing (slider changes with the live graph): ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`);
     console.log(`first analysis after load (worker start, HiGHS load, common core of 6 readings): median ${ms(median(firstAnalysis))}, p95 ${ms(p95(firstAnalysis))}`);
     if (inWorker.length) console.log(`default Belarus analysis in the worker (common core, 6 readings), after the first: median ${ms(median(inWorker))}, p95 ${ms(p95(inWorker))} over ${inWorker.length}`);
     if (toResult.length) console.log(`slider change → new analysis on the main thread: median ${ms(median(toResult))}, p95 ${ms(p95(toResult))} over ${toResult.length} changes`);
+    const ok = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
+    console.log(`slider change → live coalition graph drawn with it: median ${ms(median(ok(graphPaint)))}, p95 ${ms(p95(ok(graphPaint)))} over ${ok(graphPaint).length} of ${graphPaint.length} changes`);
+    console.log(`slider change → graph drawn again with the new analysis: median ${ms(median(ok(graphAfterAnalysis)))}, p95 ${ms(p95(ok(graphAfterAnalysis)))} over ${ok(graphAfterAnalysis).length} of ${graphAfterAnalysis.length} changes`);
     console.log(`long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length}${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`);
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@
  * The composition root: the workspace store, autosave, the analysis client (built once here
  * and disposed on cleanup), the tabs and the banner.
  */
-import { For, Match, Show, Switch, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { For, Match, Show, Suspense, Switch, createEffect, createMemo, createSignal, lazy, on, onCleanup, onMount } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import './highs';
 import './app.css';
@@ -20,6 +20,10 @@ import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
+import { coreFrame } from '../views/analyse/coreFrame';
+import type { GraphFrame } from '../../models/graph/index';
+
+const CoalitionGraph = lazy(() => import('../graph/CoalitionGraph'));
 
 const SAVE_KEY = 'workspace';
 
@@ -223,6 +227,14 @@ function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
     return x?.status === 'ok' ? x.readings[0] : undefined;
   };
   const name = (id: string) => w.scenario()?.actors.find((a) => a.id === id)?.short ?? id;
+  // The graph follows every edit at once (sizes, utilities) and the coalitions when the analysis is back.
+  // While the scenario has a problem the last valid graph stays up.
+  const frames = createMemo<GraphFrame[]>((prev) => {
+    const s = w.scenario();
+    const rd = r();
+    if (!s) return prev;
+    return rd && rd.actors.every((id) => s.actors.some((a) => a.id === id)) ? [coreFrame(s, rd, 'Status quo')] : prev;
+  }, []);
   return (
     <div>
       <h2>Live analysis</h2>
@@ -241,6 +253,11 @@ function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
             </Show>
           </>
         )}
+      </Show>
+      <Show when={frames().length}>
+        <Suspense fallback={<p>Loading the graph…</p>}>
+          <CoalitionGraph compact frames={frames()} frame={0} onFrame={() => undefined} title="Coalitions at the status quo" height={360} fileStem="coreplay-edit-graph" />
+        </Suspense>
       </Show>
     </div>
   );

@@ -38,6 +38,11 @@ export interface CoalitionGraphProps {
   height?: number;
   /** File name stem for the PNG export (default "coreplay-graph"). */
   fileStem?: string;
+  /**
+   * For a side panel (Edit's live analysis): larger labels relative to the nodes, the legend
+   * folded under the canvas, and no timeline when there is only one frame.
+   */
+  compact?: boolean;
 }
 
 const EDGE_KINDS: readonly EdgeKind[] = ['alignment', 'incompatible', 'compatible', 'deal', 'threat'];
@@ -131,7 +136,32 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
    * rounds keep that orientation), then animate nodes and viewport from where they were. Doing
    * the animation here rather than in fcose lets the viewport fit the *final* positions.
    */
+  let inFlight = false;
+  let queued: boolean | undefined;
+  /**
+   * One layout at a time: while one is in the worker, later requests collapse into one that runs
+   * when it is back (from wherever the nodes are then), so dragging a slider never queues up work.
+   */
   async function runLayout(animate: boolean) {
+    if (inFlight) {
+      queued = (queued ?? false) || animate;
+      seq++; // the answer in flight is stale now
+      return;
+    }
+    inFlight = true;
+    try {
+      await layoutOnce(animate);
+    } finally {
+      inFlight = false;
+    }
+    if (queued !== undefined) {
+      const again = queued;
+      queued = undefined;
+      void runLayout(again);
+    }
+  }
+
+  async function layoutOnce(animate: boolean) {
     const c = cy();
     if (!c || c.nodes().length === 0) return;
     const my = ++seq;
@@ -236,7 +266,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   onMount(() => {
     const c = cytoscape({
       container,
-      style: graphStylesheet({ largeText: !!props.largeText, showCompatible: showCompatible() }),
+      style: graphStylesheet({ largeText: !!props.largeText || !!props.compact, showCompatible: showCompatible() }),
       elements: [],
       minZoom: 0.15,
       maxZoom: 4,
@@ -244,6 +274,14 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       autoungrabify: false,
     });
     setCy(c);
+    // Each draw after a new frame was applied is stamped on the canvas box (data-painted: the
+    // frame's number; data-painted-at: when), so tests and benchmarks can tell the graph caught up.
+    c.on('render', () => {
+      if (container.dataset.painted !== String(applied)) {
+        container.dataset.painted = String(applied);
+        container.dataset.paintedAt = String(performance.now());
+      }
+    });
     const ro = new ResizeObserver(() => {
       c.resize();
       c.fit(undefined, 30);
@@ -256,21 +294,43 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     });
   });
 
-  // Apply the shown frame by id and re-run the layout from where the nodes are.
+  /** How many frames have been applied (see data-painted). */
+  let applied = 0;
+
+  /**
+   * Apply the shown frame by id and re-run the layout from where the nodes are. The frame is
+   * applied in a task of its own, after the one that changed it (a slider's input, a click), and
+   * only the latest when several come at once, so dragging a slider stays smooth.
+   */
+  let pendingFrame: { c: Core; elements: readonly GraphElement[]; animate: boolean } | undefined;
+  let frameTimer: ReturnType<typeof setTimeout> | undefined;
+  function applyFrame() {
+    frameTimer = undefined;
+    const f = pendingFrame;
+    pendingFrame = undefined;
+    if (!f || f.c.destroyed()) return;
+    applied++;
+    f.c.batch(() => {
+      f.c.json({ elements: toCy(f.elements, showCompatible()) });
+      seedPositions(f.c);
+    });
+    // A side panel follows edits: it jumps to the new layout instead of animating every step.
+    void runLayout(f.animate && !props.compact);
+  }
   createEffect(
     on([cy, () => current()?.elements], ([c, elements], prev) => {
       if (!c) return;
-      c.batch(() => {
-        c.json({ elements: toCy(elements ?? [], untrack(showCompatible)) });
-        seedPositions(c);
-      });
-      void runLayout(prev !== undefined && prev[0] === c);
+      const animate = prev !== undefined && prev[0] === c && (pendingFrame?.animate ?? true);
+      pendingFrame = { c, elements: elements ?? [], animate };
+      frameTimer ??= setTimeout(applyFrame, 0);
     }),
   );
+  onCleanup(() => clearTimeout(frameTimer));
 
   createEffect(
-    on([cy, () => !!props.largeText, showCompatible], ([c, largeText, show]) => {
+    on([cy, () => !!props.largeText || !!props.compact, showCompatible], ([c, largeText, show]) => {
       if (!c) return;
+      applied++;
       c.batch(() => {
         c.json({ elements: toCy(untrack(() => current()?.elements) ?? [], show) });
         seedPositions(c);
@@ -318,13 +378,50 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     e.preventDefault();
   }
 
+  const legend = () => (
+    <aside class="cg-legend" aria-labelledby={`${uid}-legend`}>
+      <h3 id={`${uid}-legend`}>Legend</h3>
+      <p class="cg-legend-sub">Actors (fill and shape = posture; border = the actor’s colour; size = capability; label: utility u, ✗ = state outside its minimum)</p>
+      <ul class="cg-keys">
+        <For each={POSTURES}>
+          {(p) => (
+            <li>
+              <span class={`cg-swatch cg-shape-${POSTURE_STYLE[p].shape}`} style={{ background: POSTURE_STYLE[p].colour }} aria-hidden="true" />
+              {POSTURE_STYLE[p].label}
+            </li>
+          )}
+        </For>
+      </ul>
+      <p class="cg-legend-sub">Links</p>
+      <ul class="cg-keys">
+        <For each={EDGE_KINDS}>
+          {(k) => (
+            <li>
+              <span class={`cg-line cg-line-${k}`} style={{ 'border-color': EDGE_STYLE[k].colour }} aria-hidden="true" />
+              <span>
+                {EDGE_STYLE[k].label}
+                <span class="cg-note">: {EDGE_STYLE[k].description}{k === 'compatible' && !showCompatible() ? ' (hidden)' : ''}</span>
+              </span>
+            </li>
+          )}
+        </For>
+        <li>
+          <span class="cg-group" aria-hidden="true" />
+          <span>
+            Coalition<span class="cg-note">: a maximal set of actors whose minimums are compatible (each actor drawn in its largest)</span>
+          </span>
+        </li>
+      </ul>
+    </aside>
+  );
+
   const frameText = () => {
     const f = current();
     return f ? `${f.label} (${index() + 1} of ${count()})` : 'No rounds yet';
   };
 
   return (
-    <section class="cg" classList={{ 'cg-large': !!props.largeText }} aria-labelledby={`${uid}-title`}>
+    <section class="cg" classList={{ 'cg-large': !!props.largeText, 'cg-compact': !!props.compact }} aria-labelledby={`${uid}-title`}>
       <div class="cg-head">
         <h2 id={`${uid}-title`}>{props.title}</h2>
         <div class="cg-actions">
@@ -351,80 +448,56 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
           aria-describedby={`${uid}-words`}
           onKeyDown={onCanvasKey}
         />
-        <aside class="cg-legend" aria-labelledby={`${uid}-legend`}>
-          <h3 id={`${uid}-legend`}>Legend</h3>
-          <p class="cg-legend-sub">Actors (fill and shape = posture; border = the actor’s colour; size = capability; label: utility u, ✗ = state outside its minimum)</p>
-          <ul class="cg-keys">
-            <For each={POSTURES}>
-              {(p) => (
-                <li>
-                  <span class={`cg-swatch cg-shape-${POSTURE_STYLE[p].shape}`} style={{ background: POSTURE_STYLE[p].colour }} aria-hidden="true" />
-                  {POSTURE_STYLE[p].label}
-                </li>
-              )}
-            </For>
-          </ul>
-          <p class="cg-legend-sub">Links</p>
-          <ul class="cg-keys">
-            <For each={EDGE_KINDS}>
-              {(k) => (
-                <li>
-                  <span class={`cg-line cg-line-${k}`} style={{ 'border-color': EDGE_STYLE[k].colour }} aria-hidden="true" />
-                  <span>
-                    {EDGE_STYLE[k].label}
-                    <span class="cg-note">: {EDGE_STYLE[k].description}{k === 'compatible' && !showCompatible() ? ' (hidden)' : ''}</span>
-                  </span>
-                </li>
-              )}
-            </For>
-            <li>
-              <span class="cg-group" aria-hidden="true" />
-              <span>
-                Coalition<span class="cg-note">: a maximal set of actors whose minimums are compatible (each actor drawn in its largest)</span>
-              </span>
-            </li>
-          </ul>
-        </aside>
+        <Show when={!props.compact}>{legend()}</Show>
       </div>
 
-      <div class="cg-timeline" role="group" aria-label="Timeline">
-        <button type="button" onClick={() => go(index() - 1)} disabled={index() <= 0} aria-label="Previous round">
-          ◀ Previous
-        </button>
-        <label class="cg-range">
-          <span>Round</span>
-          <input
-            type="range"
-            min="0"
-            max={Math.max(count() - 1, 0)}
-            step="1"
-            value={index()}
+      <Show when={props.compact}>
+        <details class="cg-legend-fold">
+          <summary>Legend</summary>
+          {legend()}
+        </details>
+      </Show>
+
+      <Show when={!props.compact || count() > 1}>
+        <div class="cg-timeline" role="group" aria-label="Timeline">
+          <button type="button" onClick={() => go(index() - 1)} disabled={index() <= 0} aria-label="Previous round">
+            ◀ Previous
+          </button>
+          <label class="cg-range">
+            <span>Round</span>
+            <input
+              type="range"
+              min="0"
+              max={Math.max(count() - 1, 0)}
+              step="1"
+              value={index()}
+              disabled={count() < 2}
+              aria-valuetext={frameText()}
+              onInput={(e) => go(Number(e.currentTarget.value))}
+            />
+          </label>
+          <button type="button" onClick={() => go(index() + 1)} disabled={index() >= count() - 1} aria-label="Next round">
+            Next ▶
+          </button>
+          <button
+            type="button"
+            aria-pressed={playing()}
             disabled={count() < 2}
-            aria-valuetext={frameText()}
-            onInput={(e) => go(Number(e.currentTarget.value))}
-          />
-        </label>
-        <button type="button" onClick={() => go(index() + 1)} disabled={index() >= count() - 1} aria-label="Next round">
-          Next ▶
-        </button>
-        <button
-          type="button"
-          aria-pressed={playing()}
-          disabled={count() < 2}
-          onClick={() => {
-            if (!playing() && index() >= count() - 1) go(0);
-            setPlaying((p) => !p);
-          }}
-        >
-          {playing() ? 'Pause' : 'Play'}
-        </button>
-        <output class="cg-frame" aria-live="polite">
-          {frameText()}
-        </output>
-        <span class="cg-status" role="status">
-          {status()}
-        </span>
-      </div>
+            onClick={() => {
+              if (!playing() && index() >= count() - 1) go(0);
+              setPlaying((p) => !p);
+            }}
+          >
+            {playing() ? 'Pause' : 'Play'}
+          </button>
+          <output class="cg-frame" aria-live="polite">
+            {frameText()}
+          </output>
+          <span class="cg-status" role="status">
+            {status()}
+          </span>
+        </div>
+      </Show>
 
       <details class="cg-words" id={`${uid}-words`}>
         <summary>The graph in words ({current()?.summary.length ?? 0} lines)</summary>

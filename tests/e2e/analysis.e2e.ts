@@ -48,16 +48,29 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('[data-testid=live-exits]').waitFor();
     expect(await page.locator('[data-testid=live-exits]').textContent()).toContain('{Regime, Russia}');
     await page.locator('[data-edit-actor=russia]').click();
+    // The live coalition graph beside the editor, drawn and described in words.
+    const live = page.locator('.live-panel .cg');
+    await live.locator('.cg-canvas[data-painted]').waitFor();
+    const wordsBefore = await live.locator('.cg-words li').allTextContents();
+    expect(wordsBefore.join('\n')).toContain('Russia');
+    const paintedBefore = await live.locator('.cg-canvas').getAttribute('data-painted');
     // Russia settles for less military control: its conflict with the neighbours disappears.
     await page.getByLabel('Russia: military orientation under its control: bound').fill('0.3');
     await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
     await page.waitForFunction(() => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Poland, Lithuania, Latvia, Opposition}'));
     const exits = await page.locator('[data-testid=live-exits]').textContent();
     expect(exits).not.toContain('Poland');
+    // The graph followed: redrawn, and its coalitions and pairs in words changed with the analysis.
+    await expect.poll(() => live.locator('.cg-words li').allTextContents()).not.toEqual(wordsBefore);
+    expect(await live.locator('.cg-canvas').getAttribute('data-painted')).not.toBe(paintedBefore);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'edit-live-graph');
     await page.getByLabel('Russia: military orientation under its control: bound').fill('x');
     await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
     await page.locator('.field-problems').first().waitFor();
     expect(await page.locator('.field-problems').first().textContent()).toContain('expected a number, got "x"');
+    // A scenario with a problem keeps the last valid graph up.
+    expect(await live.locator('.cg-canvas').count()).toBe(1);
     await screenshot(page, 'edit');
     expect(consoleErrors).toEqual([]);
   });

@@ -56,8 +56,7 @@ function norm(c: LinearConstraint): number {
 export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
   const k = polytopeKey(s, actors);
   const hit = centreMemo.get(k);
-  if (hit) return structuredClone(hit);
-  return structuredClone(remember(centreMemo, k, await chebyshevCentreUncached(s, actors)));
+  return copyCentre(hit ?? remember(centreMemo, k, await chebyshevCentreUncached(s, actors)));
 }
 
 async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
@@ -135,14 +134,24 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   return value;
 }
 const searchMemo = new Map<string, SetSearch>();
+/** Callers get copies: changing an answer must not change the kept one. */
+const copySearch = (x: SetSearch): SetSearch => ({
+  maximalCompatibleSets: x.maximalCompatibleSets.map((m) => [...m]),
+  minimalExitSets: x.minimalExitSets.map((m) => [...m]),
+  pairs: { ...x.pairs },
+  lps: x.lps,
+});
+const copyCentre = (x: ChebyshevResult): ChebyshevResult =>
+  x.status === 'empty'
+    ? { ...x }
+    : { ...x, centre: { ...x.centre }, binding: x.binding.map((b) => ({ ...b, tags: [...b.tags] })), slack: x.slack.map((y) => ({ ...y })) };
 const centreMemo = new Map<string, ChebyshevResult>();
 
 /** Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets. */
 export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
   const k = polytopeKey(s, actors);
   const hit = searchMemo.get(k);
-  if (hit) return structuredClone(hit);
-  return structuredClone(remember(searchMemo, k, await searchSetsUncached(s, actors)));
+  return copySearch(hit ?? remember(searchMemo, k, await searchSetsUncached(s, actors)));
 }
 
 /**
