@@ -66,6 +66,44 @@ function toCy(elements: readonly GraphElement[], showCompatible: boolean): Eleme
   }));
 }
 
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Make the graph hold exactly these elements, touching only what changed: new elements are added
+ * (parents first), nodes that change coalition are moved, gone ones removed, and only data fields
+ * and classes that differ are set. (`cy.json` would set every element's data, and Cytoscape then
+ * restyles the whole graph each round.)
+ */
+function applyElements(c: Core, els: readonly ElementDefinition[]): void {
+  const want = new Map(els.map((e) => [String(e.data.id), e]));
+  const nodes = els.filter((e) => e.group === 'nodes');
+  const missing = (e: ElementDefinition) => c.getElementById(String(e.data.id)).empty();
+  c.add(nodes.filter((e) => !e.data.parent && missing(e)));
+  c.add(nodes.filter((e) => e.data.parent && missing(e)));
+  for (const e of nodes) {
+    const n = c.getElementById(String(e.data.id));
+    const parent = n.parent();
+    const now = parent.nonempty() ? parent[0]!.id() : undefined;
+    if ((e.data.parent ?? undefined) !== now) n.move({ parent: (e.data.parent as string | undefined) ?? null });
+  }
+  c.edges().filter((x) => !want.has(x.id())).remove();
+  c.nodes().filter((x) => !want.has(x.id())).remove();
+  for (const e of els) {
+    const x = c.getElementById(String(e.data.id));
+    if (x.empty()) continue;
+    const changed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(e.data)) {
+      if (k === 'id' || k === 'parent' || k === 'source' || k === 'target') continue;
+      if (!sameValue(x.data(k), v)) changed[k] = v;
+    }
+    if (Object.keys(changed).length) x.data(changed);
+    const classes = (e.classes as string | undefined) ?? '';
+    if (x.classes().join(' ') !== classes.split(/\s+/).filter(Boolean).join(' ')) x.classes(classes);
+  }
+  c.add(els.filter((e) => e.group === 'edges' && missing(e)));
+}
+
 export function CoalitionGraph(props: CoalitionGraphProps) {
   const uid = createUniqueId();
   let container!: HTMLDivElement;
@@ -304,14 +342,28 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
    */
   let pendingFrame: { c: Core; elements: readonly GraphElement[]; animate: boolean } | undefined;
   let frameTimer: ReturnType<typeof setTimeout> | undefined;
-  function applyFrame() {
-    frameTimer = undefined;
+  async function applyFrame() {
     const f = pendingFrame;
     pendingFrame = undefined;
-    if (!f || f.c.destroyed()) return;
+    if (!f || f.c.destroyed()) {
+      frameTimer = undefined;
+      return;
+    }
+    const els = toCy(f.elements, showCompatible());
+    if (f.c.elements().empty()) {
+      // The first frame goes in as nodes, then links, each styled and drawn in a task of its own.
+      f.c.batch(() => {
+        f.c.add(els.filter((e) => e.group === 'nodes' && !e.data.parent));
+        f.c.add(els.filter((e) => e.group === 'nodes' && e.data.parent));
+        seedPositions(f.c);
+      });
+      await new Promise((r) => setTimeout(r, 0));
+      if (f.c.destroyed()) return;
+    }
+    frameTimer = undefined;
     applied++;
     f.c.batch(() => {
-      f.c.json({ elements: toCy(f.elements, showCompatible()) });
+      applyElements(f.c, els);
       seedPositions(f.c);
     });
     // A side panel follows edits: it jumps to the new layout instead of animating every step.
@@ -322,7 +374,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       if (!c) return;
       const animate = prev !== undefined && prev[0] === c && (pendingFrame?.animate ?? true);
       pendingFrame = { c, elements: elements ?? [], animate };
-      frameTimer ??= setTimeout(applyFrame, 0);
+      frameTimer ??= setTimeout(() => void applyFrame(), 0);
     }),
   );
   onCleanup(() => clearTimeout(frameTimer));
@@ -332,7 +384,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       if (!c) return;
       applied++;
       c.batch(() => {
-        c.json({ elements: toCy(untrack(() => current()?.elements) ?? [], show) });
+        applyElements(c, toCy(untrack(() => current()?.elements) ?? [], show));
         seedPositions(c);
       });
       c.style(graphStylesheet({ largeText, showCompatible: show }));

@@ -1,5 +1,5 @@
 /** The run so far: the coalition graph round by round (with a timeline) and utilities and world state over rounds. */
-import { Show, Suspense, createMemo, createSignal, createEffect, lazy } from 'solid-js';
+import { Show, Suspense, createMemo, createSignal, createEffect, lazy, onCleanup } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import { dimensionSeries, utilitySeries } from '../../../models/graph/index';
 import type { RoundRecord } from '../../../models/machines/index';
@@ -17,17 +17,27 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   const [frame, setFrame] = createSignal(0);
   createEffect(() => setFrame(props.history.length));
   const frames = createMemo(() => (props.reading ? runFrames(s(), props.history, props.reading) : []));
+  // The charts and graph are built in tasks after the one that resolved the round (the graph,
+  // then the charts), so the debrief appears first and none waits on the others.
+  const [stage, setStage] = createSignal(0);
+  let timer = setTimeout(() => {
+    setStage(1);
+    timer = setTimeout(() => setStage(2), 0);
+  }, 0);
+  onCleanup(() => clearTimeout(timer));
   return (
     <section class="run-charts" aria-label="The run so far">
-      <Show when={frames().length}>
+      <Show when={stage() >= 1 && frames().length}>
         <Suspense fallback={<p>Loading the graph…</p>}>
           <CoalitionGraph frames={frames()} frame={frame()} onFrame={setFrame} title={`Coalitions round by round — ${s().title}`} largeText={props.largeText} fileStem="coreplay-run-graph" />
         </Suspense>
       </Show>
+      <Show when={stage() >= 2} fallback={<p class="muted">Drawing the charts…</p>}>
       <div class="grid2">
         <LineChart title="Utilities over rounds" series={utilitySeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Utility" selected={frame()} largeText={props.largeText} />
         <LineChart title="World state over rounds" series={dimensionSeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Scaled position (0–1)" yDomain={[0, 1]} selected={frame()} largeText={props.largeText} />
       </div>
+      </Show>
     </section>
   );
 }
