@@ -114,6 +114,7 @@ export interface SetSearch {
   minimalExitSets: ActorId[][];
   /** Pairwise compatibility, keyed "a|b" with a before b in actor order. */
   pairs: Record<string, boolean>;
+  /** Feasibility LPs this search asked for (sets of minimums settled by earlier searches are not counted). */
   lps: number;
 }
 
@@ -128,6 +129,28 @@ function polytopeKey(s: Scenario, actors: readonly ActorId[]): string {
 }
 
 const MEMO_SIZE = 64;
+
+/**
+ * Feasibility of a set of minimums, kept by the minimums themselves: each distinct minimum (with
+ * the dimensions it is read against) gets a number, and a set is the sorted list of its numbers.
+ * Readings and successive edits share most sets, so most questions never become an LP.
+ */
+const minimumIds = new Map<string, number>();
+const feasible = new Map<string, boolean>();
+const FEASIBLE_SIZE = 50_000;
+function minimumId(dims: string, minimum: unknown): number {
+  const k = dims + JSON.stringify(minimum);
+  let id = minimumIds.get(k);
+  if (id === undefined) {
+    if (minimumIds.size >= FEASIBLE_SIZE) {
+      minimumIds.clear();
+      feasible.clear();
+    }
+    id = minimumIds.size;
+    minimumIds.set(k, id);
+  }
+  return id;
+}
 function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   memo.set(key, value);
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -162,9 +185,18 @@ export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promi
 async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
   if (actors.length > 30) throw new RangeError(`the common core search handles up to 30 actors, not ${actors.length}`);
   let lps = 0;
+  const dims = JSON.stringify(s.dimensions.map((d) => d.id));
+  const byId = new Map(s.actors.map((a) => [a.id, a]));
+  const ids = actors.map((id) => minimumId(dims, byId.get(id)?.minimum ?? []));
   const test = async (set: number[]) => {
+    const k = set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
+    const known = feasible.get(k);
+    if (known !== undefined) return known;
     lps++;
-    return compatibleSet(s, set.map((i) => actors[i]!));
+    const ok = await compatibleSet(s, set.map((i) => actors[i]!));
+    if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
+    feasible.set(k, ok);
+    return ok;
   };
   const key = (xs: readonly number[]) => xs.join(',');
   const maskOf = (xs: readonly number[]) => xs.reduce((m, i) => m | (1 << i), 0);
@@ -220,6 +252,7 @@ export interface CommonCoreReport {
   pairs: Record<string, boolean>;
   /** Each actor's utility at the centre of the core (or of the largest compatible set containing it). */
   utilityAtCentre: Record<ActorId, number | null>;
+  /** LPs asked for when this answer was computed (fewer when earlier analyses had settled some sets). */
   lps: number;
   method: string;
   exact: boolean;
