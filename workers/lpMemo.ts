@@ -17,6 +17,7 @@
  * return another program's answer.
  */
 import type { Highs } from 'highs';
+import { lpCallOf } from '../models/analysis/lp/highs';
 
 export interface LpMemoStats {
   calls: number;
@@ -111,6 +112,9 @@ export function memoiseHighs(highs: Highs, capacity = 5_000): MemoisedHighs {
   let size = 0;
   const stats: LpMemoStats = { calls: 0, solved: 0 };
   const raw = highs.raw;
+  // Programs not seen before are solved as `solveLpWith` would solve them on `highs` itself (one
+  // persistent native model for a plain runtime; see lpCallOf).
+  const solve = lpCallOf(highs);
   const lpCall = (model: LpModel) => {
     stats.calls++;
     const parts = modelParts(model);
@@ -124,7 +128,7 @@ export function memoiseHighs(highs: Highs, capacity = 5_000): MemoisedHighs {
       return copy(hit.out);
     }
     stats.solved++;
-    const out = raw.lpCall(model);
+    const out = solve(model);
     if (bucket) bucket.push({ parts: frozenParts(parts), out: copy(out) });
     else cache.set(key, [{ parts: frozenParts(parts), out: copy(out) }]);
     if (++size > capacity) {

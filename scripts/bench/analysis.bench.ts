@@ -5,6 +5,8 @@
  *
  * - common core, all readings, with a fresh LP memo per run (as the CLI and the worker start);
  * - the same without the memo (every LP solved);
+ * - the distinct LPs of the common core after changes to a minimum, by HiGHS's one-shot
+ *   `lpCall` and on the persistent model solveLpWith uses (lpCallOf);
  * - the cooperative game (characteristic function + core, least core, Shapley, nucleolus);
  * - bargaining regime–us; the spatial forecast;
  * - `npm run --silent analyse -- builtin:belarus` (what a user types), `node` on the bundle
@@ -15,7 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import highsLoader from 'highs';
-import { setHighsLoader } from '../../models/analysis/lp/highs';
+import { lpCallOf, setHighsLoader } from '../../models/analysis/lp/highs';
 import { characteristicFunction } from '../../models/analysis/coop/index';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../../workers/api';
@@ -57,6 +59,18 @@ export async function main() {
   console.log(`${''.padEnd(44)} ${stats.calls} LP calls, ${stats.solved} distinct programs solved`);
   setHighsLoader(async () => plain);
   await timeIt('common core, all readings (no memo)', () => analyseCommonCore(s, []));
+  // The distinct programs the common core solves after five changes to one of Russia's minimums
+  // (fresh polytopes), each solved by HiGHS's one-shot lpCall (a native instance built and
+  // destroyed per program) and on the persistent model solveLpWith uses.
+  const programs: Parameters<typeof plain.raw.lpCall>[0][] = [];
+  const recorder = { ...plain, raw: { ...plain.raw, lpCall: (m: (typeof programs)[number]) => (programs.push(m), plain.raw.lpCall(m)) } } as typeof plain;
+  setHighsLoader(async () => memoiseHighs(recorder).highs);
+  const withBound = (v: number) => ({ ...s, actors: s.actors.map((a) => (a.id === 'russia' ? { ...a, minimum: a.minimum.map((c, i) => (i === 0 ? { ...c, rhs: v } : c)) } : a)) });
+  for (let k = 0; k < 5; k++) await analyseCommonCore(withBound(0.2137 + 0.01 * k), []);
+  setHighsLoader(async () => plain);
+  const persistent = lpCallOf(plain);
+  await timeIt(`LPs: ${programs.length} programs, one-shot lpCall`, () => programs.forEach((m) => plain.raw.lpCall(m)));
+  await timeIt(`LPs: the same, persistent model`, () => programs.forEach((m) => persistent(m)));
   const g = characteristicFunction(s);
   await timeIt('coop: characteristic function only', () => characteristicFunction(s), g.status === 'ok' ? `${g.game.nodes} nodes for ${g.game.profiles} profiles` : '');
   await timeIt('coop: whole analysis', () => analyseCoop(s, []));
