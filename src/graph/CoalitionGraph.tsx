@@ -325,8 +325,13 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       c.fit(undefined, 30);
     });
     ro.observe(container);
+    // Off-screen graphs (the run's graph below a long debrief) wait to be scrolled to.
+    const io = typeof IntersectionObserver === 'function' ? new IntersectionObserver((es) => setOnScreen(es.some((e) => e.isIntersecting)), { rootMargin: '300px' }) : undefined;
+    if (io) io.observe(container);
+    else setOnScreen(true);
     onCleanup(() => {
       ro.disconnect();
+      io?.disconnect();
       seq++;
       c.destroy();
     });
@@ -338,10 +343,17 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   /**
    * Apply the shown frame by id and re-run the layout from where the nodes are. The frame is
    * applied in a task of its own, after the one that changed it (a slider's input, a click), and
-   * only the latest when several come at once, so dragging a slider stays smooth.
+   * only the latest when several come at once, so dragging a slider stays smooth. A graph that
+   * is off screen keeps its latest frame until it is scrolled to, and then moves to it.
    */
+  const [onScreen, setOnScreen] = createSignal(false);
   let pendingFrame: { c: Core; elements: readonly GraphElement[]; animate: boolean } | undefined;
   let frameTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleFrame() {
+    if (frameTimer !== undefined || !pendingFrame || !untrack(onScreen)) return;
+    frameTimer = setTimeout(() => void applyFrame(), 0);
+  }
+  createEffect(on(onScreen, (v) => v && scheduleFrame()));
   async function applyFrame() {
     const f = pendingFrame;
     pendingFrame = undefined;
@@ -360,7 +372,6 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       await new Promise((r) => setTimeout(r, 0));
       if (f.c.destroyed()) return;
     }
-    frameTimer = undefined;
     applied++;
     f.c.batch(() => {
       applyElements(f.c, els);
@@ -368,13 +379,15 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     });
     // A side panel follows edits: it jumps to the new layout instead of animating every step.
     void runLayout(f.animate && !props.compact);
+    frameTimer = undefined;
+    scheduleFrame(); // a newer frame that came in meanwhile
   }
   createEffect(
     on([cy, () => current()?.elements], ([c, elements], prev) => {
       if (!c) return;
       const animate = prev !== undefined && prev[0] === c && (pendingFrame?.animate ?? true);
       pendingFrame = { c, elements: elements ?? [], animate };
-      frameTimer ??= setTimeout(() => void applyFrame(), 0);
+      scheduleFrame();
     }),
   );
   onCleanup(() => clearTimeout(frameTimer));

@@ -109,6 +109,13 @@ describe('a class round of the Belarus scenario', () => {
     await bargaining.locator('thead', { hasText: 'US plays' }).waitFor();
     await bargaining.locator('tr[data-solution="Nash bargaining"]').waitFor();
     await page.locator('.run-charts').waitFor();
+    // The run's coalition graph waits off screen; scrolled to, it draws the round just played.
+    const runGraph = page.locator('.run-charts .cg');
+    await runGraph.waitFor();
+    await runGraph.scrollIntoViewIfNeeded();
+    await runGraph.locator('.cg-canvas[data-painted]').waitFor();
+    expect(await runGraph.locator('.cg-frame').textContent()).toBe('Round 1 (2 of 2)');
+    expect((await runGraph.locator('.cg-words li').allTextContents()).join('\n')).toContain('Regime');
     await page.waitForTimeout(800);
     await screenshot(page, 'play-debrief');
 
