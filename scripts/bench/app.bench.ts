@@ -33,6 +33,7 @@ export async function main() {
     const graphPaint: number[] = [];
     const graphAfterAnalysis: number[] = [];
     const minimumChange: number[] = [];
+    const graphScrollTasks: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const page = await context.newPage();
@@ -155,6 +156,16 @@ export async function main() {
       }
       await step(() => page.locator('[data-testid=resolve-round]').click());
       await page.locator('[data-testid=debrief-table]').waitFor();
+      await page.waitForTimeout(1000);
+      playTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
+      // The run's graph sits below the debrief and waits to be scrolled to: scroll to it and
+      // record the long tasks while it lays out, animates and draws the round.
+      await page.evaluate(() => ((window as any).__longTasks = []));
+      await page.locator('.run-charts .cg').scrollIntoViewIfNeeded();
+      await page.locator('.run-charts .cg-canvas[data-painted]').waitFor();
+      await page.waitForTimeout(1000);
+      graphScrollTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
+      await page.evaluate(() => ((window as any).__longTasks = []));
       await step(() => page.locator('[data-testid=next-round]').click());
       await page.waitForTimeout(300);
       playTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
@@ -170,7 +181,8 @@ export async function main() {
     const ok = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
     console.log(`slider change → live coalition graph drawn with it: median ${ms(median(ok(graphPaint)))}, p95 ${ms(p95(ok(graphPaint)))} over ${ok(graphPaint).length} of ${graphPaint.length} changes`);
     console.log(`slider change → graph drawn again with the new analysis: median ${ms(median(ok(graphAfterAnalysis)))}, p95 ${ms(p95(ok(graphAfterAnalysis)))} over ${ok(graphAfterAnalysis).length} of ${graphAfterAnalysis.length} changes`);
-    console.log(`long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length}${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`);
+    console.log(`long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length} over ${RUNS} rounds${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`);
+    console.log(`long main-thread tasks while the run's graph, scrolled to, draws the round: ${graphScrollTasks.length} over ${RUNS} rounds${graphScrollTasks.length ? `, longest ${ms(Math.max(...graphScrollTasks))}, median ${ms(median(graphScrollTasks))}` : ''}`);
   } finally {
     await browser.close();
     await server.close();
