@@ -35,7 +35,9 @@ describe('the analysis moves with the preferences', () => {
     // Another pair: the mixed equilibria follow.
     await page.getByLabel('Second actor of the pair').selectOption('lithuania');
     await page.locator('[data-testid=round-game] h3', { hasText: 'Regime and Lithuania alone' }).waitFor();
-    await page.locator('canvas').first().waitFor();
+    // The graph waits below the fold until it is scrolled to, then draws.
+    await page.locator('.cg').first().scrollIntoViewIfNeeded();
+    await page.locator('.cg .cg-canvas[data-painted]').first().waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'analyse');
     expect(consoleErrors).toEqual([]);
@@ -85,7 +87,8 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('[data-testid=compare-core] td', { hasText: /exists|empty/ }).first().waitFor();
     expect(await page.locator('[data-testid=compare-core] tr').count()).toBe(5);
     expect(await page.locator('[data-testid=compare-equilibria] tbody tr').count()).toBe(10);
-    await page.locator('.cg canvas').nth(1).waitFor();
+    await page.locator('.cg').nth(1).scrollIntoViewIfNeeded();
+    await page.locator('.cg .cg-canvas[data-painted]').nth(1).waitFor();
     expect(await page.locator('.cg').count()).toBe(2);
     await page.waitForTimeout(800);
     await screenshot(page, 'compare');
@@ -109,7 +112,8 @@ describe('the analysis moves with the preferences', () => {
     expect(diff).not.toContain('Political prisoners');
     // Both runs' coalition graphs on one timeline; at the end of the run it shows the last round.
     const runs = page.locator('section[aria-labelledby=cmp-runs]');
-    await runs.locator('.cg canvas').nth(1).waitFor();
+    await runs.locator('.cg').nth(1).scrollIntoViewIfNeeded();
+    await runs.locator('.cg .cg-canvas[data-painted]').nth(1).waitFor();
     expect(await runs.locator('.cg').count()).toBe(2);
     const rounds = run.events.filter((e) => e.type === 'START_ROUND').length;
     expect(await page.locator('[data-testid=compare-runs-round]').inputValue()).toBe(String(rounds));
