@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parseNfg } from '../../models/analysis/io/nfg';
+import { mulberry32 } from '../../models/analysis/game/random';
 import { enumeratePure } from '../../models/analysis/nash/enumPure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -29,20 +30,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 3 : 1)} s`;
 
-/** mulberry32: a small seeded generator (no Math.random in figures that must repeat). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A random n-player game with k strategies each, payoff form, written in chunks. */
 function writeRandomNfg(file: string, n: number, k: number, seed: number): number {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const fd = openSync(file, 'w');
   const players = Array.from({ length: n }, (_, i) => `"P${i + 1}"`).join(' ');
   writeSync(fd, `NFG 1 R "random ${n} players x ${k} strategies, seed ${seed}" { ${players} } { ${Array(n).fill(k).join(' ')} }\n\n`);
@@ -64,7 +54,7 @@ function writeRandomNfg(file: string, n: number, k: number, seed: number): numbe
 
 /** A random m×n bimatrix game, as .nfg and in lrsnash's input format. */
 function writeRandomBimatrix(dir: string, m: number, n: number, seed: number): { nfg: string; lrs: string } {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const A = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(rand() * 1000)));
   const B = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(rand() * 1000)));
   const nfg = join(dir, `bimatrix-${m}x${n}.nfg`);

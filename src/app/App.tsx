@@ -49,10 +49,6 @@ export function App() {
       history.replaceState(null, '', location.pathname + location.search);
     }
     setReady(true);
-    // Ready the coalition graph in idle time after the page has loaded (see src/graph/warm.ts).
-    const warm = () => void import('../graph/warm').then((m) => m.warmGraphs(w.ws.prefs.largeText));
-    if (document.readyState === 'complete') setTimeout(warm, 300);
-    else addEventListener('load', () => setTimeout(warm, 300), { once: true });
   });
 
   // Autosave: every change to the workspace is written shortly after it happens.

@@ -1,9 +1,9 @@
 /**
  * The coalition graph: one component owns one Cytoscape instance (created in onMount against
  * an explicitly sized container, destroyed in onCleanup). Frames come in as element JSON from
- * models/graph; moving to another frame applies that frame's elements by id (`cy.json`, one
- * batch: add what is new, update what changed, move children between compounds, remove what is
- * gone) and then asks the layout worker (workers/layout.ts: fcose over the measured node-and-label
+ * models/graph; moving to another frame applies that frame's elements by id (`applyElements`,
+ * one batch: add what is new, update what changed, move children between compounds, remove what
+ * is gone) and then asks the layout worker (workers/layout.ts: fcose over the measured node-and-label
  * boxes) for an incremental layout from the current positions; the answer is animated unless the
  * user prefers reduced motion. The main thread only measures, applies and draws.
  *
@@ -20,7 +20,6 @@ import type { GraphFrame } from '../../models/graph/frame';
 import { POSTURES } from '../../models/domain/types';
 import { graphStylesheet } from './style';
 import { layoutInWorker } from './layoutClient';
-import type { LayoutEdgeKind } from '../../workers/layout';
 import './graph.css';
 
 export interface CoalitionGraphProps {
@@ -120,6 +119,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   const index = createMemo(() => Math.min(Math.max(Math.trunc(props.frame) || 0, 0), Math.max(count() - 1, 0)));
   const current = createMemo(() => props.frames[index()]);
   const height = () => props.height ?? (props.largeText ? 720 : 560);
+  /** Labels large relative to the nodes: the projector mode, and the side panel (drawn small). */
+  const bigLabels = () => !!props.largeText || !!props.compact;
   const go = (k: number) => {
     const n = count();
     if (n === 0) return;
@@ -223,9 +224,9 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     const links = c
       .edges()
       .filter((e) => e.data('kind') !== 'compatible')
-      .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as LayoutEdgeKind, weight: Number(e.data('weight')) || undefined }));
+      .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as EdgeKind, weight: Number(e.data('weight')) || undefined }));
     const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
-    const result = await layoutInWorker({ boxes, groups, links, groupPadding: props.largeText ? 40 : 32 });
+    const result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
     if (my !== seq || c.destroyed()) return;
     c.batch(() => {
       leaves.positions((n) => {
@@ -304,7 +305,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   onMount(() => {
     const c = cytoscape({
       container,
-      style: graphStylesheet({ largeText: !!props.largeText || !!props.compact, showCompatible: showCompatible() }),
+      style: graphStylesheet({ largeText: bigLabels(), showCompatible: showCompatible() }),
       elements: [],
       minZoom: 0.15,
       maxZoom: 4,
@@ -365,8 +366,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     if (f.c.elements().empty()) {
       // The first frame goes in as nodes, then links, each styled and drawn in a task of its own.
       f.c.batch(() => {
-        f.c.add(els.filter((e) => e.group === 'nodes' && !e.data.parent));
-        f.c.add(els.filter((e) => e.group === 'nodes' && e.data.parent));
+        applyElements(f.c, els.filter((e) => e.group === 'nodes'));
         seedPositions(f.c);
       });
       await new Promise((r) => setTimeout(r, 0));
@@ -393,16 +393,13 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   onCleanup(() => clearTimeout(frameTimer));
 
   createEffect(
-    on([cy, () => !!props.largeText || !!props.compact, showCompatible], ([c, largeText, show]) => {
+    on([cy, bigLabels, showCompatible], ([c, largeText, show]) => {
       if (!c) return;
-      applied++;
-      c.batch(() => {
-        applyElements(c, toCy(untrack(() => current()?.elements) ?? [], show));
-        seedPositions(c);
-      });
       c.style(graphStylesheet({ largeText, showCompatible: show }));
       c.resize();
-      void runLayout(false);
+      // The shown frame again, with compatible pairs in or out, laid out for the new label sizes.
+      pendingFrame = { c, elements: untrack(() => current()?.elements) ?? [], animate: false };
+      scheduleFrame();
     }, { defer: true }),
   );
 

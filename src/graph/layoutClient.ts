@@ -1,6 +1,6 @@
 /**
  * The page's side of the layout worker: one worker for every graph on the page, started on
- * first use (or by `warmGraphs`). If the worker cannot start or dies, layouts run on the main
+ * first use. If the worker cannot start or dies, layouts run on the main
  * thread instead — slower, but the graph still moves.
  */
 import * as Comlink from 'comlink';
@@ -45,20 +45,4 @@ export async function layoutInWorker(req: LayoutRequest): Promise<LayoutResult> 
     broken = true;
     return onMainThread(req);
   }
-}
-
-/** Start the worker and run one tiny layout, so the first real one is not also its start-up. */
-export function warmLayoutWorker(): Promise<unknown> {
-  return layoutInWorker({
-    boxes: [
-      { id: 'a', x: 0, y: 0, w: 40, h: 40, parent: 'g' },
-      { id: 'b', x: 50, y: 10, w: 40, h: 40, parent: 'g' },
-      { id: 'c', x: 120, y: 0, w: 40, h: 40 },
-    ],
-    groups: ['g'],
-    links: [
-      { source: 'a', target: 'b', kind: 'alignment', weight: 0.9 },
-      { source: 'b', target: 'c', kind: 'incompatible' },
-    ],
-  }).catch(() => undefined);
 }

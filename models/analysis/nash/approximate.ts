@@ -34,6 +34,7 @@
  * Jacobian plus O(K³); games with more than `maxProfiles` profiles are answered 'too-large'.
  */
 import { type NormalFormGame, profileCount } from '../game/types';
+import { mulberry32 } from '../game/random';
 import { expectedPayoffs, regret as regretOf } from './regret';
 import type { MixedEquilibrium, StopOptions } from './types';
 
@@ -233,17 +234,6 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     if (best.regret <= tol) return finish(best.sigma, 'ok', best.lambda, steps);
   }
   return finish(best!.sigma, 'failed', best!.lambda, steps, `regret ${best!.regret} above tolerance after ${restarts + 1} paths (${best!.message})`);
-}
-
-/** A small seeded generator for the restart priors (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface PathResult {

@@ -16,7 +16,7 @@
  */
 import type { NormalFormGame } from '../game/types';
 import { type Rational } from '../game/types';
-import { add, cmp, div, exactPayoff, lcmDen, mul, rat, sub, toNumber } from '../game/rational';
+import { add, cmp, div, exactPayoff, gcd, lcmDen, mul, rat, sub, toNumber } from '../game/rational';
 import type { MixedEquilibrium } from './types';
 
 export interface ExactMatrix {
@@ -131,16 +131,7 @@ export interface ExactPoint {
 }
 
 function gcdAll(v: readonly bigint[]): bigint {
-  let g = 0n;
-  for (let x of v) {
-    if (x < 0n) x = -x;
-    while (x !== 0n) {
-      const t = g % x;
-      g = x;
-      x = t;
-    }
-  }
-  return g;
+  return v.reduce((g, x) => gcd(g, x), 0n);
 }
 
 /**

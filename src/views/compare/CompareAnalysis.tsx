@@ -3,12 +3,12 @@
  * best pure equilibrium (from the worker, one side after the other so neither answer supersedes
  * the other), and the coalition graph; differences highlighted.
  */
-import { For, Show, Suspense, createEffect, createSignal, lazy, on, onCleanup } from 'solid-js';
+import { For, Show, Suspense, createEffect, createSignal, lazy, on } from 'solid-js';
 import { HOLD } from '../../../models/domain/legality';
 import type { Scenario } from '../../../models/domain/index';
 import type { BestPure } from '../../../models/analysis/roundGameReport';
-import type { CommonCoreAnalysis, ReadingReport, RoundGameAnalysis } from '../../../workers/api';
-import { createAnalysisClient } from '../../../workers/client';
+import type { ReadingReport, RoundGameAnalysis } from '../../../workers/api';
+import { baselineReading, createPanelClient } from './panelClient';
 import { coreFrame } from '../analyse/coreFrame';
 import { workspace } from '../../state/workspace';
 import type { Side } from './CompareView';
@@ -17,8 +17,7 @@ const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function CompareAnalysis(props: { left: Side; right: Side }) {
   const w = workspace();
-  const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
-  onCleanup(() => client.dispose());
+  const client = createPanelClient();
   const [cores, setCores] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
   /** Per side: the best pure equilibrium, null when there is none, undefined while it is computed. */
   const [eq, setEq] = createSignal<{ left?: BestPure | null; right?: BestPure | null }>({});
@@ -30,10 +29,7 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
       if (!a || !b) return;
       setEq({});
       setBusy(true);
-      const run = async (s: Scenario): Promise<ReadingReport | undefined> => {
-        const r = await client.commonCore(JSON.parse(JSON.stringify(s)), []);
-        return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
-      };
+      const run = (sc: Scenario) => baselineReading(client, sc);
       const best = async (s: Scenario): Promise<BestPure | null> => {
         const r = await client.roundGame(JSON.parse(JSON.stringify(s)), [], [...w.ws.pair] as [string, string]);
         return r.status === 'ok' && (r.value as RoundGameAnalysis).status === 'ok' ? (r.value as Extract<RoundGameAnalysis, { status: 'ok' }>).report.best : null;

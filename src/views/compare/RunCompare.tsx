@@ -4,11 +4,11 @@
  * the differences highlighted; both runs' coalition graphs on one round timeline, with what
  * differs at the round shown listed under them.
  */
-import { For, Show, Suspense, createEffect, createMemo, createSignal, lazy, on, onCleanup } from 'solid-js';
+import { For, Show, Suspense, createEffect, createMemo, createSignal, lazy, on } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import { postureWord } from '../../../models/domain/legality';
-import type { CommonCoreAnalysis, ReadingReport } from '../../../workers/api';
-import { createAnalysisClient } from '../../../workers/client';
+import type { ReadingReport } from '../../../workers/api';
+import { baselineReading, createPanelClient } from './panelClient';
 import { workspace } from '../../state/workspace';
 import { runFrames } from '../play/runFrames';
 import { formatNatural } from '../../../models/domain/space';
@@ -52,8 +52,7 @@ export function RunCompare() {
   const leftRun = () => left() ?? p.session();
   const w = workspace();
   // The coalitions come from each run's own scenario (a run file carries its scenario).
-  const client = createAnalysisClient(() => new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }));
-  onCleanup(() => client.dispose());
+  const client = createPanelClient();
   const [readings, setReadings] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
   let generation = 0;
   createEffect(
@@ -61,10 +60,7 @@ export function RunCompare() {
       const g = ++generation;
       setReadings({});
       if (!a || !b) return;
-      const core = async (sc: Scenario) => {
-        const r = await client.commonCore(JSON.parse(JSON.stringify(sc)), []);
-        return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
-      };
+      const core = (sc: Scenario) => baselineReading(client, sc);
       const l = await core(a);
       if (g !== generation) return;
       const r = a === b ? l : await core(b);
