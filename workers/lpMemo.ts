@@ -6,9 +6,11 @@
  *
  * Why: the common core is computed once per reading, and the readings differ in one actor's
  * constraints at most (grey leaves one actor out; russia-limit, us-buffer and golden each
- * change one actor), so most of their feasibility LPs repeat: for the Belarus scenario 2,113
- * LP calls are 522 distinct programs. In the app, a live edit changes one actor, so the next
- * analysis repeats most LPs of the last one too.
+ * change one actor), so many of their LPs repeat; the common core's own memo and witnesses
+ * (models/analysis/commonCore) settle most feasibility questions before they become LPs, and this
+ * memo catches what repeats beyond them (for the Belarus scenario from nothing, 53 LP calls are
+ * 41 distinct programs). In the app, a live edit changes one actor, so the next analysis repeats
+ * LPs of the last one too (Chebyshev centres, the cooperative game's programs).
  *
  * Answers are returned as fresh copies (callers may keep or modify them). The cache holds at
  * most `capacity` programs (default 5,000, a few kB each for Belarus-sized programs) and

@@ -236,8 +236,16 @@ export function constraintRows(constraints: Scenario['actors'][number]['minimum'
 
 /** Is the set {x ∈ [0,1]^d : all constraints hold} non-empty? */
 export async function isFeasible(constraints: Scenario['actors'][number]['minimum'], dims: ReadonlyMap<string, number>): Promise<boolean> {
-  if (constraints.length === 0) return true;
+  return (await feasiblePoint(constraints, dims)) !== null;
+}
+
+/**
+ * A point of {x ∈ [0,1]^d : all constraints hold} (in the order of `dims`), or null when the set
+ * is empty. Which point is HiGHS's choice; callers use it as a witness of feasibility only.
+ */
+export async function feasiblePoint(constraints: Scenario['actors'][number]['minimum'], dims: ReadonlyMap<string, number>): Promise<Float64Array | null> {
   const n = dims.size;
+  if (constraints.length === 0) return new Float64Array(n);
   const r = await solveLp({
     sense: 'min',
     cost: new Array(n).fill(0),
@@ -245,7 +253,7 @@ export async function isFeasible(constraints: Scenario['actors'][number]['minimu
     colHi: new Array(n).fill(1),
     rows: constraintRows(constraints, dims),
   });
-  return r.status === 'optimal';
+  return r.status === 'optimal' ? Float64Array.from(r.x) : null;
 }
 
 export function deepFreeze<T>(x: T): T {

@@ -8,12 +8,15 @@
  *   (a face, a point); infeasible means it is empty.
  * - Maximal compatible sets by a level-wise (Apriori) search: a set of actors can only be
  *   compatible if every subset one smaller is, so an incompatible set prunes all its supersets
- *   (monotonicity) and ten actors never need 1,024 blind LPs.
+ *   (monotonicity) and ten actors never need 1,024 blind LPs. Each compatible set keeps the point
+ *   its LP found (a witness); a candidate whose subset's witness also meets the added actor's
+ *   minimum is compatible without an LP, so LPs are asked mostly where sets stop being compatible
+ *   (Belarus, six readings from nothing: 41 distinct LPs instead of 514).
  * - Minimal exit sets: E is a minimal set whose exit leaves a non-empty core exactly when N \ E is
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
  */
 import { solveLp, type LpRow } from '../lp/highs';
-import { isFeasible } from '../../scenario/parse';
+import { feasiblePoint, isFeasible } from '../../scenario/parse';
 import { dimensionIndex } from '../../domain/space';
 import { utility } from '../../domain/utility';
 import type { ActorId, LinearConstraint, Scenario } from '../../domain/types';
@@ -133,10 +136,12 @@ const MEMO_SIZE = 64;
 /**
  * Feasibility of a set of minimums, kept by the minimums themselves: each distinct minimum (with
  * the dimensions it is read against) gets a number, and a set is the sorted list of its numbers.
- * Readings and successive edits share most sets, so most questions never become an LP.
+ * Readings and successive edits share most sets, so most questions never become an LP. A
+ * compatible set is kept with a witness, a point that meets all its minimums; an incompatible
+ * one with null.
  */
 const minimumIds = new Map<string, number>();
-const feasible = new Map<string, boolean>();
+const feasible = new Map<string, Float64Array | null>();
 const FEASIBLE_SIZE = 50_000;
 function minimumId(dims: string, minimum: unknown): number {
   const k = dims + JSON.stringify(minimum);
@@ -151,6 +156,39 @@ function minimumId(dims: string, minimum: unknown): number {
   }
   return id;
 }
+
+/**
+ * How far past a bound a witness may lie and still count. HiGHS accepts 1e-7 (its primal
+ * feasibility tolerance), so a point this close is one HiGHS would accept too: a set certified
+ * by a witness is one the LP would also have called compatible.
+ */
+const WITNESS_TOLERANCE = 1e-9;
+
+/** One actor's minimum as dense rows over the dimensions, for checking witnesses. */
+interface DenseMinimum {
+  readonly rows: readonly { coeffs: Float64Array; lo: number; hi: number }[];
+}
+function denseMinimum(minimum: readonly LinearConstraint[], dims: ReadonlyMap<string, number>): DenseMinimum {
+  return {
+    rows: minimum.map((c) => {
+      const coeffs = new Float64Array(dims.size);
+      for (const [d, v] of Object.entries(c.coeffs)) {
+        const i = dims.get(d);
+        if (i !== undefined) coeffs[i] = v;
+      }
+      return c.op === '<=' ? { coeffs, lo: -Infinity, hi: c.rhs } : { coeffs, lo: c.rhs, hi: Infinity };
+    }),
+  };
+}
+function meets(w: Float64Array, m: DenseMinimum): boolean {
+  for (const r of m.rows) {
+    let lhs = 0;
+    for (let j = 0; j < w.length; j++) lhs += r.coeffs[j]! * w[j]!;
+    if (lhs > r.hi + WITNESS_TOLERANCE || lhs < r.lo - WITNESS_TOLERANCE) return false;
+  }
+  return true;
+}
+
 function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   memo.set(key, value);
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
@@ -188,15 +226,29 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Prom
   const dims = JSON.stringify(s.dimensions.map((d) => d.id));
   const byId = new Map(s.actors.map((a) => [a.id, a]));
   const ids = actors.map((id) => minimumId(dims, byId.get(id)?.minimum ?? []));
+  const dimIndex = dimensionIndex(s);
+  const dense = actors.map((id) => denseMinimum(byId.get(id)?.minimum ?? [], dimIndex));
+  const keyOf = (set: readonly number[]) => set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
+  // A candidate is compatible when the witness of one of its subsets one smaller (all of them
+  // compatible, or the candidate would not be asked) also meets the missing member's minimum;
+  // only when none does is an LP asked.
   const test = async (set: number[]) => {
-    const k = set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
+    const k = keyOf(set);
     const known = feasible.get(k);
-    if (known !== undefined) return known;
-    lps++;
-    const ok = await compatibleSet(s, set.map((i) => actors[i]!));
+    if (known !== undefined) return known !== null;
+    let witness: Float64Array | null | undefined;
+    if (set.length > 1)
+      for (let m = 0; m < set.length && !witness; m++) {
+        const w = feasible.get(keyOf(set.filter((_, j) => j !== m)));
+        if (w && meets(w, dense[set[m]!]!)) witness = w;
+      }
+    if (!witness) {
+      lps++;
+      witness = await feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex);
+    }
     if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
-    feasible.set(k, ok);
-    return ok;
+    feasible.set(k, witness);
+    return witness !== null;
   };
   const key = (xs: readonly number[]) => xs.join(',');
   const maskOf = (xs: readonly number[]) => xs.reduce((m, i) => m | (1 << i), 0);

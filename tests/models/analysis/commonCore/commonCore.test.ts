@@ -89,6 +89,54 @@ describe('maximal compatible sets and minimal exits', () => {
   });
 });
 
+describe('compatible sets certified by witnesses', () => {
+  // Every subset of the actors, asked of the LP one by one: what the search must agree with.
+  async function bruteForce(s: Scenario, ids: string[]): Promise<string[][]> {
+    const ok: string[][] = [];
+    for (let m = 1; m < 1 << ids.length; m++) {
+      const set = ids.filter((_, i) => m & (1 << i));
+      if (await compatibleSet(s, set)) ok.push(set);
+    }
+    const within = (a: string[], b: string[]) => a.every((x) => b.includes(x));
+    return ok.filter((a) => !ok.some((b) => b.length > a.length && within(a, b))).map((a) => a.join()).sort() as unknown as string[][];
+  }
+
+  it('property: on random half-spaces in three dimensions the search finds exactly the maximal sets the LP finds', async () => {
+    const coef = fc.double({ min: -1, max: 1, noNaN: true });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.record({ a: coef, b: coef, c: coef, ge: fc.boolean(), rhs: fc.double({ min: -0.5, max: 1.5, noNaN: true }) }), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 6 }),
+        async (actors) => {
+          const s = toy(['x', 'y', 'z'], actors.map((m) => m.map(({ a, b, c, ge, rhs }) => ({ coeffs: { x: a, y: b, z: c }, op: ge ? '>=' : '<=', rhs }))));
+          const ids = s.actors.map((a) => a.id);
+          const r = await searchSets(s, ids);
+          expect(r.maximalCompatibleSets.map((m) => m.join()).sort()).toEqual(await bruteForce(s, ids));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a set that meets in a single point is compatible, and one a hair apart is not', async () => {
+    const touching = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]]);
+    expect((await searchSets(touching, ['a0', 'a1', 'a2'])).maximalCompatibleSets).toEqual([['a0', 'a1', 'a2']]);
+    const apart = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 - 1e-4 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]]);
+    expect((await searchSets(apart, ['a0', 'a1', 'a2'])).maximalCompatibleSets).toEqual([['a0', 'a2'], ['a1', 'a2']]);
+  });
+
+  it('on Belarus most candidate sets are settled by a witness, not an LP', async () => {
+    // Shift one of Russia's bounds to a value no other test uses, so nothing is remembered.
+    const { s, actors } = await belarus(['grey']);
+    const fresh = { ...s, actors: s.actors.map((a) => ({ ...a, minimum: a.minimum.map((c) => ({ ...c, rhs: c.rhs + 1e-6 * (c.op === '<=' ? 1 : -1) })) })) };
+    const r = await searchSets(fresh, actors);
+    // Every maximal set is compatible, and the number of candidates the level-wise search asked
+    // about is at least the number of compatible sets it found (each subset of a maximal set).
+    const subsets = new Set(r.maximalCompatibleSets.flatMap((m) => Array.from({ length: (1 << m.length) - 1 }, (_, k) => m.filter((_, i) => (k + 1) & (1 << i)).join())));
+    expect(subsets.size).toBeGreaterThan(100);
+    expect(r.lps).toBeLessThan(subsets.size / 4);
+  });
+});
+
 describe('what the Belarus scenario shows', () => {
   it('Russia is the principal test: under the control reading it belongs to the minimal exit sets', async () => {
     const { s, actors } = await belarus();
