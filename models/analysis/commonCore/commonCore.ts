@@ -229,52 +229,62 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Prom
   const dimIndex = dimensionIndex(s);
   const dense = actors.map((id) => denseMinimum(byId.get(id)?.minimum ?? [], dimIndex));
   const keyOf = (set: readonly number[]) => set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
+  // This search's answers by bitmask: every subset one smaller of a candidate was settled here.
+  const settled = new Map<number, Float64Array | null>();
   // A candidate is compatible when the witness of one of its subsets one smaller (all of them
   // compatible, or the candidate would not be asked) also meets the missing member's minimum;
-  // only when none does is an LP asked.
-  const test = async (set: number[]) => {
-    const k = keyOf(set);
-    const known = feasible.get(k);
-    if (known !== undefined) return known !== null;
-    let witness: Float64Array | null | undefined;
-    if (set.length > 1)
-      for (let m = 0; m < set.length && !witness; m++) {
-        const w = feasible.get(keyOf(set.filter((_, j) => j !== m)));
-        if (w && meets(w, dense[set[m]!]!)) witness = w;
-      }
-    if (!witness) {
-      lps++;
-      witness = await feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex);
-    }
-    if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
-    feasible.set(k, witness);
+  // only when none does is an LP asked. Answers already known are returned without waiting.
+  const settle = (mask: number, k: string, witness: Float64Array | null) => {
+    settled.set(mask, witness);
     return witness !== null;
   };
+  const test = (set: readonly number[], mask: number): boolean | Promise<boolean> => {
+    const k = keyOf(set);
+    const known = feasible.get(k);
+    if (known !== undefined) return settle(mask, k, known);
+    if (set.length > 1)
+      for (const i of set) {
+        const w = settled.get(mask & ~(1 << i));
+        if (w && meets(w, dense[i]!)) return settle(mask, k, remember(w));
+      }
+    lps++;
+    return feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex).then((w) => settle(mask, k, remember(w)));
+    function remember(w: Float64Array | null) {
+      if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
+      feasible.set(k, w);
+      return w;
+    }
+  };
   const key = (xs: readonly number[]) => xs.join(',');
-  const maskOf = (xs: readonly number[]) => xs.reduce((m, i) => m | (1 << i), 0);
-  let level: number[][] = [];
-  for (let i = 0; i < actors.length; i++) if (await test([i])) level.push([i]);
-  const all: number[][] = [...level];
+  let level: { set: number[]; mask: number }[] = [];
+  for (let i = 0; i < actors.length; i++) if (await test([i], 1 << i)) level.push({ set: [i], mask: 1 << i });
+  const all = [...level];
+  // Compatible sets contained in a compatible set one larger; the others are maximal (every
+  // compatible set is found, and a compatible set's subsets are compatible).
+  const covered = new Set<number>();
   const pairs: Record<string, boolean> = {};
   while (level.length) {
-    const masks = level.map(maskOf);
-    const have = new Set(masks);
-    const next: number[][] = [];
+    const have = new Set(level.map((x) => x.mask));
+    const next: typeof level = [];
     for (let p = 0; p < level.length; p++) {
-      const a = level[p]!;
+      const { set: a, mask: maskA } = level[p]!;
       const lastA = a[a.length - 1]!;
-      const prefix = masks[p]! & ~(1 << lastA);
+      const prefix = maskA & ~(1 << lastA);
       for (let q = p + 1; q < level.length; q++) {
-        const b = level[q]!;
+        const { set: b, mask: maskB } = level[q]!;
         const lastB = b[b.length - 1]!;
         // Lexicographic order keeps sets with the same prefix together: stop at the first other.
-        if ((masks[q]! & ~(1 << lastB)) !== prefix) break;
+        if ((maskB & ~(1 << lastB)) !== prefix) break;
         const cand = [...a, lastB];
-        const m = masks[p]! | (1 << lastB);
+        const m = maskA | (1 << lastB);
         if (!cand.every((i) => have.has(m & ~(1 << i)))) continue;
-        const ok = await test(cand);
+        const answer = test(cand, m);
+        const ok = typeof answer === 'boolean' ? answer : await answer;
         if (cand.length === 2) pairs[`${actors[cand[0]!]}|${actors[cand[1]!]}`] = ok;
-        if (ok) next.push(cand);
+        if (ok) {
+          next.push({ set: cand, mask: m });
+          for (const i of cand) covered.add(m & ~(1 << i));
+        }
       }
     }
     all.push(...next);
@@ -282,9 +292,9 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Prom
   }
   for (let i = 0; i < actors.length; i++)
     for (let j = i + 1; j < actors.length; j++) pairs[`${actors[i]}|${actors[j]}`] ??= false;
-  const masksAll = all.map(maskOf);
   const maximal = all
-    .filter((x, i) => !masksAll.some((t, j) => j !== i && t !== masksAll[i] && (t & masksAll[i]!) === masksAll[i]))
+    .filter((x) => !covered.has(x.mask))
+    .map((x) => x.set)
     .sort((a, b) => b.length - a.length || key(a).localeCompare(key(b)));
   const maximalCompatibleSets = maximal.map((x) => x.map((i) => actors[i]!));
   const minimalExitSets = maximal
