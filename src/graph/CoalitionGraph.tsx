@@ -47,6 +47,9 @@ export interface CoalitionGraphProps {
 const EDGE_KINDS: readonly EdgeKind[] = ['alignment', 'incompatible', 'compatible', 'deal', 'threat'];
 const ANIMATION_MS = 400;
 
+/** How long one task may spend putting a graph's first frame in (see applyFrame). */
+const FIRST_FRAME_BUDGET_MS = 12;
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -227,7 +230,10 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as EdgeKind, weight: Number(e.data('weight')) || undefined }));
     const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
     const result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
+    // Placing the answer and the draw that follows are a task each, not both in the message's.
+    await new Promise((r) => setTimeout(r, 0));
     if (my !== seq || c.destroyed()) return;
+    const wasPlaced = untrack(placed);
     c.batch(() => {
       leaves.positions((n) => {
         const r = result[n.id()];
@@ -273,7 +279,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     const pad = 30;
     const zoom = Math.min(Math.max(Math.min((w - 2 * pad) / (bb.w || 1), (h - 2 * pad) / (bb.h || 1)), c.minZoom()), 1.6);
     const pan = { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 };
-    if (!animate || prefersReducedMotion()) {
+    // The first placement appears where it belongs: the canvas was hidden until now.
+    if (!animate || !wasPlaced || prefersReducedMotion()) {
       c.viewport({ zoom, pan });
       return;
     }
@@ -364,19 +371,36 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     }
     const els = toCy(f.elements, showCompatible());
     if (f.c.elements().empty()) {
-      // The first frame goes in as nodes, then links, each styled and drawn in a task of its own.
-      f.c.batch(() => {
-        applyElements(f.c, els.filter((e) => e.group === 'nodes'));
-        seedPositions(f.c);
-      });
-      await new Promise((r) => setTimeout(r, 0));
-      if (f.c.destroyed()) return;
+      // The first frame goes in a few elements at a time (parents first, then the other nodes,
+      // then links), each styled and measured in a task of its own: styling and measuring a
+      // whole fresh graph at once is one long task. The canvas stays hidden until placed.
+      const parents = new Set(els.map((e) => e.data.parent).filter(Boolean));
+      const order = [
+        ...els.filter((e) => e.group === 'nodes' && parents.has(e.data.id)),
+        ...els.filter((e) => e.group === 'nodes' && !parents.has(e.data.id)),
+        ...els.filter((e) => e.group === 'edges'),
+      ];
+      let start = performance.now();
+      for (let k = 1; k < order.length; k++) {
+        const part = order.slice(0, k);
+        f.c.batch(() => {
+          applyElements(f.c, part);
+          seedPositions(f.c);
+        });
+        f.c.getElementById(String(order[k - 1]!.data.id)).boundingBox({ includeLabels: true });
+        if (performance.now() - start > FIRST_FRAME_BUDGET_MS) {
+          await new Promise((r) => setTimeout(r, 0));
+          if (f.c.destroyed()) return;
+          start = performance.now();
+        }
+      }
     }
     applied++;
     f.c.batch(() => {
       applyElements(f.c, els);
       seedPositions(f.c);
     });
+    f.c.elements().boundingBox({ includeLabels: true });
     // A side panel follows edits: it jumps to the new layout instead of animating every step.
     void runLayout(f.animate && !props.compact);
     frameTimer = undefined;
