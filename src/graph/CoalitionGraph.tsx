@@ -115,6 +115,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
   const [status, setStatus] = createSignal('');
   /** False until the first layout has come back: the canvas stays hidden rather than show a circle. */
   const [placed, setPlaced] = createSignal(false);
+  /** Whether the canvas is on screen or near it (an IntersectionObserver says). */
+  const [onScreen, setOnScreen] = createSignal(false);
   /** Layout requests are numbered; an answer that is not the latest is dropped. */
   let seq = 0;
 
@@ -309,11 +311,22 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     });
   }
 
-  onMount(() => {
+  /**
+   * Cytoscape is created when the graph first comes on screen (or near it), in a task of its
+   * own: a view that mounts the graph off screen (the run's graph below the debrief) does not pay
+   * for it in the task that mounted the view.
+   */
+  let ro: ResizeObserver | undefined;
+  let createTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The label size and compatible-pairs setting the stylesheet was last built for. */
+  let styledAs = '';
+  function createCy() {
+    styledAs = `${bigLabels()}|${showCompatible()}`;
     const c = cytoscape({
       container,
       style: graphStylesheet({ largeText: bigLabels(), showCompatible: showCompatible() }),
       elements: [],
+      layout: { name: 'preset' },
       minZoom: 0.15,
       maxZoom: 4,
       boxSelectionEnabled: false,
@@ -328,20 +341,28 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
         container.dataset.paintedAt = String(performance.now());
       }
     });
-    const ro = new ResizeObserver(() => {
+    ro = new ResizeObserver(() => {
       c.resize();
       c.fit(undefined, 30);
     });
     ro.observe(container);
+  }
+  createEffect(
+    on(onScreen, (v) => {
+      if (v && createTimer === undefined) createTimer = setTimeout(createCy, 0);
+    }),
+  );
+  onMount(() => {
     // Off-screen graphs (the run's graph below a long debrief) wait to be scrolled to.
     const io = typeof IntersectionObserver === 'function' ? new IntersectionObserver((es) => setOnScreen(es.some((e) => e.isIntersecting)), { rootMargin: '300px' }) : undefined;
     if (io) io.observe(container);
     else setOnScreen(true);
     onCleanup(() => {
-      ro.disconnect();
+      clearTimeout(createTimer);
+      ro?.disconnect();
       io?.disconnect();
       seq++;
-      c.destroy();
+      untrack(cy)?.destroy();
     });
   });
 
@@ -354,7 +375,6 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
    * only the latest when several come at once, so dragging a slider stays smooth. A graph that
    * is off screen keeps its latest frame until it is scrolled to, and then moves to it.
    */
-  const [onScreen, setOnScreen] = createSignal(false);
   let pendingFrame: { c: Core; elements: readonly GraphElement[]; animate: boolean } | undefined;
   let frameTimer: ReturnType<typeof setTimeout> | undefined;
   function scheduleFrame() {
@@ -418,7 +438,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
 
   createEffect(
     on([cy, bigLabels, showCompatible], ([c, largeText, show]) => {
-      if (!c) return;
+      if (!c || styledAs === `${largeText}|${show}`) return;
+      styledAs = `${largeText}|${show}`;
       c.style(graphStylesheet({ largeText, showCompatible: show }));
       c.resize();
       // The shown frame again, with compatible pairs in or out, laid out for the new label sizes.

@@ -17,13 +17,15 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   const [frame, setFrame] = createSignal(0);
   createEffect(() => setFrame(props.history.length));
   const frames = createMemo(() => (props.reading ? runFrames(s(), props.history, props.reading) : []));
-  // The charts and graph are built in tasks after the one that resolved the round (the graph,
-  // then the charts), so the debrief appears first and none waits on the others.
+  // The graph and the two charts are each built in a task of their own after the one that
+  // resolved the round, so the debrief appears first and none waits on the others.
   const [stage, setStage] = createSignal(0);
-  let timer = setTimeout(() => {
-    setStage(1);
-    timer = setTimeout(() => setStage(2), 0);
-  }, 0);
+  let timer: ReturnType<typeof setTimeout>;
+  const next = () => {
+    setStage(stage() + 1);
+    if (stage() < 3) timer = setTimeout(next, 0);
+  };
+  timer = setTimeout(next, 0);
   onCleanup(() => clearTimeout(timer));
   return (
     <section class="run-charts" aria-label="The run so far">
@@ -35,7 +37,9 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
       <Show when={stage() >= 2} fallback={<p class="muted">Drawing the charts…</p>}>
       <div class="grid2">
         <LineChart title="Utilities over rounds" series={utilitySeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Utility" selected={frame()} largeText={props.largeText} />
-        <LineChart title="World state over rounds" series={dimensionSeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Scaled position (0–1)" yDomain={[0, 1]} selected={frame()} largeText={props.largeText} />
+        <Show when={stage() >= 3}>
+          <LineChart title="World state over rounds" series={dimensionSeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Scaled position (0–1)" yDomain={[0, 1]} selected={frame()} largeText={props.largeText} />
+        </Show>
       </div>
       </Show>
     </section>
