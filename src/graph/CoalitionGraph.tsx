@@ -47,6 +47,9 @@ export interface CoalitionGraphProps {
 const EDGE_KINDS: readonly EdgeKind[] = ['alignment', 'incompatible', 'compatible', 'deal', 'threat'];
 const ANIMATION_MS = 400;
 
+/** The longest the graph's drawing is held for a layout answer (see `hold`). */
+const HOLD_MAX_MS = 1000;
+
 /** How long one task may spend putting a graph's first frame in (see applyFrame). */
 const FIRST_FRAME_BUDGET_MS = 12;
 
@@ -205,9 +208,40 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     }
   }
 
+  /**
+   * While an animated frame's layout is in the worker, Cytoscape's drawing is held (a batch): the
+   * new elements at their old places would otherwise be drawn once for nothing, and that draw is
+   * the dearest of the transition (every changed element restyled, measured and re-cached) and
+   * comes while the workers are busy with the round. Held, it is drawn once, with the answer, as
+   * the animation's first frame (in Chromium on two cores, the longest frame of a round's
+   * transition: median 27 → 20 ms, p90 33 → 25 ms). A hold never outlives HOLD_MAX_MS.
+   * The canvas box counts holds let go by their layout (data-holds) and by the time limit
+   * (data-hold-timeouts), so tests can tell the drawing was held and let go.
+   */
+  let held: Core | undefined;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  function hold(c: Core) {
+    if (held) return;
+    held = c;
+    c.startBatch();
+    holdTimer = setTimeout(() => release('holdTimeouts'), HOLD_MAX_MS);
+  }
+  function release(count?: 'holds' | 'holdTimeouts') {
+    clearTimeout(holdTimer);
+    holdTimer = undefined;
+    const c = held;
+    held = undefined;
+    if (!c || c.destroyed()) return;
+    c.endBatch();
+    if (count) container.dataset[count] = String(Number(container.dataset[count] ?? 0) + 1);
+  }
+
   async function layoutOnce(animate: boolean) {
     const c = cy();
-    if (!c || c.nodes().length === 0) return;
+    if (!c || c.nodes().length === 0) {
+      release();
+      return;
+    }
     const my = ++seq;
     c.stop(true, true);
     const leaves = c.nodes().filter((n) => !n.isParent());
@@ -231,10 +265,18 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       .filter((e) => e.data('kind') !== 'compatible')
       .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as EdgeKind, weight: Number(e.data('weight')) || undefined }));
     const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
-    const result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
+    let result: Awaited<ReturnType<typeof layoutInWorker>>;
+    try {
+      result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
+    } catch (e) {
+      release();
+      throw e;
+    }
     // Placing the answer and the draw that follows are a task each, not both in the message's.
     await new Promise((r) => setTimeout(r, 0));
+    // A stale answer keeps the hold: the newer layout, already asked for, releases it.
     if (my !== seq || c.destroyed()) return;
+    release('holds');
     const wasPlaced = untrack(placed);
     c.batch(() => {
       leaves.positions((n) => {
@@ -359,6 +401,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
     else setOnScreen(true);
     onCleanup(() => {
       clearTimeout(createTimer);
+      clearTimeout(holdTimer);
       ro?.disconnect();
       io?.disconnect();
       seq++;
@@ -389,6 +432,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       frameTimer = undefined;
       return;
     }
+    // Styles are applied and measured below, so a held draw is let go first.
+    release();
     const els = toCy(f.elements, showCompatible());
     if (f.c.elements().empty()) {
       // The first frame goes in a few elements at a time (parents first, then the other nodes,
@@ -421,8 +466,11 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       seedPositions(f.c);
     });
     f.c.elements().boundingBox({ includeLabels: true });
-    // A side panel follows edits: it jumps to the new layout instead of animating every step.
-    void runLayout(f.animate && !props.compact);
+    // A side panel follows edits: it jumps to the new layout instead of animating every step
+    // (and draws each edit at once, before its layout comes back).
+    const animate = f.animate && !props.compact;
+    if (animate && untrack(placed)) hold(f.c);
+    void runLayout(animate);
     frameTimer = undefined;
     scheduleFrame(); // a newer frame that came in meanwhile
   }

@@ -126,9 +126,18 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=start-round]').click();
     await enterMove(page, 'Team A', 'release_50');
     await enterMove(page, 'Team B', 'ease_potash_partial');
+    const canvas = runGraph.locator('.cg-canvas');
+    const painted = await canvas.getAttribute('data-painted');
     await page.locator('[data-testid=resolve-round]').click();
     await page.locator('[data-testid=debrief-table]').waitFor();
     expect(await page.locator('.debrief .deals').textContent()).toContain('broken by Regime');
+    // The run's graph moves to round 2: its drawing is held while the layout is in the worker
+    // and let go by the layout's answer (not by the time limit), then it draws the new round.
+    await runGraph.scrollIntoViewIfNeeded();
+    await runGraph.locator('.cg-frame', { hasText: 'Round 2 (3 of 3)' }).waitFor();
+    await page.waitForFunction((p) => document.querySelector('.run-charts .cg-canvas')?.getAttribute('data-painted') !== p, painted);
+    expect(Number(await canvas.getAttribute('data-holds'))).toBeGreaterThanOrEqual(1);
+    expect(await canvas.getAttribute('data-hold-timeouts')).toBeNull();
 
     // Undo the round: back to the briefing of round 2.
     await page.locator('[data-testid=undo-round]').click();
