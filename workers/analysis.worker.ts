@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
-import { setHighsLoader } from '../models/analysis/lp/highs';
+import { getHighs, setHighsLoader } from '../models/analysis/lp/highs';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame } from './api';
 import { memoiseHighs } from './lpMemo';
 
@@ -11,6 +11,10 @@ setHighsLoader(async () => memoiseHighs(await highsLoader({ locateFile: (f: stri
 
 const clock = () => performance.now();
 const api = {
+  /** Load HiGHS now, before the first analysis asks for it (see the client's `warm`). */
+  warm: async () => {
+    await getHighs();
+  },
   analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock),
   analyseCoop: (scenario: Parameters<typeof analyseCoop>[0], variants: string[], opts: Parameters<typeof analyseCoop>[2] = {}) =>
     analyseCoop(scenario, variants, opts, clock),

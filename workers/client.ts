@@ -176,6 +176,16 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
   };
 
   return {
+    /**
+     * Start a kind's worker and load its solver now (HiGHS: fetched, compiled and instantiated),
+     * so the first request of that kind does not wait for them. Nothing is reported; a failure
+     * shows up as the lane's crash like any other.
+     */
+    warm: (kind: RequestKind) => {
+      const l = lane(kind);
+      if (!l.api) start(l);
+      void l.api!.warm().catch(() => undefined);
+    },
     commonCore: (scenario: Scenario, variants: string[]) =>
       request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
     coop: (scenario: Scenario, variants: string[], o: { actors?: ActorId[]; nodeBudget?: number } = {}) =>

@@ -36,6 +36,9 @@ export function createLiveAnalysis(extras: () => boolean = () => true) {
         return next;
       }),
   });
+  // The common core runs as soon as the scenario is read: its worker starts and loads HiGHS
+  // meanwhile, while the page reads the saved workspace and checks the scenario.
+  client.warm('commonCore');
   const [result, setResult] = createSignal<CommonCoreAnalysis | undefined>();
   const [roundGame, setRoundGame] = createSignal<RoundGameAnalysis | undefined>();
   const [bargaining, setBargaining] = createSignal<BargainingAnalysis | undefined>();

@@ -38,6 +38,26 @@ describe('analysis client', () => {
     client.dispose();
   });
 
+  it('warms a lane: its worker starts and loads its solver before the first request, which then uses it', async () => {
+    let made = 0;
+    const calls: string[] = [];
+    const client = createAnalysisClient(() => {
+      made++;
+      return fakeWorker({
+        warm: async () => void calls.push('warm'),
+        analyseCommonCore: async () => (calls.push('commonCore'), { status: 'ok' }),
+      });
+    });
+    client.warm('commonCore');
+    expect(made).toBe(1);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls).toEqual(['warm']);
+    expect(await client.commonCore(scenario, [])).toEqual({ status: 'ok', value: { status: 'ok' } });
+    expect(made).toBe(1);
+    expect(calls).toEqual(['warm', 'commonCore']);
+    client.dispose();
+  });
+
   it('reports a crash as a status and restarts', async () => {
     let current: (Worker & { crash: () => void }) | undefined;
     const client = createAnalysisClient(() => (current = fakeWorker({ analyseCommonCore: () => new Promise(() => {}) })), { timeoutMs: 5_000 });
