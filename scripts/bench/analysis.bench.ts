@@ -3,8 +3,10 @@
  * HiGHS wasm tier-up, so it is printed apart), and the whole `analyse` CLI as a process.
  * Prints medians over BENCH_RUNS runs (default 7).
  *
- * - common core, all readings, with a fresh LP memo per run (as the CLI and the worker start);
- * - the same without the memo (every LP solved);
+ * - common core, all readings, computed from nothing each run (kept answers forgotten), with a
+ *   fresh LP memo per run (as the CLI and the worker start);
+ * - the same without the LP memo (every LP solved); and again with the answers kept (as after an
+ *   edit that leaves every minimum as it was);
  * - the distinct LPs of the common core after changes to a minimum, by HiGHS's one-shot
  *   `lpCall` and on the persistent model solveLpWith uses (lpCallOf);
  * - the cooperative game (characteristic function + core, least core, Shapley, nucleolus);
@@ -19,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import highsLoader from 'highs';
 import { lpCallOf, setHighsLoader } from '../../models/analysis/lp/highs';
 import { characteristicFunction } from '../../models/analysis/coop/index';
+import { forgetCommonCoreAnswers } from '../../models/analysis/commonCore/index';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../../workers/api';
 import { memoiseHighs } from '../../workers/lpMemo';
@@ -28,15 +31,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function timeIt(label: string, f: () => unknown, note = ''): Promise<void> {
+/** The first run (cold) apart, then `warmup` runs not counted (JIT and wasm tier-up), then RUNS measured. */
+async function timeIt(label: string, f: () => unknown, note = '', warmup = 0): Promise<void> {
+  const t0 = performance.now();
+  await f();
+  const first = performance.now() - t0;
+  for (let i = 0; i < warmup; i++) await f();
   const xs: number[] = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    const t0 = performance.now();
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
     await f();
-    xs.push(performance.now() - t0);
+    xs.push(performance.now() - t);
   }
-  const [first, ...rest] = xs;
-  console.log(`${label.padEnd(44)} median ${ms(median(rest)).padStart(10)}   first run ${ms(first!).padStart(10)}${note ? `   ${note}` : ''}`);
+  console.log(`${label.padEnd(44)} median ${ms(median(xs)).padStart(10)}   first run ${ms(first).padStart(10)}${note ? `   ${note}` : ''}`);
 }
 
 export async function main() {
@@ -49,16 +56,22 @@ export async function main() {
   await timeIt(
     'common core, all readings (LP memo)',
     async () => {
+      forgetCommonCoreAnswers();
       const memo = memoiseHighs(plain);
       setHighsLoader(async () => memo.highs);
       await analyseCommonCore(s, []);
       stats = memo.stats;
     },
-    '',
+    '(after 10 runs to warm up)',
+    10,
   );
   console.log(`${''.padEnd(44)} ${stats.calls} LP calls, ${stats.solved} distinct programs solved`);
   setHighsLoader(async () => plain);
-  await timeIt('common core, all readings (no memo)', () => analyseCommonCore(s, []));
+  await timeIt('common core, all readings (no memo)', () => {
+    forgetCommonCoreAnswers();
+    return analyseCommonCore(s, []);
+  });
+  await timeIt('common core again, answers kept', () => analyseCommonCore(s, []), '(as after an edit that leaves every minimum as it was)');
   // The distinct programs the common core solves after five changes to one of Russia's minimums
   // (fresh polytopes), each solved by HiGHS's one-shot lpCall (a native instance built and
   // destroyed per program) and on the persistent model solveLpWith uses.

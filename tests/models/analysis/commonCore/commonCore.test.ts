@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
-import { chebyshevCentre, commonCore, compatibleSet, searchSets } from '../../../../models/analysis/commonCore/index';
+import { chebyshevCentre, commonCore, compatibleSet, forgetCommonCoreAnswers, searchSets } from '../../../../models/analysis/commonCore/index';
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
+import { setHighsLoader } from '../../../../models/analysis/lp/highs';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 
 type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number };
@@ -200,5 +202,28 @@ describe('reuse of answers', () => {
     expect(c.chebyshevCentre).toEqual(a.chebyshevCentre);
     expect(c.utilityAtCentre.a0).toBeLessThan(a.utilityAtCentre.a0!);
     expect(c.utilityAtCentre.a1).toBeCloseTo(a.utilityAtCentre.a1!, 12);
+  });
+
+  it('kept answers are used until forgotten; then the same answer is computed from nothing', async () => {
+    const { s, actors } = await belarus(['grey']);
+    // Count the programs that reach HiGHS.
+    const plain = await highsLoader();
+    let calls = 0;
+    setHighsLoader(async () => ({ ...plain, raw: { ...plain.raw, lpCall: (m: Parameters<typeof plain.raw.lpCall>[0]) => (calls++, plain.raw.lpCall(m)) } }));
+    try {
+      forgetCommonCoreAnswers();
+      const first = await commonCore(s, actors);
+      const fromNothing = calls;
+      expect(fromNothing).toBeGreaterThan(0);
+      const kept = await commonCore(JSON.parse(JSON.stringify(s)) as Scenario, actors);
+      expect(kept).toEqual(first);
+      expect(calls).toBe(fromNothing);
+      forgetCommonCoreAnswers();
+      const again = await commonCore(s, actors);
+      expect(again).toEqual(first);
+      expect(calls).toBe(2 * fromNothing);
+    } finally {
+      setHighsLoader(() => highsLoader());
+    }
   });
 });
