@@ -214,7 +214,8 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
    * the dearest of the transition (every changed element restyled, measured and re-cached) and
    * comes while the workers are busy with the round. Held, it is drawn once, with the answer, as
    * the animation's first frame (in Chromium on two cores, the longest frame of a round's
-   * transition: median 27 → 20 ms, p90 33 → 25 ms). A hold never outlives HOLD_MAX_MS.
+   * transition: median 27 → 20 ms, p90 33 → 25 ms). A hold never outlives HOLD_MAX_MS, so a
+   * layout that fails or never answers only delays the draw.
    * The canvas box counts holds let go by their layout (data-holds) and by the time limit
    * (data-hold-timeouts), so tests can tell the drawing was held and let go.
    */
@@ -265,13 +266,7 @@ export function CoalitionGraph(props: CoalitionGraphProps) {
       .filter((e) => e.data('kind') !== 'compatible')
       .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as EdgeKind, weight: Number(e.data('weight')) || undefined }));
     const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
-    let result: Awaited<ReturnType<typeof layoutInWorker>>;
-    try {
-      result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
-    } catch (e) {
-      release();
-      throw e;
-    }
+    const result = await layoutInWorker({ boxes, groups, links, groupPadding: bigLabels() ? 40 : 32 });
     // Placing the answer and the draw that follows are a task each, not both in the message's.
     await new Promise((r) => setTimeout(r, 0));
     // A stale answer keeps the hold: the newer layout, already asked for, releases it.
