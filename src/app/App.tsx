@@ -222,9 +222,10 @@ function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
     const x = props.live.result();
     return x?.status === 'ok' ? x.readings[0] : undefined;
   };
-  const name = (id: string) => w.scenario()?.actors.find((a) => a.id === id)?.short ?? id;
+  // While the scenario has a problem, the last valid one names the actors and the graph stays up.
+  const lastValid = createMemo<ReturnType<typeof w.scenario>>((prev) => w.scenario() ?? prev);
+  const name = (id: string) => lastValid()?.actors.find((a) => a.id === id)?.short ?? id;
   // The graph follows every edit at once (sizes, utilities) and the coalitions when the analysis is back.
-  // While the scenario has a problem the last valid graph stays up.
   const frames = createMemo<GraphFrame[]>((prev) => {
     const s = w.scenario();
     const rd = r();

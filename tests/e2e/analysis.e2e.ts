@@ -71,8 +71,9 @@ describe('the analysis moves with the preferences', () => {
     await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
     await page.locator('.field-problems').first().waitFor();
     expect(await page.locator('.field-problems').first().textContent()).toContain('expected a number, got "x"');
-    // A scenario with a problem keeps the last valid graph up.
+    // A scenario with a problem keeps the last valid graph up, and the exits still name the actors.
     expect(await live.locator('.cg-canvas').count()).toBe(1);
+    expect(await page.locator('[data-testid=live-exits]').textContent()).toContain('{Regime, Russia}');
     await screenshot(page, 'edit');
     expect(consoleErrors).toEqual([]);
   });
