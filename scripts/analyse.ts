@@ -30,7 +30,7 @@
  */
 import { readFileSync } from 'node:fs';
 import highsLoader from 'highs';
-import { setHighsLoader } from '../models/analysis/lp/highs';
+import { setHighsLoader } from '../models/game/lp';
 import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';

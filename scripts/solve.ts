@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { parseNfg } from '../models/analysis/io/nfg';
 import { formatDecimalLine, formatExactLine, formatPureLine, formatDecimal } from '../models/analysis/io/gambitOutput';
 import { enumeratePure } from '../models/analysis/nash/enumPure';
-import type { NormalFormGame } from '../models/analysis/game/types';
+import type { NormalFormGame } from '../models/game/types';
 
 const METHODS = ['enumpure', 'enummixed', 'lcp', 'logit', 'ce', 'dominance', 'pareto'] as const;
 type Method = (typeof METHODS)[number];

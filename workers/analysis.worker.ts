@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
-import { getHighs, setHighsLoader } from '../models/analysis/lp/highs';
+import { getHighs, setHighsLoader } from '../models/game/lp';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame } from './api';
 import { memoiseHighs } from './lpMemo';
 

@@ -1,12 +1,8 @@
+import { fnv1a } from '../models/game/hash';
+
 /** FNV-1a over the JSON text: a stable fingerprint of an analysis input. */
 export function hashInput(x: unknown): string {
-  const s = JSON.stringify(x);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return fnv1a(JSON.stringify(x)).toString(16).padStart(8, '0');
 }
 
 /** What every analysis result carries besides its value. */

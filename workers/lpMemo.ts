@@ -19,7 +19,7 @@
  * return another program's answer.
  */
 import type { Highs } from 'highs';
-import { lpCallOf } from '../models/analysis/lp/highs';
+import { lpCallOf } from '../models/game/lp';
 
 export interface LpMemoStats {
   calls: number;

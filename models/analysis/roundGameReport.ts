@@ -12,7 +12,7 @@ import { enumeratePure, type EnumPureResult } from './nash/enumPure';
 import { iteratedDominance } from './nash/dominance';
 import { paretoPure } from './nash/pareto';
 import { enumerateMixed2 } from './nash/vertexEnumeration';
-import { ratToString } from './game/rational';
+import { ratToString } from '../game/rational';
 
 export interface PureRow {
   readonly moves: Record<ActorId, MoveId>;

@@ -10,7 +10,7 @@
  * for that actor on its own (its utility gain over holding, others holding). Every dropped move
  * and actor is reported in `leftOut` / `holding`, so the views can say what the game omits.
  */
-import type { NormalFormGame } from '../analysis/game/types';
+import type { NormalFormGame } from '../game/types';
 import { HOLD, legalMoves, type Holdings } from './legality';
 import { applyMoves } from './moves';
 import { dimensionIndex } from './space';

@@ -18,7 +18,7 @@ import { bestResponseMove, buildRoundGame, type RoundGame } from '../domain/roun
 import type { Actor, ActorId, Move, MoveId, Scenario } from '../domain/types';
 import { bindingCondition, utility } from '../domain/utility';
 import { dimsOf, type OfferRecord, type RoundContext } from './roundLogic';
-import { rngFor } from './rng';
+import { rngFor } from '../game/random';
 import type { BotStrategy } from './run';
 
 export interface BotChoice {

@@ -6,6 +6,5 @@ export * from './session';
 export * from './bots';
 export * from './view';
 export * from './history';
-export * from './rng';
 export { december2025Run } from './examples/december2025';
 export * from './debrief';

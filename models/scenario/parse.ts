@@ -8,7 +8,7 @@
  * repaired: bad input gets a message.
  */
 import * as v from 'valibot';
-import { solveLp, type LpRow } from '../analysis/lp/highs';
+import { solveLp, type LpRow } from '../game/lp';
 import { dimensionIndex } from '../domain/space';
 import type { Scenario } from '../domain/types';
 import { LIMITS } from './limits';

@@ -19,7 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import highsLoader from 'highs';
-import { lpCallOf, setHighsLoader } from '../../models/analysis/lp/highs';
+import { lpCallOf, setHighsLoader } from '../../models/game/lp';
 import { characteristicFunction } from '../../models/analysis/coop/index';
 import { forgetCommonCoreAnswers } from '../../models/analysis/commonCore/index';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { parseNfg } from '../../models/analysis/io/nfg';
-import { mulberry32 } from '../../models/analysis/game/random';
+import { mulberry32 } from '../../models/game/random';
 import { enumeratePure } from '../../models/analysis/nash/enumPure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -4,6 +4,6 @@
  */
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
-import { setHighsLoader } from '../../models/analysis/lp/highs';
+import { setHighsLoader } from '../../models/game/lp';
 
 setHighsLoader(() => highsLoader({ locateFile: (f: string) => (f.endsWith('.wasm') ? wasmUrl : f) }));

@@ -7,7 +7,7 @@ import highsLoader from 'highs';
 import { analyseBargaining, analyseCoop, analyseForecast, estimateSize, hashInput, mayRunOnMainThread } from '../../workers/api';
 import { memoiseHighs } from '../../workers/lpMemo';
 import { chebyshevCentre } from '../../models/analysis/commonCore/index';
-import { setHighsLoader, solveLp } from '../../models/analysis/lp/highs';
+import { setHighsLoader, solveLp } from '../../models/game/lp';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/index';
 

@@ -16,7 +16,7 @@
  * - Minimal exit sets: E is a minimal set whose exit leaves a non-empty core exactly when N \ E is
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
  */
-import { solveLp, type LpRow } from '../lp/highs';
+import { solveLp, type LpRow } from '../../game/lp';
 import { feasiblePoint, isFeasible } from '../../scenario/parse';
 import { dimensionIndex } from '../../domain/space';
 import { utility } from '../../domain/utility';

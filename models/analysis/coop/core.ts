@@ -16,7 +16,7 @@
  * Edge cases: n = 1 has no proper coalitions (the core is {v(N)}, ε* = −∞ reported as null);
  * a malformed v is `invalid`; an LP failure is `error` with the solver's message.
  */
-import { solveLp, type LpRow } from '../lp/highs';
+import { solveLp, type LpRow } from '../../game/lp';
 import { checkGame, members, type Characteristic } from './game';
 
 export const CORE_TOLERANCE = 1e-7;

@@ -33,7 +33,7 @@
  * Edge cases: n = 1 gives x = (v(N)); an empty imputation set (Σ v({i}) > v(N)) is reported as
  * `no-imputations` (the prenucleolus is still defined: pass `{ over: 'preimputations' }`).
  */
-import { solveLp, type LpRow } from '../lp/highs';
+import { solveLp, type LpRow } from '../../game/lp';
 import { checkGame, members, type Characteristic } from './game';
 
 export interface NucleolusStage {

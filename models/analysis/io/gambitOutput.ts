@@ -4,8 +4,8 @@
  * `1/3`); approximate ones print decimals. Other tags (`PO` for Pareto-optimal profiles, `CE`
  * for a correlated distribution over profiles) use the same comma-separated layout.
  */
-import type { Rational } from '../game/types';
-import { ratToString } from '../game/rational';
+import type { Rational } from '../../game/types';
+import { ratToString } from '../../game/rational';
 
 /** `TAG,` followed by a pure profile as 0/1 probability vectors. */
 export function formatPureLine(shape: readonly number[], profile: readonly number[], tag = 'NE'): string {

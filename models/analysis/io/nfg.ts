@@ -30,8 +30,8 @@
  *
  * Errors are values with a 1-based line and column (in bytes) of the offending token.
  */
-import { type NormalFormGame, type Rational, profileCount } from '../game/types';
-import { fromNumber, parseRational, ratToString, toNumber } from '../game/rational';
+import { type NormalFormGame, type Rational, profileCount } from '../../game/types';
+import { fromNumber, parseRational, ratToString, toNumber } from '../../game/rational';
 import { utf8Decode, utf8Encode } from './utf8';
 
 export interface NfgParseOptions {

@@ -33,8 +33,8 @@
  * (continua, bifurcations on the path) may stop early. Cost per step O(profiles × n²) for the
  * Jacobian plus O(K³); games with more than `maxProfiles` profiles are answered 'too-large'.
  */
-import { type NormalFormGame, profileCount } from '../game/types';
-import { mulberry32 } from '../game/random';
+import { type NormalFormGame, profileCount } from '../../game/types';
+import { mulberry32 } from '../../game/random';
 import { expectedPayoffs, regret as regretOf } from './regret';
 import type { MixedEquilibrium, StopOptions } from './types';
 

@@ -14,9 +14,9 @@
  *   smallest is 1: integer matrices for exact re-checks. `Ai = L·(A − min) + 1` gives back the
  *   original payoffs as `(value − 1)/L + min`.
  */
-import type { NormalFormGame } from '../game/types';
-import { type Rational } from '../game/types';
-import { add, cmp, div, exactPayoff, gcd, lcmDen, mul, rat, sub, toNumber } from '../game/rational';
+import type { NormalFormGame } from '../../game/types';
+import { type Rational } from '../../game/types';
+import { add, cmp, div, exactPayoff, gcd, lcmDen, mul, rat, sub, toNumber } from '../../game/rational';
 import type { MixedEquilibrium } from './types';
 
 export interface ExactMatrix {

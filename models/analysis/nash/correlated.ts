@@ -16,8 +16,8 @@
  * recommendation, Σ_{q : qᵢ = s} p(q)·(uᵢ(q with t) − uᵢ(q)), over i, s, t (0 up to rounding).
  * Games with more than `maxProfiles` profiles (default 100,000) are answered 'too-large'.
  */
-import { type NormalFormGame, profileAt, profileCount } from '../game/types';
-import { solveLp, type LpRow } from '../lp/highs';
+import { type NormalFormGame, profileAt, profileCount } from '../../game/types';
+import { solveLp, type LpRow } from '../../game/lp';
 
 export interface CorrelatedOptions {
   readonly maxProfiles?: number;

@@ -21,10 +21,10 @@
  * verified certificate eliminates a strategy (`exact: true`). An LP margin that fails the check
  * (a numerically borderline case) keeps the strategy and is counted in `unverified`.
  */
-import { type NormalFormGame, type Rational, profileCount } from '../game/types';
-import { ZERO, add, cmp, div, exactPayoff, fromNumber, mul, rat } from '../game/rational';
-import { restrictGame } from '../game/subgame';
-import { solveLp, type LpRow } from '../lp/highs';
+import { type NormalFormGame, type Rational, profileCount } from '../../game/types';
+import { ZERO, add, cmp, div, exactPayoff, fromNumber, mul, rat } from '../../game/rational';
+import { restrictGame } from '../../game/subgame';
+import { solveLp, type LpRow } from '../../game/lp';
 import { comparePayoffs } from './regret';
 
 export interface Elimination {

@@ -18,8 +18,8 @@
  * Edge cases: one player (the equilibria are the maximisers), strategy counts of 1, all-equal
  * payoffs (every profile is an equilibrium).
  */
-import { type NormalFormGame, profileAt, profileCount } from '../game/types';
-import { cmp } from '../game/rational';
+import { type NormalFormGame, profileAt, profileCount } from '../../game/types';
+import { cmp } from '../../game/rational';
 import type { StopOptions } from './types';
 
 export interface PureEquilibrium {

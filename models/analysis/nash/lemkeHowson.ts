@@ -17,7 +17,7 @@
  *   keeps the distinct ones (the equilibria "accessible" from the artificial one, like
  *   gambit-lcp). Some equilibria are not accessible (Shapley 1974, fig. 3; Todd's examples).
  */
-import type { NormalFormGame } from '../game/types';
+import type { NormalFormGame } from '../../game/types';
 import { type Bimatrix, type ExactPoint, bimatrix, exactEquilibrium } from './bimatrix';
 import type { MixedEquilibrium, MixedResult } from './types';
 

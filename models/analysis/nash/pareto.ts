@@ -11,7 +11,7 @@
  * identical payoff vectors are all Pareto optimal (neither dominates the other).
  * Cost O(profiles · log + profiles × frontier × n); `maxProfiles` and `shouldStop` bound it.
  */
-import { type NormalFormGame, profileAt, profileCount } from '../game/types';
+import { type NormalFormGame, profileAt, profileCount } from '../../game/types';
 import { comparePayoffs } from './regret';
 import type { StopOptions } from './types';
 

@@ -9,8 +9,8 @@
  *
  * `exactRegret` repeats the computation in rationals (bigint), for exact re-checks.
  */
-import { type NormalFormGame, type Rational, profileCount } from '../game/types';
-import { ZERO, add, cmp, exactPayoff, mul, sub } from '../game/rational';
+import { type NormalFormGame, type Rational, profileCount } from '../../game/types';
+import { ZERO, add, cmp, exactPayoff, mul, sub } from '../../game/rational';
 import type { MixedProfile } from './types';
 
 /** values[i][s] = uᵢ(s, σ₋ᵢ) for every player i and strategy s. */

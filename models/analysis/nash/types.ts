@@ -4,7 +4,7 @@
  * with its regret: the largest gain any player can get by a unilateral deviation (0 for an exact
  * equilibrium).
  */
-import type { Rational } from '../game/types';
+import type { Rational } from '../../game/types';
 
 /** One probability vector per player (player 1 first). */
 export type MixedProfile = readonly (readonly number[])[];

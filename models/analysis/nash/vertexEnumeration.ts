@@ -25,7 +25,7 @@
  *
  * Status 'too-large' when more than `maxBases` bases are visited; 'cancelled' via `shouldStop`.
  */
-import type { NormalFormGame } from '../game/types';
+import type { NormalFormGame } from '../../game/types';
 import { type Bimatrix, type ExactPoint, bimatrix, exactEquilibrium, transposeGame } from './bimatrix';
 import { solveInteger } from './exactLinear';
 import { faceVertexSystems } from './faceVertices';

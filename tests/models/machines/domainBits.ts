@@ -1,2 +1,2 @@
 export { dimensionIndex, stateFromRecord, toNatural, utility, applyMoves, type Scenario } from '../../../models/domain/index';
-export { profileIndex as profileIndexOf } from '../../../models/analysis/game/types';
+export { profileIndex as profileIndexOf } from '../../../models/game/types';

@@ -14,7 +14,7 @@ import {
   rubinsteinShare,
   type Pair,
 } from '../../../../models/analysis/bargaining/index';
-import { solveLp } from '../../../../models/analysis/lp/highs';
+import { solveLp } from '../../../../models/game/lp';
 import type { Scenario } from '../../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 

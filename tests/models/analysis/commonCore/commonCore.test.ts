@@ -3,7 +3,7 @@ import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import { chebyshevCentre, commonCore, compatibleSet, forgetCommonCoreAnswers, searchSets } from '../../../../models/analysis/commonCore/index';
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
-import { setHighsLoader } from '../../../../models/analysis/lp/highs';
+import { setHighsLoader } from '../../../../models/game/lp';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 
 type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number };

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNfg, writeNfg } from '../../../../models/analysis/io/nfg';
 import { utf8Decode, utf8Encode } from '../../../../models/analysis/io/utf8';
 import { formatDecimal, formatExactLine, formatPureLine } from '../../../../models/analysis/io/gambitOutput';
-import { profileCount, type NormalFormGame, type Rational } from '../../../../models/analysis/game/types';
-import { parseRational, rat, ratToString, toNumber } from '../../../../models/analysis/game/rational';
+import { profileCount, type NormalFormGame, type Rational } from '../../../../models/game/types';
+import { parseRational, rat, ratToString, toNumber } from '../../../../models/game/rational';
 
 const fixtures = join(__dirname, '../../../fixtures/nfg');
 const gambitExamples = '/work/shared/nfg/gambit-examples';

@@ -3,8 +3,8 @@
  * and re-checked by the independent exact best-response test of ./helpers.
  */
 import { describe, expect, it } from 'vitest';
-import { gameFromFunction, type NormalFormGame } from '../../../../models/analysis/game/types';
-import { isZero, ratToString } from '../../../../models/analysis/game/rational';
+import { gameFromFunction, type NormalFormGame } from '../../../../models/game/types';
+import { isZero, ratToString } from '../../../../models/game/rational';
 import {
   approximateMixed,
   correlatedEquilibrium,

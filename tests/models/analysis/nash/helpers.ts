@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { gameFromFunction, profileAt, profileCount, type NormalFormGame, type Rational } from '../../../../models/analysis/game/types';
-import { add, cmp, exactPayoff, fromNumber, mul, rat, ratToString, sub, toNumber, ZERO } from '../../../../models/analysis/game/rational';
+import { gameFromFunction, profileAt, profileCount, type NormalFormGame, type Rational } from '../../../../models/game/types';
+import { add, cmp, exactPayoff, fromNumber, mul, rat, ratToString, sub, toNumber, ZERO } from '../../../../models/game/rational';
 
 /** A bimatrix game from row-major payoff matrices A (player 1) and B (player 2). */
 export function bimatrixGame(A: number[][], B: number[][], labels?: [string[], string[]]): NormalFormGame {

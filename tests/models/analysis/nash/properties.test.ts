@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gameFromFunction } from '../../../../models/analysis/game/types';
-import { ONE, add, isZero, ratToString, ZERO } from '../../../../models/analysis/game/rational';
+import { gameFromFunction } from '../../../../models/game/types';
+import { ONE, add, isZero, ratToString, ZERO } from '../../../../models/game/rational';
 import {
   approximateMixed,
   bestResponses,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import highsLoader from 'highs';
 import type { Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lpCallOf, solveLpWith, type Lp, type LpResult } from '../../../../models/analysis/lp/highs';
+import { lpCallOf, solveLpWith, type Lp, type LpResult } from '../../../models/game/lp';
 
 // solveLpWith on a plain runtime solves on one persistent native model (lpCallOf); a runtime whose
 // `raw` is a wrapper goes through the wrapper's `lpCall`, which here is HiGHS's one-shot
