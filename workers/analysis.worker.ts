@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { getHighs, setHighsLoader } from '../models/game/lp';
+import { commonCoreAnswers } from '../models/analysis/commonCore/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame } from './api';
 import { memoiseHighs } from './lpMemo';
 
@@ -10,12 +11,14 @@ import { memoiseHighs } from './lpMemo';
 setHighsLoader(async () => memoiseHighs(await highsLoader({ locateFile: (f: string) => (f.endsWith('.wasm') ? wasmUrl : f) })).highs);
 
 const clock = () => performance.now();
+// This worker's (this lane's) kept common-core answers: a later edit reuses what earlier ones settled.
+const commonCoreKept = commonCoreAnswers();
 const api = {
   /** Load HiGHS now, before the first analysis asks for it (see the client's `warm`). */
   warm: async () => {
     await getHighs();
   },
-  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock),
+  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock, commonCoreKept),
   analyseCoop: (scenario: Parameters<typeof analyseCoop>[0], variants: string[], opts: Parameters<typeof analyseCoop>[2] = {}) =>
     analyseCoop(scenario, variants, opts, clock),
   analyseBargaining: (

@@ -15,7 +15,7 @@ import { roundGameReport, type RoundGameReport } from '../models/analysis/roundG
 import { HOLD, initialHoldings } from '../models/domain/legality';
 import { debriefReport, type DebriefReport, type DebriefStart } from '../models/machines/debrief';
 import type { RoundRecord } from '../models/machines/roundLogic';
-import { commonCore, type CommonCoreReport } from '../models/analysis/commonCore/index';
+import { commonCore, commonCoreAnswers, type CommonCoreAnswers, type CommonCoreReport } from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
 import { applyVariants, initialState, type ActorId, type Scenario } from '../models/domain/index';
 import { hashInput, provenance, type Invalid, type Provenance } from './hash';
@@ -41,12 +41,16 @@ export function readingSets(scenario: Scenario, variants: string[]): string[][] 
   return [variants, ...scenario.variants.filter((v) => v.kind === 'reading' && !variants.includes(v.id)).map((v) => [...variants, v.id])];
 }
 
-/** The common core under one list of variants (one entry of `readingSets`). */
-export async function analyseReading(scenario: Scenario, ids: string[]): Promise<{ status: 'ok'; reading: ReadingReport } | { status: 'invalid'; problem: string }> {
+/** The common core under one list of variants (one entry of `readingSets`); `answers` are the caller's kept answers. */
+export async function analyseReading(
+  scenario: Scenario,
+  ids: string[],
+  answers: CommonCoreAnswers = commonCoreAnswers(),
+): Promise<{ status: 'ok'; reading: ReadingReport } | { status: 'invalid'; problem: string }> {
   const a = applyVariants(scenario, ids);
   if (!a.ok) return { status: 'invalid', problem: a.problem };
   const actors = a.value.scenario.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
-  const r = await commonCore(a.value.scenario, actors);
+  const r = await commonCore(a.value.scenario, actors, answers);
   return { status: 'ok', reading: { ...r, variants: ids, excluded: [...a.value.excludedFromCore] } };
 }
 
@@ -64,12 +68,21 @@ export function commonCoreResult(scenario: Scenario, variants: string[], reading
   };
 }
 
-/** The common core under the chosen variants, and under each reading of the scenario on top of them. */
-export async function analyseCommonCore(scenario: Scenario, variants: string[], now: () => number = () => 0): Promise<CommonCoreAnalysis> {
+/**
+ * The common core under the chosen variants, and under each reading of the scenario on top of
+ * them. The readings share `answers` (pass the same store again to reuse them across calls, as
+ * the worker does; a fresh one computes everything from nothing).
+ */
+export async function analyseCommonCore(
+  scenario: Scenario,
+  variants: string[],
+  now: () => number = () => 0,
+  answers: CommonCoreAnswers = commonCoreAnswers(),
+): Promise<CommonCoreAnalysis> {
   const t0 = now();
   const readings: ReadingReport[] = [];
   for (const ids of readingSets(scenario, variants)) {
-    const r = await analyseReading(scenario, ids);
+    const r = await analyseReading(scenario, ids, answers);
     if (r.status !== 'ok') return { status: 'invalid', kind: 'commonCore', problem: r.problem };
     readings.push(r.reading);
   }

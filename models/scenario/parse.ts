@@ -8,7 +8,7 @@
  * repaired: bad input gets a message.
  */
 import * as v from 'valibot';
-import { solveLp, type LpRow } from '../game/lp';
+import { isFeasible } from '../domain/polytope';
 import { dimensionIndex } from '../domain/space';
 import type { Scenario } from '../domain/types';
 import { LIMITS } from './limits';
@@ -216,44 +216,6 @@ function checkReferences(s: Scenario): Problem[] {
     src(vr.source, `variants[${i}].source`);
   });
   return out;
-}
-
-/** LP rows for a list of constraints over the box [0, 1]^d. */
-export function constraintRows(constraints: Scenario['actors'][number]['minimum'], dims: ReadonlyMap<string, number>): LpRow[] {
-  return constraints.map((c) => {
-    const idx: number[] = [];
-    const val: number[] = [];
-    for (const [d, x] of Object.entries(c.coeffs)) {
-      const i = dims.get(d);
-      if (i !== undefined && x !== 0) {
-        idx.push(i);
-        val.push(x);
-      }
-    }
-    return c.op === '<=' ? { idx, val, lo: -Infinity, hi: c.rhs } : { idx, val, lo: c.rhs, hi: Infinity };
-  });
-}
-
-/** Is the set {x ∈ [0,1]^d : all constraints hold} non-empty? */
-export async function isFeasible(constraints: Scenario['actors'][number]['minimum'], dims: ReadonlyMap<string, number>): Promise<boolean> {
-  return (await feasiblePoint(constraints, dims)) !== null;
-}
-
-/**
- * A point of {x ∈ [0,1]^d : all constraints hold} (in the order of `dims`), or null when the set
- * is empty. Which point is HiGHS's choice; callers use it as a witness of feasibility only.
- */
-export async function feasiblePoint(constraints: Scenario['actors'][number]['minimum'], dims: ReadonlyMap<string, number>): Promise<Float64Array | null> {
-  const n = dims.size;
-  if (constraints.length === 0) return new Float64Array(n);
-  const r = await solveLp({
-    sense: 'min',
-    cost: new Array(n).fill(0),
-    colLo: new Array(n).fill(0),
-    colHi: new Array(n).fill(1),
-    rows: constraintRows(constraints, dims),
-  });
-  return r.status === 'optimal' ? Float64Array.from(r.x) : null;
 }
 
 export function deepFreeze<T>(x: T): T {

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import highsLoader from 'highs';
 import { lpCallOf, setHighsLoader } from '../../models/game/lp';
 import { characteristicFunction } from '../../models/analysis/coop/index';
-import { forgetCommonCoreAnswers } from '../../models/analysis/commonCore/index';
+import { commonCoreAnswers } from '../../models/analysis/commonCore/index';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../../workers/api';
 import { memoiseHighs } from '../../workers/lpMemo';
@@ -56,10 +56,9 @@ export async function main() {
   await timeIt(
     'common core, all readings (LP memo)',
     async () => {
-      forgetCommonCoreAnswers();
       const memo = memoiseHighs(plain);
       setHighsLoader(async () => memo.highs);
-      await analyseCommonCore(s, []);
+      await analyseCommonCore(s, [], undefined, commonCoreAnswers());
       stats = memo.stats;
     },
     '(after 10 runs to warm up)',
@@ -67,11 +66,10 @@ export async function main() {
   );
   console.log(`${''.padEnd(44)} ${stats.calls} LP calls, ${stats.solved} distinct programs solved`);
   setHighsLoader(async () => plain);
-  await timeIt('common core, all readings (no memo)', () => {
-    forgetCommonCoreAnswers();
-    return analyseCommonCore(s, []);
-  });
-  await timeIt('common core again, answers kept', () => analyseCommonCore(s, []), '(as after an edit that leaves every minimum as it was)');
+  await timeIt('common core, all readings (no memo)', () => analyseCommonCore(s, [], undefined, commonCoreAnswers()));
+  const kept = commonCoreAnswers();
+  await analyseCommonCore(s, [], undefined, kept);
+  await timeIt('common core again, answers kept', () => analyseCommonCore(s, [], undefined, kept), '(as after an edit that leaves every minimum as it was)');
   // The distinct programs the common core solves after five changes to one of Russia's minimums
   // (fresh polytopes), each solved by HiGHS's one-shot lpCall (a native instance built and
   // destroyed per program) and on the persistent model solveLpWith uses.
@@ -79,7 +77,8 @@ export async function main() {
   const recorder = { ...plain, raw: { ...plain.raw, lpCall: (m: (typeof programs)[number]) => (programs.push(m), plain.raw.lpCall(m)) } } as typeof plain;
   setHighsLoader(async () => memoiseHighs(recorder).highs);
   const withBound = (v: number) => ({ ...s, actors: s.actors.map((a) => (a.id === 'russia' ? { ...a, minimum: a.minimum.map((c, i) => (i === 0 ? { ...c, rhs: v } : c)) } : a)) });
-  for (let k = 0; k < 5; k++) await analyseCommonCore(withBound(0.2137 + 0.01 * k), []);
+  const edits = commonCoreAnswers();
+  for (let k = 0; k < 5; k++) await analyseCommonCore(withBound(0.2137 + 0.01 * k), [], undefined, edits);
   setHighsLoader(async () => plain);
   const persistent = lpCallOf(plain);
   await timeIt(`LPs: ${programs.length} programs, one-shot lpCall`, () => programs.forEach((m) => plain.raw.lpCall(m)));

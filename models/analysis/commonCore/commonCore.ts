@@ -17,7 +17,7 @@
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
  */
 import { solveLp, type LpRow } from '../../game/lp';
-import { feasiblePoint, isFeasible } from '../../scenario/parse';
+import { constraintNorm, constraintRow, denseConstraints, feasiblePoint, isFeasible, meetsAll, slack as slackOf } from '../../domain/polytope';
 import { dimensionIndex } from '../../domain/space';
 import { utility } from '../../domain/utility';
 import type { ActorId, LinearConstraint, Scenario } from '../../domain/types';
@@ -52,15 +52,11 @@ function owned(s: Scenario, actors: readonly ActorId[]): Owned[] {
   return s.actors.filter((a) => actors.includes(a.id)).flatMap((a) => a.minimum.map((c) => ({ actor: a.id, c })));
 }
 
-function norm(c: LinearConstraint): number {
-  return Math.sqrt(Object.values(c.coeffs).reduce((t, v) => t + v * v, 0));
-}
-
 /** Largest inscribed ball of the intersection of the given actors' minimums with the box. */
-export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
+export async function chebyshevCentre(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers = commonCoreAnswers()): Promise<ChebyshevResult> {
   const k = polytopeKey(s, actors);
-  const hit = centreMemo.get(k);
-  return copyCentre(hit ?? remember(centreMemo, k, await chebyshevCentreUncached(s, actors)));
+  const hit = answers.centres.get(k);
+  return copyCentre(hit ?? remember(answers.centres, k, await chebyshevCentreUncached(s, actors)));
 }
 
 async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]): Promise<ChebyshevResult> {
@@ -69,20 +65,11 @@ async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]):
   const r = n; // index of the radius variable
   const cons = owned(s, actors);
   const rows: LpRow[] = [];
+  // a·x ≤ b becomes a·x + ‖a‖r ≤ b; a·x ≥ b is written −a·x ≤ −b first.
   for (const { c } of cons) {
     const sign = c.op === '<=' ? 1 : -1;
-    const idx: number[] = [];
-    const val: number[] = [];
-    for (const [d, v] of Object.entries(c.coeffs)) {
-      const i = dims.get(d);
-      if (i !== undefined && v !== 0) {
-        idx.push(i);
-        val.push(sign * v);
-      }
-    }
-    idx.push(r);
-    val.push(norm(c));
-    rows.push({ idx, val, lo: -Infinity, hi: sign * c.rhs });
+    const { idx, val } = constraintRow(c, dims);
+    rows.push({ idx: [...idx, r], val: [...val.map((v) => sign * v), constraintNorm(c)], lo: -Infinity, hi: sign * c.rhs });
   }
   for (let j = 0; j < n; j++) {
     rows.push({ idx: [j, r], val: [1, 1], lo: -Infinity, hi: 1 });
@@ -96,19 +83,14 @@ async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]):
   const radius = Math.max(0, x[r]!);
   const centre: Record<string, number> = {};
   s.dimensions.forEach((d, i) => (centre[d.id] = x[i]!));
-  const slack = cons.map(({ actor, c }) => {
-    let lhs = 0;
-    for (const [d, v] of Object.entries(c.coeffs)) lhs += v * (x[dims.get(d) ?? 0] ?? 0);
-    const sl = (c.op === '<=' ? c.rhs - lhs : lhs - c.rhs) / (norm(c) || 1);
-    return { actor, constraint: c.id, slack: sl, c };
-  });
+  const slack = cons.map(({ actor, c }) => ({ actor, constraint: c.id, slack: slackOf(c, dims, x) / (constraintNorm(c) || 1), c }));
   const binding = slack
     .filter((x) => x.slack <= radius + 1e-7)
     .map(({ actor, c, slack }) => ({ actor, constraint: c.id, label: c.label, tags: c.tags ?? [], slack }));
   return { status: 'ok', centre, radius, binding, slack: slack.map(({ actor, constraint, slack }) => ({ actor, constraint, slack })), lps: 1 };
 }
 
-/** Is the intersection of these actors' minimums non-empty? */
+/** Is the intersection of these actors' minimums non-empty? (One LP, nothing kept.) */
 export async function compatibleSet(s: Scenario, actors: readonly ActorId[]): Promise<boolean> {
   return isFeasible(owned(s, actors).map((o) => o.c), dimensionIndex(s));
 }
@@ -135,59 +117,42 @@ function polytopeKey(s: Scenario, actors: readonly ActorId[]): string {
 const MEMO_SIZE = 64;
 
 /**
- * Feasibility of a set of minimums, kept by the minimums themselves: each distinct minimum (with
- * the dimensions it is read against) gets a number, and a set is the sorted list of its numbers.
- * Readings and successive edits share most sets, so most questions never become an LP. A
- * compatible set is kept with a witness, a point that meets all its minimums; an incompatible
- * one with null.
+ * The answers a caller keeps between common-core computations, so that a later computation
+ * reuses what an earlier one settled (a worker keeps one per lane; a report made with a fresh one
+ * counts every LP it needs). Everything kept is a pure function of its key.
+ *
+ * - feasible: feasibility of a set of minimums, kept by the minimums themselves: each distinct
+ *   minimum (with the dimensions it is read against) gets a number in `minimumIds`, and a set is
+ *   the sorted list of its numbers. Readings and successive edits share most sets, so most
+ *   questions never become an LP. A compatible set is kept with a witness, a point that meets
+ *   all its minimums; an incompatible one with null.
+ * - searches and centres: whole answers per polytope (the last MEMO_SIZE of each).
  */
-const minimumIds = new Map<string, number>();
-const feasible = new Map<string, Float64Array | null>();
+export interface CommonCoreAnswers {
+  readonly minimumIds: Map<string, number>;
+  readonly feasible: Map<string, Float64Array | null>;
+  readonly searches: Map<string, SetSearch>;
+  readonly centres: Map<string, ChebyshevResult>;
+}
+
+/** An empty store of answers. */
+export function commonCoreAnswers(): CommonCoreAnswers {
+  return { minimumIds: new Map(), feasible: new Map(), searches: new Map(), centres: new Map() };
+}
+
 const FEASIBLE_SIZE = 50_000;
-function minimumId(dims: string, minimum: unknown): number {
+function minimumId(answers: CommonCoreAnswers, dims: string, minimum: unknown): number {
   const k = dims + JSON.stringify(minimum);
-  let id = minimumIds.get(k);
+  let id = answers.minimumIds.get(k);
   if (id === undefined) {
-    if (minimumIds.size >= FEASIBLE_SIZE) {
-      minimumIds.clear();
-      feasible.clear();
+    if (answers.minimumIds.size >= FEASIBLE_SIZE) {
+      answers.minimumIds.clear();
+      answers.feasible.clear();
     }
-    id = minimumIds.size;
-    minimumIds.set(k, id);
+    id = answers.minimumIds.size;
+    answers.minimumIds.set(k, id);
   }
   return id;
-}
-
-/**
- * How far past a bound a witness may lie and still count. HiGHS accepts 1e-7 (its primal
- * feasibility tolerance), so a point this close is one HiGHS would accept too: a set certified
- * by a witness is one the LP would also have called compatible.
- */
-const WITNESS_TOLERANCE = 1e-9;
-
-/** One actor's minimum as dense rows over the dimensions, for checking witnesses. */
-interface DenseMinimum {
-  readonly rows: readonly { coeffs: Float64Array; lo: number; hi: number }[];
-}
-function denseMinimum(minimum: readonly LinearConstraint[], dims: ReadonlyMap<string, number>): DenseMinimum {
-  return {
-    rows: minimum.map((c) => {
-      const coeffs = new Float64Array(dims.size);
-      for (const [d, v] of Object.entries(c.coeffs)) {
-        const i = dims.get(d);
-        if (i !== undefined) coeffs[i] = v;
-      }
-      return c.op === '<=' ? { coeffs, lo: -Infinity, hi: c.rhs } : { coeffs, lo: c.rhs, hi: Infinity };
-    }),
-  };
-}
-function meets(w: Float64Array, m: DenseMinimum): boolean {
-  for (const r of m.rows) {
-    let lhs = 0;
-    for (let j = 0; j < w.length; j++) lhs += r.coeffs[j]! * w[j]!;
-    if (lhs > r.hi + WITNESS_TOLERANCE || lhs < r.lo - WITNESS_TOLERANCE) return false;
-  }
-  return true;
 }
 
 function remember<T>(memo: Map<string, T>, key: string, value: T): T {
@@ -195,7 +160,6 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
   if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return value;
 }
-const searchMemo = new Map<string, SetSearch>();
 /** Callers get copies: changing an answer must not change the kept one. */
 const copySearch = (x: SetSearch): SetSearch => ({
   maximalCompatibleSets: x.maximalCompatibleSets.map((m) => [...m]),
@@ -207,24 +171,12 @@ const copyCentre = (x: ChebyshevResult): ChebyshevResult =>
   x.status === 'empty'
     ? { ...x }
     : { ...x, centre: { ...x.centre }, binding: x.binding.map((b) => ({ ...b, tags: [...b.tags] })), slack: x.slack.map((y) => ({ ...y })) };
-const centreMemo = new Map<string, ChebyshevResult>();
-
-/**
- * Forget every kept answer (feasible sets and their witnesses, searches, centres), so the next
- * common core is computed from nothing, as in a fresh worker. For benchmarks and tests.
- */
-export function forgetCommonCoreAnswers(): void {
-  minimumIds.clear();
-  feasible.clear();
-  searchMemo.clear();
-  centreMemo.clear();
-}
 
 /** Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets. */
-export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
+export async function searchSets(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers = commonCoreAnswers()): Promise<SetSearch> {
   const k = polytopeKey(s, actors);
-  const hit = searchMemo.get(k);
-  return copySearch(hit ?? remember(searchMemo, k, await searchSetsUncached(s, actors)));
+  const hit = answers.searches.get(k);
+  return copySearch(hit ?? remember(answers.searches, k, await searchSetsUncached(s, actors, answers)));
 }
 
 /**
@@ -232,14 +184,15 @@ export async function searchSets(s: Scenario, actors: readonly ActorId[]): Promi
  * (actor i = bit i; up to 30 actors), so "do these two share all but their last member" and "is
  * every subset one smaller compatible" are integer operations.
  */
-async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Promise<SetSearch> {
+async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers): Promise<SetSearch> {
   if (actors.length > 30) throw new RangeError(`the common core search handles up to 30 actors, not ${actors.length}`);
   let lps = 0;
   const dims = JSON.stringify(s.dimensions.map((d) => d.id));
   const byId = new Map(s.actors.map((a) => [a.id, a]));
-  const ids = actors.map((id) => minimumId(dims, byId.get(id)?.minimum ?? []));
+  const ids = actors.map((id) => minimumId(answers, dims, byId.get(id)?.minimum ?? []));
   const dimIndex = dimensionIndex(s);
-  const dense = actors.map((id) => denseMinimum(byId.get(id)?.minimum ?? [], dimIndex));
+  const dense = actors.map((id) => denseConstraints(byId.get(id)?.minimum ?? [], dimIndex));
+  const { feasible } = answers;
   const keyOf = (set: readonly number[]) => set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
   // This search's answers by bitmask: every subset one smaller of a candidate was settled here.
   const settled = new Map<number, Float64Array | null>();
@@ -257,7 +210,7 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[]): Prom
     if (set.length > 1)
       for (const i of set) {
         const w = settled.get(mask & ~(1 << i));
-        if (w && meets(w, dense[i]!)) return settle(mask, k, remember(w));
+        if (w && meetsAll(w, dense[i]!)) return settle(mask, k, remember(w));
       }
     lps++;
     return feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex).then((w) => settle(mask, k, remember(w)));
@@ -333,10 +286,14 @@ export interface CommonCoreReport {
 }
 
 /** The common core of the given actors (default: every actor not excluded). */
-export async function commonCore(s: Scenario, actors: readonly ActorId[] = s.actors.map((a) => a.id)): Promise<CommonCoreReport> {
-  const sets = await searchSets(s, actors);
+export async function commonCore(
+  s: Scenario,
+  actors: readonly ActorId[] = s.actors.map((a) => a.id),
+  answers: CommonCoreAnswers = commonCoreAnswers(),
+): Promise<CommonCoreReport> {
+  const sets = await searchSets(s, actors, answers);
   const nonEmpty = sets.maximalCompatibleSets.length === 1 && sets.maximalCompatibleSets[0]!.length === actors.length;
-  const cheb = await chebyshevCentre(s, nonEmpty ? actors : (sets.maximalCompatibleSets[0] ?? []));
+  const cheb = await chebyshevCentre(s, nonEmpty ? actors : (sets.maximalCompatibleSets[0] ?? []), answers);
   const dims = dimensionIndex(s);
   const utilityAtCentre: Record<ActorId, number | null> = {};
   for (const a of s.actors)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinDoc, isFeasible, parseScenario } from '../../../models/scenario/index';
+import { isFeasible } from '../../../models/domain/polytope';
+import { builtinDoc, parseScenario } from '../../../models/scenario/index';
 import { applyVariants, dimensionIndex, formatNatural, initialState, type Scenario } from '../../../models/domain/index';
 
 async function belarus(): Promise<Scenario> {

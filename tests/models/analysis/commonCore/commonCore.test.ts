@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
-import { chebyshevCentre, commonCore, compatibleSet, forgetCommonCoreAnswers, searchSets } from '../../../../models/analysis/commonCore/index';
+import { chebyshevCentre, commonCore, commonCoreAnswers, compatibleSet, searchSets } from '../../../../models/analysis/commonCore/index';
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
 import { setHighsLoader } from '../../../../models/game/lp';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
@@ -183,45 +183,51 @@ describe('what the Belarus scenario shows', () => {
 describe('reuse of answers', () => {
   it('a changed minimum is recomputed; a changed ideal keeps the sets and moves the utilities', async () => {
     const s = toy(['x', 'y'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.4 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }]]);
-    const a = await commonCore(s);
+    const kept = commonCoreAnswers();
+    const a = await commonCore(s, undefined, kept);
     expect(a.nonEmpty).toBe(true);
     // Same polytope again: the same answer, and a copy (changing it does not change the next one).
-    const again = await commonCore(s);
+    const again = await commonCore(s, undefined, kept);
     expect(again).toEqual(a);
     again.maximalCompatibleSets.push(['tampered']);
-    expect((await commonCore(s)).maximalCompatibleSets).toEqual(a.maximalCompatibleSets);
+    expect((await commonCore(s, undefined, kept)).maximalCompatibleSets).toEqual(a.maximalCompatibleSets);
     // A minimum moved so the two no longer meet: not a stale answer.
     const apart = { ...s, actors: s.actors.map((x, i) => (i === 1 ? { ...x, minimum: [{ ...x.minimum[0]!, rhs: 0.3 }] } : x)) };
-    const b = await commonCore(apart);
+    const b = await commonCore(apart, undefined, kept);
     expect(b.nonEmpty).toBe(false);
     expect(b.minimalExitSets).toEqual([['a0'], ['a1']]);
     // Only an ideal changed: same sets and centre, utilities at the centre follow the new ideal.
     const moved = { ...s, actors: s.actors.map((x, i) => (i === 0 ? { ...x, ideal: { x: 1, y: 1 } } : x)) };
-    const c = await commonCore(moved);
+    const c = await commonCore(moved, undefined, kept);
     expect(c.maximalCompatibleSets).toEqual(a.maximalCompatibleSets);
     expect(c.chebyshevCentre).toEqual(a.chebyshevCentre);
     expect(c.utilityAtCentre.a0).toBeLessThan(a.utilityAtCentre.a0!);
     expect(c.utilityAtCentre.a1).toBeCloseTo(a.utilityAtCentre.a1!, 12);
   });
 
-  it('kept answers are used until forgotten; then the same answer is computed from nothing', async () => {
+  it('answers kept in a store are reused; a fresh store, or none, computes the same answer from nothing', async () => {
     const { s, actors } = await belarus(['grey']);
     // Count the programs that reach HiGHS.
     const plain = await highsLoader();
     let calls = 0;
     setHighsLoader(async () => ({ ...plain, raw: { ...plain.raw, lpCall: (m: Parameters<typeof plain.raw.lpCall>[0]) => (calls++, plain.raw.lpCall(m)) } }));
     try {
-      forgetCommonCoreAnswers();
-      const first = await commonCore(s, actors);
+      const store = commonCoreAnswers();
+      const first = await commonCore(s, actors, store);
       const fromNothing = calls;
       expect(fromNothing).toBeGreaterThan(0);
-      const kept = await commonCore(JSON.parse(JSON.stringify(s)) as Scenario, actors);
+      const kept = await commonCore(JSON.parse(JSON.stringify(s)) as Scenario, actors, store);
       expect(kept).toEqual(first);
       expect(calls).toBe(fromNothing);
-      forgetCommonCoreAnswers();
-      const again = await commonCore(s, actors);
+      const again = await commonCore(s, actors, commonCoreAnswers());
       expect(again).toEqual(first);
       expect(calls).toBe(2 * fromNothing);
+      // No store: nothing is kept between calls, so a report's LP count never depends on what ran before.
+      const alone = await commonCore(s, actors);
+      expect(alone).toEqual(first);
+      expect(calls).toBe(3 * fromNothing);
+      expect((await commonCore(s, actors)).lps).toBe(first.lps);
+      expect(calls).toBe(4 * fromNothing);
     } finally {
       setHighsLoader(() => highsLoader());
     }
