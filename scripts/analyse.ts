@@ -32,7 +32,8 @@ import { readFileSync } from 'node:fs';
 import highsLoader from 'highs';
 import { setHighsLoader } from '../models/game/lp';
 import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast, DEFAULT_PAIR } from '../workers/api';
+import { defaultPair } from '../models/domain/space';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
 /** When this module started running and when HiGHS was ready (ms since the process started), for --timings. */
@@ -96,7 +97,7 @@ async function main() {
   const coop = await analyseCoop(scenario, variants, {}, clock);
   lap('coop');
   const ids = scenario.actors.map((a) => a.id);
-  const pair = (pairArg ? pairArg.split(',') : DEFAULT_PAIR.every((a) => ids.includes(a)) ? DEFAULT_PAIR : ids.slice(0, 2)) as [string, string];
+  const pair = (pairArg ? pairArg.split(',') : (defaultPair(scenario) ?? [])) as [string, string];
   if (pair.length !== 2) {
     console.error(`--pair needs two actors separated by a comma (known: ${ids.join(', ')})`);
     process.exit(2);

@@ -23,9 +23,6 @@ export type BargainingAnalysis =
   | ({ status: 'ok'; report: BargainingReport } & Provenance<'bargaining', BargainingParameters>)
   | Invalid<'bargaining'>;
 
-/** The Belarus default pair: the prisoners-for-potash exchange. */
-export const DEFAULT_PAIR: [ActorId, ActorId] = ['regime', 'us'];
-
 export function analyseForecast(scenario: Scenario, variants: string[], now: () => number = () => 0): ForecastAnalysis {
   const t0 = now();
   const a = applyVariants(scenario, variants);

@@ -1,5 +1,5 @@
 /** The issue space: world states as dense vectors in the scenario's dimension order. */
-import type { Dimension, DimensionId, Scenario, WorldState } from './types';
+import type { ActorId, Dimension, DimensionId, Scenario, WorldState } from './types';
 
 export function dimensionIndex(scenario: Pick<Scenario, 'dimensions'>): Map<DimensionId, number> {
   return new Map(scenario.dimensions.map((d, i) => [d.id, i]));
@@ -39,4 +39,10 @@ export function formatNatural(dim: Dimension, x: number): string {
   const span = Math.abs(dim.unit.at1 - dim.unit.at0);
   const digits = span >= 100 ? 0 : span >= 10 ? 1 : 2;
   return `${v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${dim.unit.name}`;
+}
+
+/** The scenario's default pair, or its first two actors (null with fewer than two). */
+export function defaultPair(s: Pick<Scenario, 'actors' | 'defaultPair'>): [ActorId, ActorId] | null {
+  if (s.defaultPair) return [s.defaultPair[0], s.defaultPair[1]];
+  return s.actors.length >= 2 ? [s.actors[0]!.id, s.actors[1]!.id] : null;
 }

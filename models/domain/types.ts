@@ -184,6 +184,21 @@ export interface Scenario {
   /** The status quo: the world state when the scenario opens. */
   readonly initialState: Readonly<Record<DimensionId, number>>;
   readonly variants: readonly Variant[];
+  /**
+   * The two actors at the heart of the scenario: the pair whose bargaining is shown first and
+   * the seats a new run gives to teams. Absent: the first actors.
+   */
+  readonly defaultPair?: readonly [ActorId, ActorId];
+  /** Events a teacher can inject with one click during a run. */
+  readonly injects?: readonly InjectPreset[];
+}
+
+/** An event injected into a run: effects on the world and posture changes. */
+export interface InjectPreset {
+  readonly id: string;
+  readonly label: string;
+  readonly effects?: readonly Effect[];
+  readonly postures?: Readonly<Record<ActorId, Posture>>;
 }
 
 /** "I do `give` if you do `get`": a bilateral conditional offer. */

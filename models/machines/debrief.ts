@@ -18,6 +18,7 @@
 import { bilateralBargaining, type BargainingResult } from '../analysis/bargaining/index';
 import { bestPureEquilibrium } from '../analysis/roundGameReport';
 import { HOLD } from '../domain/legality';
+import { defaultPair } from '../domain/space';
 import { bestResponseMove, buildRoundGame, type LeftOutMove, type RoundGame } from '../domain/roundGame';
 import type { ActorId, Move, MoveId, Scenario } from '../domain/types';
 import type { RoundContext, RoundRecord } from './roundLogic';
@@ -77,8 +78,8 @@ export function roundGains(s: Scenario, record: RoundRecord): GainNote[] {
 /**
  * The pair whose bargaining the debrief shows first, the one with the most at stake: of the
  * actors who played a move this round, the two whose utility changed most; failing two such
- * actors, the regime and the US when the scenario has them (the prisoners-for-potash pair);
- * else the first two actors. In scenario order; null when the scenario has fewer than two.
+ * actors, the scenario's default pair (else its first two actors). In scenario order; null when
+ * the scenario has fewer than two.
  */
 export function debriefPair(s: Scenario, record: RoundRecord): [ActorId, ActorId] | null {
   const ids = s.actors.map((a) => a.id);
@@ -86,8 +87,8 @@ export function debriefPair(s: Scenario, record: RoundRecord): [ActorId, ActorId
   const stake = (id: ActorId) => Math.abs((record.actors[id]?.after ?? 0) - (record.actors[id]?.before ?? 0));
   const movers = ids.filter((id) => (record.actors[id]?.move ?? HOLD) !== HOLD);
   if (movers.length >= 2) return order([...movers].sort((x, y) => stake(y) - stake(x) || ids.indexOf(x) - ids.indexOf(y)).slice(0, 2));
-  if (ids.includes('regime') && ids.includes('us')) return order(['regime', 'us']);
-  return ids.length >= 2 ? [ids[0]!, ids[1]!] : null;
+  const pair = defaultPair(s);
+  return pair && order(pair);
 }
 
 export function debrief(s: Scenario, start: DebriefStart, record: RoundRecord): Debrief {

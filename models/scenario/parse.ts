@@ -194,6 +194,12 @@ function checkReferences(s: Scenario): Problem[] {
     it.effects.forEach((e, j) => dimRef(e.dimension, `interactions[${i}].effects[${j}].dimension`));
     src(it.source, `interactions[${i}].source`);
   });
+  s.defaultPair?.forEach((a, j) => actorRef(a, `defaultPair[${j}]`));
+  dup(s.injects ?? [], 'injects');
+  s.injects?.forEach((inj, i) => {
+    inj.effects?.forEach((e, j) => dimRef(e.dimension, `injects[${i}].effects[${j}].dimension`));
+    for (const a of Object.keys(inj.postures ?? {})) actorRef(a, `injects[${i}].postures${pathString([a]).startsWith('[') ? '' : '.'}${pathString([a])}`);
+  });
   dimKeys(s.initialState, 'initialState');
   for (const d of s.dimensions) if (!(d.id in s.initialState)) out.push({ path: 'initialState', message: `missing dimension "${d.id}"` });
   s.variants.forEach((vr, i) => {

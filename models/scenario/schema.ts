@@ -142,6 +142,14 @@ export const VariantSchema = obj({
   source: source(),
 });
 
+/** An event the teacher can inject during a run with one click. */
+export const InjectPresetSchema = obj({
+  id: id(),
+  label: text(),
+  effects: v.optional(list(EffectSchema, LIMITS.effectsPerMove, 'effects')),
+  postures: v.optional(v.record(id(), postures, 'expected an object of actor → posture')),
+});
+
 export const ScenarioSchema = obj({
   format: v.literal('coreplay-scenario', 'expected "coreplay-scenario"'),
   version: v.literal(1, 'expected 1'),
@@ -157,4 +165,6 @@ export const ScenarioSchema = obj({
   interactions: list(InteractionSchema, LIMITS.interactions, 'interactions'),
   initialState: record(unit01()),
   variants: list(VariantSchema, LIMITS.variants, 'variants'),
+  defaultPair: v.optional(v.pipe(v.tuple([id(), id()], 'expected two actor ids'), v.check((p) => p[0] !== p[1], 'expected two different actors'))),
+  injects: v.optional(list(InjectPresetSchema, 32, 'injects')),
 });

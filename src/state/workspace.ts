@@ -31,10 +31,17 @@ export interface WorkspaceData {
   prefs: { largeText: boolean; tab: Tab };
 }
 
+/** The document's default pair when it names two of its actors, else its first two actors. */
+function docPair(doc: Record<string, any>, actors: string[]): [string, string] {
+  const p = doc.defaultPair as unknown;
+  if (Array.isArray(p) && p.length === 2 && p.every((a) => actors.includes(a))) return [p[0], p[1]];
+  return [actors[0]!, actors[1]!];
+}
+
 export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
   const doc = builtinDoc(source) as Record<string, any>;
   const actors = (doc.actors as { id: string }[]).map((a) => a.id);
-  const pair: [string, string] = actors.includes('regime') && actors.includes('us') ? ['regime', 'us'] : [actors[0]!, actors[1]!];
+  const pair = docPair(doc, actors);
   const variantIds = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
   return {
     version: 1,
@@ -113,7 +120,7 @@ function createWorkspace() {
         w.source = source;
         w.variants = [];
         w.run = null;
-        w.pair = actors.includes('regime') && actors.includes('us') ? ['regime', 'us'] : [actors[0]!, actors[1]!];
+        w.pair = docPair(doc, actors);
         const ids = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
         w.compare = { left: [], right: ids.includes(fresh.compare.right[0] ?? '') ? fresh.compare.right : ids.slice(0, 1) };
       }),

@@ -666,4 +666,29 @@ export const belarus = {
   interactions,
   initialState,
   variants,
+  // The prisoners-for-potash pair: its bargaining is shown first, and teams play it by default.
+  defaultPair: ['regime', 'us'],
+  injects: [
+    {
+      id: 'russia-deploys-oreshnik',
+      label: 'Russia deploys Oreshnik',
+      effects: [
+        { dimension: 'russian_military', delta: 0.1 },
+        { dimension: 'escalation', delta: 0.08 },
+      ],
+      postures: { poland: 'hardline', lithuania: 'hardline' },
+    },
+    { id: 'eu-extends-potash-sanctions', label: 'EU extends potash sanctions', effects: [{ dimension: 'sanctions', delta: 0.05 }] },
+    {
+      id: 'border-incident',
+      label: 'Incident on the Polish border',
+      effects: [
+        { dimension: 'escalation', delta: 0.05 },
+        { dimension: 'border', delta: -0.05 },
+      ],
+      postures: { poland: 'hardline' },
+    },
+    { id: 'us-envoy-visit', label: 'A US envoy lands in Minsk', effects: [{ dimension: 'engagement', delta: 0.05 }], postures: { regime: 'engaged', us: 'engaged' } },
+    { id: 'klaipeda-reopens', label: 'Klaipeda reopens to potash', effects: [{ dimension: 'transit', set: 1 }] },
+  ],
 };

@@ -17,7 +17,6 @@ import type { LiveAnalysis } from '../../state/analysis';
 import { workspace } from '../../state/workspace';
 import { DebriefView } from './Debrief';
 import { HandOver } from './HandOver';
-import { presetInjects } from './injects';
 import { MoveEntry } from './MoveEntry';
 import { RunCharts } from './RunCharts';
 import { SetupForm, defaultSetup } from './Setup';
@@ -367,7 +366,7 @@ function Offers(props: { scenario: Scenario; context: RoundContext }) {
 function TeacherBar(props: { scenario: Scenario }) {
   const p = play();
   const phase = () => p.phase();
-  const presets = () => presetInjects(props.scenario);
+  const presets = () => props.scenario.injects ?? [];
   const [dim, setDim] = createSignal(props.scenario.dimensions[0]?.id ?? '');
   const [delta, setDelta] = createSignal(0.05);
   const [text, setText] = createSignal('');

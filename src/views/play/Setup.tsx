@@ -16,7 +16,8 @@ const BOT_LABELS: Record<BotStrategy, string> = {
 };
 
 export function defaultSetup(s: Scenario): PlaySetup {
-  const humans = s.actors.some((a) => a.id === 'regime') && s.actors.some((a) => a.id === 'us') ? ['regime', 'us'] : s.actors.slice(0, 1).map((a) => a.id);
+  // The scenario's default pair is played by teams; without one, its first actor.
+  const humans = s.defaultPair ? [...s.defaultPair] : s.actors.slice(0, 1).map((a) => a.id);
   const teams: Record<string, string | null> = {};
   const bots: Record<string, BotStrategy> = {};
   humans.forEach((id, i) => (teams[id] = `Team ${String.fromCharCode(65 + i)}`));
