@@ -13,7 +13,7 @@
  */
 import { roundGameReport, type RoundGameReport } from '../models/analysis/roundGameReport';
 import { HOLD, initialHoldings } from '../models/domain/legality';
-import { debriefReport, type DebriefReport, type DebriefStart } from '../models/machines/debrief';
+import { debriefReport, type DebriefReport, type DebriefStart } from '../models/analysis/debrief';
 import type { RoundRecord } from '../models/machines/roundLogic';
 import { commonCore, commonCoreAnswers, type CommonCoreAnswers, type CommonCoreReport } from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';

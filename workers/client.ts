@@ -21,7 +21,7 @@ import type { CommonCoreAnalysis, CoopAnalysis, DebriefAnalysis, RoundGameAnalys
 import type { BargainingAnalysis, ForecastAnalysis } from './local';
 import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
 import type { ActorId, Scenario } from '../models/domain/index';
-import type { DebriefStart } from '../models/machines/debrief';
+import type { DebriefStart } from '../models/analysis/debrief';
 import type { RoundRecord } from '../models/machines/roundLogic';
 
 export type { RequestKind } from './size';

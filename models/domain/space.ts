@@ -41,8 +41,9 @@ export function formatNatural(dim: Dimension, x: number): string {
   return `${v.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${dim.unit.name}`;
 }
 
-/** The scenario's default pair, or its first two actors (null with fewer than two). */
+/** The scenario's default pair (when both are among its actors), or its first two actors (null with fewer than two). */
 export function defaultPair(s: Pick<Scenario, 'actors' | 'defaultPair'>): [ActorId, ActorId] | null {
-  if (s.defaultPair) return [s.defaultPair[0], s.defaultPair[1]];
+  const p = s.defaultPair;
+  if (p && p.every((id) => s.actors.some((a) => a.id === id))) return [p[0], p[1]];
   return s.actors.length >= 2 ? [s.actors[0]!.id, s.actors[1]!.id] : null;
 }

@@ -190,11 +190,11 @@ export interface Scenario {
    */
   readonly defaultPair?: readonly [ActorId, ActorId];
   /** Events a teacher can inject with one click during a run. */
-  readonly injects?: readonly InjectPreset[];
+  readonly injects?: readonly Inject[];
 }
 
-/** An event injected into a run: effects on the world and posture changes. */
-export interface InjectPreset {
+/** An event injected into a run (by the teacher, or from the scenario's presets): effects on the world and posture changes. */
+export interface Inject {
   readonly id: string;
   readonly label: string;
   readonly effects?: readonly Effect[];

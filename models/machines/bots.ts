@@ -11,7 +11,7 @@
  * Bots answer offers made to them: accept when the two promised moves together raise their
  * utility from the current state.
  */
-import { bestPureEquilibrium, type BestPure } from '../analysis/roundGameReport';
+import { bestPureEquilibrium, type BestPure } from '../analysis/debrief';
 import { HOLD, legalMoves } from '../domain/legality';
 import { applyMoves } from '../domain/moves';
 import { bestResponseMove, buildRoundGame, type RoundGame } from '../domain/roundGame';

@@ -7,4 +7,3 @@ export * from './bots';
 export * from './view';
 export * from './history';
 export { december2025Run } from './examples/december2025';
-export * from './debrief';

@@ -14,7 +14,8 @@ import { buildRoundGame } from '../../../models/domain/roundGame';
 import type { ActorId, Scenario } from '../../../models/domain/types';
 import type { BargainingReport, DealPart, SolutionPoint } from '../../../models/analysis/bargaining/index';
 import { writeNfg } from '../../../models/analysis/io/nfg';
-import { debriefPair, roundGains, type DebriefReport, type RoundContext, type RoundRecord } from '../../../models/machines/index';
+import { debriefPair, roundGains, type DebriefReport } from '../../../models/analysis/debrief';
+import type { RoundContext, RoundRecord } from '../../../models/machines/index';
 import type { AnalysisClient } from '../../../workers/client';
 import { download } from '../../app/files';
 

@@ -14,17 +14,26 @@
  *
  * `debrief` returns the round game itself (for the `.nfg` export); `debriefReport` returns
  * plain data only, small enough to post from the analysis worker.
+ *
+ * This module is the one door from models/machines into the analyses: the bots' equilibrium
+ * play uses the same best pure equilibrium as the debrief (re-exported below).
  */
-import { bilateralBargaining, type BargainingResult } from '../analysis/bargaining/index';
-import { bestPureEquilibrium } from '../analysis/roundGameReport';
-import { HOLD } from '../domain/legality';
+import { bilateralBargaining, type BargainingResult } from './bargaining/index';
+import { bestPureEquilibrium } from './roundGameReport';
+
+export { bestPureEquilibrium, type BestPure } from './roundGameReport';
+import { HOLD, type Holdings } from '../domain/legality';
 import { defaultPair } from '../domain/space';
 import { bestResponseMove, buildRoundGame, type LeftOutMove, type RoundGame } from '../domain/roundGame';
-import type { ActorId, Move, MoveId, Scenario } from '../domain/types';
-import type { RoundContext, RoundRecord } from './roundLogic';
+import type { RoundRecord } from '../domain/round';
+import type { ActorId, Move, MoveId, Posture, Scenario } from '../domain/types';
 
 /** What the debrief needs of the context the round started in: the position, assets and postures. */
-export type DebriefStart = Pick<RoundContext, 'world' | 'holdings' | 'postures'>;
+export interface DebriefStart {
+  readonly world: readonly number[];
+  readonly holdings: Holdings;
+  readonly postures: Readonly<Record<ActorId, Posture>>;
+}
 
 export interface BestResponseNote {
   readonly actor: ActorId;

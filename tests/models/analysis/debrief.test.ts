@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { bilateralBargaining } from '../../../models/analysis/bargaining/index';
 import { initialHoldings, spendAssets } from '../../../models/domain/legality';
-import { checkRun, debrief, debriefPair, debriefReport, december2025Run, roundGains, type RoundContext, type RoundRecord } from '../../../models/machines/index';
+import { debrief, debriefPair, debriefReport, roundGains } from '../../../models/analysis/debrief';
+import { checkRun, december2025Run, type RoundContext, type RoundRecord } from '../../../models/machines/index';
 import { builtinDoc } from '../../../models/scenario/index';
 import { analyseDebrief, hashInput } from '../../../workers/api';
-import { dimensionIndex, utility, type Scenario } from './domainBits';
-import { belarus } from './fixtures';
+import { dimensionIndex, utility, type Scenario } from '../machines/domainBits';
+import { belarus } from '../machines/fixtures';
 
 /** Each round of the December 2025 run: the context it started from (just before START_ROUND) and its record. */
 type Round = { start: RoundContext; record: RoundRecord };
@@ -76,7 +77,7 @@ describe('debrief report', () => {
     expect(all.flatMap((p) => p!.deal.flatMap((part) => part.moves)).filter((m) => m.includes('potash'))).toEqual([]);
   });
 
-  it('the default pair: the two movers with the most at stake, else regime and US, else the first two actors', async () => {
+  it('the default pair: the two movers with the most at stake, else the scenario's default pair (regime and US), else the first two actors', async () => {
     const s = await belarus();
     const [one, two] = await december2025(s);
     // Round 1: the regime, the US and Lithuania moved; the US and the regime gained most.
