@@ -77,7 +77,7 @@ describe('debrief report', () => {
     expect(all.flatMap((p) => p!.deal.flatMap((part) => part.moves)).filter((m) => m.includes('potash'))).toEqual([]);
   });
 
-  it('the default pair: the two movers with the most at stake, else the scenario's default pair (regime and US), else the first two actors', async () => {
+  it('the default pair: the two movers with the most at stake, else the scenario default pair (regime and US), else the first two actors', async () => {
     const s = await belarus();
     const [one, two] = await december2025(s);
     // Round 1: the regime, the US and Lithuania moved; the US and the regime gained most.
