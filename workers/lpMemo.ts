@@ -8,8 +8,8 @@
  * constraints at most (grey leaves one actor out; russia-limit, us-buffer and golden each
  * change one actor), so many of their LPs repeat; the common core's own memo and witnesses
  * (models/analysis/commonCore) settle most feasibility questions before they become LPs, and this
- * memo catches what repeats beyond them (for the Belarus scenario from nothing, 53 LP calls are
- * 49 distinct programs). In the app, a live edit changes one actor, so the next analysis repeats
+ * memo catches what repeats beyond them (`npm run bench -- analysis` prints the calls and the
+ * distinct programs). In the app, a live edit changes one actor, so the next analysis repeats
  * LPs of the last one too (Chebyshev centres, the cooperative game's programs).
  *
  * Answers are returned as fresh copies (callers may keep or modify them). The cache holds at

@@ -70,8 +70,8 @@ const persistentCalls = new WeakMap<object, LpCall>();
 /**
  * `raw.lpCall` of this runtime, answered on one persistent native model (created on first use,
  * kept for the life of the runtime, never shared between runtimes; `lpCall` itself is not
- * used). On 2,000 Belarus common-core LPs: median 0.28 → 0.21 ms each in Node, mean 0.21 →
- * 0.16 ms in Chromium (solveLpWith's own work excluded).
+ * used): building and destroying a native instance per program is a sizeable part of a small
+ * program's time (`npm run bench -- analysis` compares the two).
  *
  * Each call clears the model (options stay), passes the program and runs it with HiGHS's
  * default options and output off, which is what `Highs_lpCall` does on its fresh instance; so

@@ -11,8 +11,7 @@
  *   (monotonicity) and ten actors never need 1,024 blind LPs. Each compatible set keeps the point
  *   its LP found (a witness); a candidate whose subset's witness also meets the added actor's
  *   minimum is compatible without an LP, so LPs are asked mostly where sets stop being compatible
- *   (Belarus from nothing, the scenario and its four readings: 53 LP calls, 49 distinct programs;
- *   without witnesses the same search asked about 1,000).
+ *   (`npm run bench -- analysis` prints how many a Belarus analysis asks).
  * - Minimal exit sets: E is a minimal set whose exit leaves a non-empty core exactly when N \ E is
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
  */
