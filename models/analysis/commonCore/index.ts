@@ -1,1 +1,2 @@
 export * from './commonCore';
+export * from './sensitivity';
