@@ -267,6 +267,24 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
   return { maximalCompatibleSets, minimalExitSets, pairs, lps };
 }
 
+/** A maximal compatible set with its most robust point. */
+export interface MaximalSetReport {
+  actors: ActorId[];
+  /** The Chebyshev centre of the set's minimums (constrained dimensions only; see `free`). */
+  centre: Record<string, number>;
+  radius: number;
+  /** Each member's utility at the centre. */
+  utilityAtCentre: Record<ActorId, number>;
+  /** Dimensions no member's minimum mentions: any value in [0, 1] is as robust, so none is singled out. */
+  free: string[];
+}
+
+/** Two compatible actors whose minimums name the same feature of the core (a shared constraint tag). */
+export interface SharedFeature {
+  actors: [ActorId, ActorId];
+  tags: string[];
+}
+
 export interface CommonCoreReport {
   actors: ActorId[];
   nonEmpty: boolean;
@@ -276,6 +294,10 @@ export interface CommonCoreReport {
   maximalCompatibleSets: ActorId[][];
   minimalExitSets: ActorId[][];
   pairs: Record<string, boolean>;
+  /** Each maximal compatible set with its centre and its members' utilities there. */
+  maximalSets: MaximalSetReport[];
+  /** Compatible pairs that share a feature of the core (e.g. Kyiv and Minsk on "no second front"). */
+  sharedFeatures: SharedFeature[];
   /** Each actor's utility at the centre of the core (or of the largest compatible set containing it). */
   utilityAtCentre: Record<ActorId, number | null>;
   /** LPs asked for when this answer was computed (fewer when earlier analyses had settled some sets). */
@@ -294,6 +316,30 @@ export async function commonCore(
   const nonEmpty = sets.maximalCompatibleSets.length === 1 && sets.maximalCompatibleSets[0]!.length === actors.length;
   const cheb = await chebyshevCentre(s, nonEmpty ? actors : (sets.maximalCompatibleSets[0] ?? []), answers);
   const dims = dimensionIndex(s);
+  const byId = new Map(s.actors.map((a) => [a.id, a]));
+  const maximalSets: MaximalSetReport[] = [];
+  let centreLps = 0;
+  for (const set of sets.maximalCompatibleSets) {
+    const c = await chebyshevCentre(s, set, answers);
+    centreLps += c.lps;
+    if (c.status !== 'ok') continue;
+    const mentioned = new Set(set.flatMap((id) => (byId.get(id)?.minimum ?? []).flatMap((k) => Object.keys(k.coeffs).filter((d) => k.coeffs[d] !== 0))));
+    const free = s.dimensions.map((d) => d.id).filter((d) => !mentioned.has(d));
+    const point = s.dimensions.map((d) => c.centre[d.id]!);
+    const centre = Object.fromEntries(Object.entries(c.centre).filter(([d]) => mentioned.has(d)));
+    const utilityAtCentre = Object.fromEntries(set.map((id) => [id, utility(byId.get(id)!, dims, point)]));
+    maximalSets.push({ actors: [...set], centre, radius: c.radius, utilityAtCentre, free });
+  }
+  const tagsOf = (id: ActorId) => new Set((byId.get(id)?.minimum ?? []).flatMap((k) => k.tags ?? []));
+  const sharedFeatures: SharedFeature[] = [];
+  for (let i = 0; i < actors.length; i++)
+    for (let j = i + 1; j < actors.length; j++) {
+      const [a, b] = [actors[i]!, actors[j]!];
+      if (!sets.pairs[`${a}|${b}`]) continue;
+      const tb = tagsOf(b);
+      const tags = [...tagsOf(a)].filter((t) => tb.has(t)).sort();
+      if (tags.length) sharedFeatures.push({ actors: [a, b], tags });
+    }
   const utilityAtCentre: Record<ActorId, number | null> = {};
   for (const a of s.actors)
     if (actors.includes(a.id)) utilityAtCentre[a.id] = cheb.status === 'ok' ? utility(a, dims, s.dimensions.map((d) => cheb.centre[d.id]!)) : null;
@@ -306,8 +352,10 @@ export async function commonCore(
     maximalCompatibleSets: sets.maximalCompatibleSets,
     minimalExitSets: sets.minimalExitSets,
     pairs: sets.pairs,
+    maximalSets,
+    sharedFeatures,
     utilityAtCentre,
-    lps: sets.lps + cheb.lps,
+    lps: sets.lps + cheb.lps + centreLps,
     method: 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP',
     exact: true,
   };

@@ -1,2 +1,3 @@
 export * from './commonCore';
 export * from './sensitivity';
+export * from './statusQuo';
