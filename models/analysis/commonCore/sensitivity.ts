@@ -15,8 +15,11 @@
  * interval over which it still holds.
  *
  * Only conditions whose source marks them as an assumption are moved (a bound a seed states is
- * a fact, not a parameter). The interval is reported on the scale the bound can take: the range
- * of a·x over the box (for a single coordinate, [0, 1]).
+ * a fact, not a parameter). Conditions that several actors share (the same id, coefficients and
+ * bound, e.g. the neighbours' common reading of the core) are one parameter and move together:
+ * the threshold argument holds unchanged with every copy left out of P. The interval is reported
+ * on the scale the bound can take: the range of a·x over the box (for a single coordinate,
+ * [0, 1]); a threshold at an end of the scale is no change.
  */
 import { solveLp, type LpRow } from '../../game/lp';
 import { constraintRow, constraintVector } from '../../domain/polytope';
@@ -48,7 +51,8 @@ export interface ClaimInterval {
 }
 
 export interface BoundSensitivity {
-  readonly actor: ActorId;
+  /** The actors holding this condition (several when they share it). */
+  readonly actors: readonly ActorId[];
   readonly constraint: string;
   readonly label: string;
   readonly op: '<=' | '>=';
@@ -91,8 +95,7 @@ export async function boundSensitivity(s: Scenario, actors: readonly ActorId[], 
   const dims = dimensionIndex(s);
   const n = dims.size;
   const byId = new Map(s.actors.map((a) => [a.id, a]));
-  const rowsOf = (set: readonly ActorId[], except?: LinearConstraint): LpRow[] =>
-    set.flatMap((id) => (byId.get(id)?.minimum ?? []).filter((c) => c !== except).map((c) => constraintRow(c, dims)));
+  const rowsOf = (set: readonly ActorId[]): LpRow[] => set.flatMap((id) => (byId.get(id)?.minimum ?? []).map((c) => constraintRow(c, dims)));
   // Feasibility of each set as it stands (one LP per distinct set).
   const feasibleNow = new Map<string, boolean>();
   const box = { colLo: new Array(n).fill(0), colHi: new Array(n).fill(1) };
@@ -107,37 +110,47 @@ export async function boundSensitivity(s: Scenario, actors: readonly ActorId[], 
   };
   for (const cl of claims) for (const set of cl.sets) await feasible(set);
 
-  const out: BoundSensitivity[] = [];
-  for (const id of actors) {
-    const actor = byId.get(id);
-    if (!actor) continue;
-    for (const c of actor.minimum) {
+  // Assumed conditions of the given actors, grouped: one parameter per shared condition.
+  const groups = new Map<string, { actors: ActorId[]; c: LinearConstraint; copies: Set<LinearConstraint> }>();
+  for (const id of actors)
+    for (const c of byId.get(id)?.minimum ?? []) {
       if (!isAssumed(c)) continue;
+      const k = JSON.stringify([c.id, c.op, c.rhs, Object.entries(c.coeffs).sort()]);
+      const g = groups.get(k) ?? { actors: [], c, copies: new Set() };
+      g.actors.push(id);
+      g.copies.add(c);
+      groups.set(k, g);
+    }
+  const out: BoundSensitivity[] = [];
+  for (const { actors: holders, c, copies } of groups.values()) {
+      const inSet = (set: readonly ActorId[]) => holders.some((h) => set.includes(h));
+      const rowsWithout = (set: readonly ActorId[]): LpRow[] =>
+        set.flatMap((id) => (byId.get(id)?.minimum ?? []).filter((k) => !copies.has(k)).map((k) => constraintRow(k, dims)));
       const a = constraintVector(c, dims);
       let lo = 0;
       let hi = 0;
       for (const v of a) v < 0 ? (lo += v) : (hi += v);
-      // Each set with this actor: the threshold where it flips (null: never feasible).
+      // Each set holding the condition: the bound where it flips (null: never feasible).
       const thresholds = new Map<string, number | null>();
       for (const cl of claims)
         for (const set of cl.sets) {
-          if (!set.includes(id) || thresholds.has(key(set))) continue;
-          const r = await solveLp({ sense: c.op === '<=' ? 'min' : 'max', cost: [...a], ...box, rows: rowsOf(set, c) });
+          if (!inSet(set) || thresholds.has(key(set))) continue;
+          const r = await solveLp({ sense: c.op === '<=' ? 'min' : 'max', cost: [...a], ...box, rows: rowsWithout(set) });
           thresholds.set(key(set), r.status === 'optimal' ? r.objective : null);
         }
       const compatibleAt = (set: readonly ActorId[], r: number) => {
-        if (!set.includes(id)) return feasibleNow.get(key(set))!;
+        if (!inSet(set)) return feasibleNow.get(key(set))!;
         const t = thresholds.get(key(set));
         if (t === null || t === undefined) return false;
         return c.op === '<=' ? r >= t - 1e-9 : r <= t + 1e-9;
       };
-      const cuts = [...new Set([...thresholds.values()].filter((t): t is number => t !== null && t > lo - 1e-9 && t < hi + 1e-9))].sort((p, q) => p - q);
+      const cuts = [...new Set([...thresholds.values()].filter((t): t is number => t !== null && t > lo + 1e-9 && t < hi - 1e-9))].sort((p, q) => p - q);
       const value = (cl: StructuralClaim, r: number) => cl.holds(cl.sets.map((set) => compatibleAt(set, r)));
       // The value is constant between thresholds; at a threshold it may take either side's value.
       // Walk out from the bound: at each threshold, test the threshold itself, then just past it.
       const gap = (t: number, next: number | undefined) => (next === undefined ? 1e-7 : Math.min(1e-7, Math.abs(next - t) / 2));
       const claimsOut: ClaimInterval[] = claims
-        .filter((cl) => cl.sets.some((set) => set.includes(id)))
+        .filter((cl) => cl.sets.some(inSet))
         .map((cl) => {
           const now = value(cl, c.rhs);
           let from: number | null = null;
@@ -170,8 +183,7 @@ export async function boundSensitivity(s: Scenario, actors: readonly ActorId[], 
           }
           return { claim: cl.id, label: cl.label, holds: now, from, to, fromIncluded, toIncluded };
         });
-      out.push({ actor: id, constraint: c.id, label: c.label, op: c.op, rhs: c.rhs, scale: [lo, hi], claims: claimsOut });
-    }
+      out.push({ actors: holders, constraint: c.id, label: c.label, op: c.op, rhs: c.rhs, scale: [lo, hi], claims: claimsOut });
   }
   return out;
 }

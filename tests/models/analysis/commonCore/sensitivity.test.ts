@@ -21,11 +21,11 @@ describe('bound sensitivity', () => {
   it('two overlapping bounds on one line: the core stays non-empty while the lower bound is at most the upper one', async () => {
     const s = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.4 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }]]);
     const r = await boundSensitivity(s, ['a0', 'a1'], standardClaims(['a0', 'a1']));
-    const a0 = r.find((b) => b.actor === 'a0')!;
+    const a0 = r.find((b) => b.actors[0] === 'a0')!;
     const empty = a0.claims.find((c) => c.claim === 'core-empty')!;
     expect(empty).toMatchObject({ holds: false, from: null, to: 0.6, toIncluded: true });
     expect(describeInterval(empty)).toBe('while the bound is ≤ 0.6');
-    const a1 = r.find((b) => b.actor === 'a1')!.claims.find((c) => c.claim === 'core-empty')!;
+    const a1 = r.find((b) => b.actors[0] === 'a1')!.claims.find((c) => c.claim === 'core-empty')!;
     expect(a1).toMatchObject({ holds: false, from: 0.4, fromIncluded: true, to: null });
   });
 
@@ -34,7 +34,7 @@ describe('bound sensitivity', () => {
     const s = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.7 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }]]);
     const ids = ['a0', 'a1', 'a2'];
     const r = await boundSensitivity(s, ids, standardClaims(ids));
-    const byBound = (a: string, claim: string) => r.find((b) => b.actor === a)!.claims.find((c) => c.claim === claim)!;
+    const byBound = (a: string, claim: string) => r.find((b) => b.actors[0] === a)!.claims.find((c) => c.claim === claim)!;
     // The core is empty while a0's floor stays above 0.5 (a1's ceiling).
     expect(byBound('a0', 'core-empty')).toMatchObject({ holds: true, from: 0.5, fromIncluded: false, to: null });
     // a0 alone is an exit while its floor is above 0.5.
@@ -52,15 +52,15 @@ describe('bound sensitivity', () => {
   it('a bound that a source states is not moved', async () => {
     const s = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.4, source: 'seed:000 §4' }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }]]);
     const r = await boundSensitivity(s, ['a0', 'a1'], standardClaims(['a0', 'a1']));
-    expect(r.map((b) => b.actor)).toEqual(['a1']);
+    expect(r.map((b) => b.actors[0])).toEqual(['a1']);
   });
 
   it('a pair on a bound: compatible until the bounds cross', async () => {
     const s = toy(['x', 'y'], [[{ coeffs: { x: 1, y: 1 }, op: '>=', rhs: 1.2 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }]]);
     const r = await boundSensitivity(s, ['a0', 'a1'], standardClaims(['a0', 'a1'], [['a0', 'a1']]));
-    const pair = r.find((b) => b.actor === 'a0')!.claims.find((c) => c.claim === 'pair:a0|a1')!;
+    const pair = r.find((b) => b.actors[0] === 'a0')!.claims.find((c) => c.claim === 'pair:a0|a1')!;
     // x ≤ 0.5 and y ≤ 1: x + y reaches at most 1.5; the scale of x + y is [0, 2].
     expect(pair).toMatchObject({ holds: true, to: 1.5, toIncluded: true });
-    expect(r.find((b) => b.actor === 'a0')!.scale).toEqual([0, 2]);
+    expect(r.find((b) => b.actors[0] === 'a0')!.scale).toEqual([0, 2]);
   });
 });
