@@ -73,11 +73,27 @@ export interface Actor {
   readonly salience: Readonly<Record<DimensionId, number>>;
   /** The outcomes the actor can accept: all constraints hold. */
   readonly minimum: readonly LinearConstraint[];
+  /**
+   * Assets the actor values as bargaining chips: holding them is worth something because they
+   * can be traded, so using one up without a return is a loss. Each names the dimension that
+   * measures the stock (prisoners held, sanctions in force, transit refused) and which end of it
+   * is "held"; the actor's ideal on that dimension is the held end and its salience there is the
+   * holding value, so the utility counts what is spent.
+   */
+  readonly leverage?: readonly Leverage[];
   /** Relative power, in (0, 1]. */
   readonly capability: number;
   /** Discount factor per round, in (0, 1). */
   readonly patience: number;
   readonly colour?: string;
+  readonly source: SourceNote;
+}
+
+export interface Leverage {
+  readonly asset: AssetId;
+  readonly dimension: DimensionId;
+  /** Which end of the dimension is the stock held: 'high' (prisoners held) or 'low' (transit refused). */
+  readonly held: 'high' | 'low';
   readonly source: SourceNote;
 }
 

@@ -60,6 +60,14 @@ export const ConstraintSchema = obj({
 
 const postures = v.picklist(['engaged', 'hedging', 'hardline', 'walkedAway'], 'expected a posture (engaged, hedging, hardline, walkedAway)');
 
+/** What an actor's stock of an asset is worth to it as a bargaining chip (see Actor.leverage). */
+export const LeverageSchema = obj({
+  asset: id(),
+  dimension: id(),
+  held: v.picklist(['high', 'low'], 'expected "high" or "low"'),
+  source: source(),
+});
+
 export const ActorSchema = obj({
   id: id(),
   name: text(),
@@ -68,6 +76,7 @@ export const ActorSchema = obj({
   ideal: record(unit01()),
   salience: record(unit01()),
   minimum: list(ConstraintSchema, LIMITS.constraintsPerActor, 'constraints'),
+  leverage: v.optional(list(LeverageSchema, 16, 'leverage entries')),
   capability: v.pipe(num(), v.gtValue(0, 'expected a number above 0 and at most 1'), v.maxValue(1, 'expected a number above 0 and at most 1')),
   patience: v.pipe(num(), v.gtValue(0, 'expected a number strictly between 0 and 1'), v.ltValue(1, 'expected a number strictly between 0 and 1')),
   colour: v.optional(v.pipe(v.string('expected a string'), v.regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like "#1f77b4"'))),

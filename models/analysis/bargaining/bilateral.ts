@@ -66,11 +66,24 @@ export interface SolutionPoint {
   readonly deal: DealPart[];
 }
 
+/** One part of a named deal played alone: who gives it and what it does to every actor. */
+export interface DealPartAlone {
+  readonly actor: ActorId;
+  readonly move: MoveId;
+  /** Every actor's utility change from the starting state when only this move is played. */
+  readonly gains: Record<ActorId, number>;
+}
+
 export interface NamedDeal {
   readonly id: string;
   readonly moves: MoveId[];
   /** Every actor's utility change from the starting state. */
   readonly gains: Record<ActorId, number>;
+  /**
+   * Each part played alone. In an exchange each part alone costs its giver (a concession spends
+   * leverage) and the whole gains both: that is what makes it a deal.
+   */
+  readonly alone: DealPartAlone[];
   readonly bothGain: boolean;
   /** Whether no lottery gives both actors at least as much and one of them more. */
   readonly paretoEfficient: boolean;
@@ -95,6 +108,12 @@ export interface BargainingReport {
     surplusShare: Record<ActorId, number>;
     /** The equilibrium agreement on this frontier. */
     agreement: SolutionPoint | null;
+    /**
+     * Each side's gain at the agreement as a share of the most it can gain on the frontier. On a
+     * straight frontier this is exactly `surplusShare`; on a kinked one it tells the same story
+     * (the same side ahead) in the frontier's own terms.
+     */
+    agreementShare: Record<ActorId, number> | null;
   };
   namedDeals: NamedDeal[];
   method: string;
@@ -173,15 +192,20 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
   const gainsFromTrade = nb.status === 'ok';
 
   const owners = new Map(s.moves.map((m) => [m.id, m.actor]));
+  const gainsAt = (x: ArrayLike<number>): Record<ActorId, number> => Object.fromEntries(s.actors.map((actor) => [actor.id, utility(actor, dims, x) - utility(actor, dims, x0)]));
+  const maxGain: Pair = [Math.max(0, ...V.map((v) => v.u[0] - d[0])), Math.max(0, ...V.map((v) => v.u[1] - d[1]))];
   const dominated = (u: Pair) => V.some((v) => v.u[0] >= u[0] - 1e-12 && v.u[1] >= u[1] - 1e-12 && (v.u[0] > u[0] + 1e-9 || v.u[1] > u[1] + 1e-9));
   const namedDeals: NamedDeal[] = s.interactions
     .filter((it) => it.when.length > 0 && it.when.every((m) => owners.get(m) === a || owners.get(m) === b))
     .flatMap((it) => {
       const o = outcomes.find((oc) => oc.moves.length === it.when.length && it.when.every((m) => oc.moves.includes(m)));
       if (!o) return [];
-      const all: Record<ActorId, number> = {};
-      for (const actor of s.actors) all[actor.id] = utility(actor, dims, o.x) - utility(actor, dims, x0);
-      return [{ id: it.id, moves: o.moves, gains: all, bothGain: all[a]! > 0 && all[b]! > 0, paretoEfficient: !dominated(o.u) }];
+      const all = gainsAt(o.x);
+      const alone = o.moves.map((m) => {
+        const single = outcomes.find((oc) => oc.moves.length === 1 && oc.moves[0] === m)!;
+        return { actor: owners.get(m)!, move: m, gains: gainsAt(single.x) };
+      });
+      return [{ id: it.id, moves: o.moves, gains: all, alone, bothGain: all[a]! > 0 && all[b]! > 0, paretoEfficient: !dominated(o.u) }];
     });
 
   return {
@@ -200,6 +224,7 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
         patience: { [a]: A.patience, [b]: B.patience },
         surplusShare: swap ? { [b]: share.first, [a]: share.second } : { [a]: share.first, [b]: share.second },
         agreement: gainsFromTrade ? point(rbPoint) : null,
+        agreementShare: gainsFromTrade && maxGain[0] > 0 && maxGain[1] > 0 ? { [a]: (rbPoint.u[0] - d[0]) / maxGain[0], [b]: (rbPoint.u[1] - d[1]) / maxGain[1] } : null,
       },
       namedDeals,
       method:
