@@ -8,13 +8,17 @@
  * The round machine keeps each actor's posture as data and advances it by folding this machine's
  * `transition()`, so a run's snapshots stay plain data that replays reproduce exactly.
  */
-import { setup, transition } from 'xstate';
+import { assertEvent, setup, transition } from 'xstate';
 import { isBetrayed, isProvoked, isReassured, type Observation } from '../domain/posture';
 import type { ActorId, Posture } from '../domain/types';
 
 export type ActorEvent = { type: 'ROUND_OBSERVED'; observation: Observation } | { type: 'SET_POSTURE'; posture: Posture };
 
-const observed = (e: ActorEvent) => (e.type === 'ROUND_OBSERVED' ? e.observation : null);
+/** The round's observation, for the guards of `ROUND_OBSERVED` transitions (the only ones they guard). */
+function observed(e: ActorEvent): Observation {
+  assertEvent(e, 'ROUND_OBSERVED');
+  return e.observation;
+}
 
 export const actorMachine = setup({
   types: {
@@ -23,10 +27,13 @@ export const actorMachine = setup({
     events: {} as ActorEvent,
   },
   guards: {
-    isBetrayed: ({ event }) => !!observed(event) && isBetrayed(observed(event)!),
-    isProvoked: ({ event }) => !!observed(event) && isProvoked(observed(event)!),
-    isReassured: ({ event }) => !!observed(event) && isReassured(observed(event)!),
-    isPostureRequested: ({ event }, params: { posture: Posture }) => event.type === 'SET_POSTURE' && event.posture === params.posture,
+    isBetrayed: ({ event }) => isBetrayed(observed(event)),
+    isProvoked: ({ event }) => isProvoked(observed(event)),
+    isReassured: ({ event }) => isReassured(observed(event)),
+    isPostureRequested: ({ event }, params: { posture: Posture }) => {
+      assertEvent(event, 'SET_POSTURE');
+      return event.posture === params.posture;
+    },
   },
 }).createMachine({
   id: 'actor',

@@ -16,8 +16,12 @@
  * Nothing here computes heavily or draws random numbers: bots choose outside the machine and
  * send ordinary `COMMIT_MOVE` events with their reason, so a run replays from its event log by
  * folding `transition()`. Undo is a run-level event (models/machines/run.ts).
+ *
+ * The statechart is the one statement of the rules: which phase takes which event is its config,
+ * and each guard is a domain check (`checkEvent`). `rejection()` (run.ts) asks the machine and
+ * only words the answer.
  */
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { ActorId, MoveId } from '../domain/types';
 import {
   addOffer,
@@ -34,6 +38,7 @@ import {
   resolveRound,
   setOfferStatus,
   startNextRound,
+  type Check,
   type Inject,
   type Mover,
   type OfferTerms,
@@ -54,6 +59,36 @@ export type RoundEvent =
 
 export type RoundPhase = 'brief' | 'moves' | 'offers' | 'debrief' | 'ended';
 
+/**
+ * The domain check behind each guarded event (the legality predicates of models/domain, through
+ * roundLogic): the machine's guard for the event is this check, and its reason says why the
+ * machine did not take the event. Events without a guard pass.
+ */
+export function checkEvent(c: RoundContext, e: RoundEvent): Check {
+  switch (e.type) {
+    case 'COMMIT_MOVE':
+      return checkCommit(c, e.actor, e.move);
+    case 'OFFER':
+      return checkOffer(c, e.offer);
+    case 'ANSWER':
+      return checkAnswer(c, e.offerId, e.by);
+    case 'COUNTER':
+      return checkCounter(c, e.offerId, e.by, e.offer);
+    case 'INJECT':
+      return checkInject(c, e.inject);
+    default:
+      return { ok: true };
+  }
+}
+
+/** The guard for a checked event: it passes exactly when `checkEvent` does, so the two cannot disagree. */
+const passesCheck =
+  (type: RoundEvent['type']) =>
+  ({ context, event }: { context: RoundContext; event: RoundEvent }): boolean => {
+    assertEvent(event, type);
+    return checkEvent(context, event).ok;
+  };
+
 const injectTransition = (phase: RoundPhase) => ({ guard: 'canInject' as const, actions: { type: 'applyInject' as const, params: { phase } } });
 
 export const roundMachine = setup({
@@ -63,15 +98,40 @@ export const roundMachine = setup({
     events: {} as RoundEvent,
   },
   actions: {
-    applyInject: assign(({ context, event }, params: { phase: RoundPhase }) => (event.type === 'INJECT' ? applyInject(context, event.inject, params.phase) : {})),
+    recordCommitment: assign(({ context, event }) => {
+      assertEvent(event, 'COMMIT_MOVE');
+      return { committed: { ...context.committed, [event.actor]: { move: event.move, by: event.by ?? 'team', ...(event.reason ? { reason: event.reason } : {}) } } };
+    }),
+    holdTheRest: assign(({ context }) => ({ committed: fillHolds(context) })),
+    recordOffer: assign(({ context, event }) => {
+      assertEvent(event, 'OFFER');
+      return { offers: addOffer(context, event.offer) };
+    }),
+    recordAnswer: assign(({ context, event }) => {
+      assertEvent(event, 'ANSWER');
+      if (event.answer === 'reject') return { offers: setOfferStatus(context, event.offerId, 'rejected') };
+      return { offers: setOfferStatus(context, event.offerId, 'accepted'), deals: [...context.deals, dealFromOffer(context, event.offerId)] };
+    }),
+    recordCounter: assign(({ context, event }) => {
+      assertEvent(event, 'COUNTER');
+      const prev = context.offers.find((o) => o.id === event.offerId)!;
+      const marked = { ...context, offers: setOfferStatus(context, event.offerId, 'countered') };
+      return { offers: addOffer(marked, event.offer, prev.exchange + 1, prev.id) };
+    }),
+    applyInject: assign(({ context, event }, params: { phase: RoundPhase }) => {
+      assertEvent(event, 'INJECT');
+      return applyInject(context, event.inject, params.phase);
+    }),
+    resolveRound: assign(({ context }) => resolveRound(context)),
+    startNextRound: assign(({ context }) => startNextRound(context)),
   },
   guards: {
-    canCommit: ({ context, event }) => event.type === 'COMMIT_MOVE' && checkCommit(context, event.actor, event.move).ok,
+    canCommit: passesCheck('COMMIT_MOVE'),
     allCommitted: ({ context }) => allCommitted(context),
-    canOffer: ({ context, event }) => event.type === 'OFFER' && checkOffer(context, event.offer).ok,
-    canAnswer: ({ context, event }) => event.type === 'ANSWER' && checkAnswer(context, event.offerId, event.by).ok,
-    canCounter: ({ context, event }) => event.type === 'COUNTER' && checkCounter(context, event.offerId, event.by, event.offer).ok,
-    canInject: ({ context, event }) => event.type === 'INJECT' && checkInject(context, event.inject).ok,
+    canOffer: passesCheck('OFFER'),
+    canAnswer: passesCheck('ANSWER'),
+    canCounter: passesCheck('COUNTER'),
+    canInject: passesCheck('INJECT'),
     isLastRound: ({ context }) => context.round >= context.roundLimit,
   },
 }).createMachine({
@@ -88,50 +148,27 @@ export const roundMachine = setup({
     moves: {
       always: { guard: 'allCommitted', target: 'offers' },
       on: {
-        COMMIT_MOVE: {
-          guard: 'canCommit',
-          actions: assign({
-            committed: ({ context, event }) =>
-              event.type === 'COMMIT_MOVE'
-                ? { ...context.committed, [event.actor]: { move: event.move, by: event.by ?? 'team', ...(event.reason ? { reason: event.reason } : {}) } }
-                : context.committed,
-          }),
-        },
-        CLOSE_ROUND: { target: 'offers', actions: assign({ committed: ({ context }) => fillHolds(context) }) },
+        COMMIT_MOVE: { guard: 'canCommit', actions: 'recordCommitment' },
+        CLOSE_ROUND: { target: 'offers', actions: 'holdTheRest' },
         INJECT: injectTransition('moves'),
       },
     },
     offers: {
       on: {
-        OFFER: { guard: 'canOffer', actions: assign({ offers: ({ context, event }) => (event.type === 'OFFER' ? addOffer(context, event.offer) : context.offers) }) },
-        ANSWER: {
-          guard: 'canAnswer',
-          actions: assign(({ context, event }) => {
-            if (event.type !== 'ANSWER') return {};
-            if (event.answer === 'reject') return { offers: setOfferStatus(context, event.offerId, 'rejected') };
-            return { offers: setOfferStatus(context, event.offerId, 'accepted'), deals: [...context.deals, dealFromOffer(context, event.offerId)] };
-          }),
-        },
-        COUNTER: {
-          guard: 'canCounter',
-          actions: assign(({ context, event }) => {
-            if (event.type !== 'COUNTER') return {};
-            const prev = context.offers.find((o) => o.id === event.offerId)!;
-            const marked = { ...context, offers: setOfferStatus(context, event.offerId, 'countered') };
-            return { offers: addOffer(marked, event.offer, prev.exchange + 1, prev.id) };
-          }),
-        },
+        OFFER: { guard: 'canOffer', actions: 'recordOffer' },
+        ANSWER: { guard: 'canAnswer', actions: 'recordAnswer' },
+        COUNTER: { guard: 'canCounter', actions: 'recordCounter' },
         END_OFFERS: 'resolve',
         CLOSE_ROUND: 'resolve',
         INJECT: injectTransition('offers'),
       },
     },
     resolve: {
-      always: { target: 'debrief', actions: assign(({ context }) => resolveRound(context)) },
+      always: { target: 'debrief', actions: 'resolveRound' },
     },
     debrief: {
       on: {
-        NEXT_ROUND: [{ guard: 'isLastRound', target: 'ended' }, { target: 'brief', actions: assign(({ context }) => startNextRound(context)) }],
+        NEXT_ROUND: [{ guard: 'isLastRound', target: 'ended' }, { target: 'brief', actions: 'startNextRound' }],
         INJECT: injectTransition('debrief'),
       },
     },

@@ -5,16 +5,22 @@
  * a run file is imported, and how undo works: `UNDO_ROUND` restores the snapshot from just
  * before the latest round that is still standing was started.
  *
- * A malformed or tampered run file is rejected with the first bad event: its index, what it
- * was, and why the machine would not take it.
+ * A malformed or tampered run file is rejected with the first bad event: its path
+ * (`events[4]`), what it was, and why the machine would not take it — worded like every other
+ * input problem (models/scenario/problems).
+ *
+ * Which events each phase takes is the round machine's to say: `rejection()` asks it
+ * (`snapshot.can`) and only explains a refusal, from the machine's config (the phases with a
+ * transition for the event) or from the domain check its guard runs.
  */
 import * as v from 'valibot';
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { ActorId, Posture, Scenario } from '../domain/types';
 import { POSTURES } from '../domain/types';
-import { issueMessage } from '../scenario/parse';
-import { roundMachine, type RoundEvent, type RoundPhase } from './roundMachine';
-import { checkAnswer, checkCommit, checkCounter, checkInject, checkOffer, MAX_ROUNDS, type RoundContext } from './roundLogic';
+import { describe } from '../scenario/migrations';
+import { issueProblem, pathString, refusal, type Problem, type Refusal } from '../scenario/problems';
+import { checkEvent, roundMachine, type RoundEvent, type RoundPhase } from './roundMachine';
+import { MAX_ROUNDS, type RoundContext } from './roundLogic';
 
 export const BOT_STRATEGIES = ['best-response', 'equilibrium', 'tit-for-tat', 'random'] as const;
 export type BotStrategy = (typeof BOT_STRATEGIES)[number];
@@ -54,53 +60,53 @@ export function startRun(scenario: Scenario, seed: number, roundLimit: number): 
   return snap;
 }
 
-/** Why the machine in this snapshot would not take the event, or null when it would. */
-export function rejection(s: RoundSnapshot, e: RoundEvent): string | null {
-  const phase = phaseOf(s);
-  const c = s.context;
-  const wrongPhase = (what: string, phases: RoundPhase[]) => (phases.includes(phase) ? null : `${what} is not possible during the ${phase} phase (only during ${phases.join(' or ')})`);
-  switch (e.type) {
-    case 'START_ROUND':
-      return wrongPhase('starting the round', ['brief']);
-    case 'COMMIT_MOVE': {
-      const w = phase === 'moves' ? null : `the round is ${phase === 'brief' ? 'not open yet' : 'closed'}: no moves can be entered during the ${phase} phase`;
-      if (w) return w;
-      const r = checkCommit(c, e.actor, e.move);
-      return r.ok ? null : r.reason;
-    }
-    case 'CLOSE_ROUND':
-      return wrongPhase('closing the round', ['moves', 'offers']);
-    case 'OFFER': {
-      const w = wrongPhase('an offer', ['offers']);
-      if (w) return w;
-      const r = checkOffer(c, e.offer);
-      return r.ok ? null : r.reason;
-    }
-    case 'ANSWER': {
-      const w = wrongPhase('an answer', ['offers']);
-      if (w) return w;
-      const r = checkAnswer(c, e.offerId, e.by);
-      return r.ok ? null : r.reason;
-    }
-    case 'COUNTER': {
-      const w = wrongPhase('a counter-offer', ['offers']);
-      if (w) return w;
-      const r = checkCounter(c, e.offerId, e.by, e.offer);
-      return r.ok ? null : r.reason;
-    }
-    case 'END_OFFERS':
-      return wrongPhase('ending the offers', ['offers']);
-    case 'NEXT_ROUND':
-      return wrongPhase('the next round', ['debrief']);
-    case 'INJECT': {
-      const w = wrongPhase('an inject', ['brief', 'moves', 'offers', 'debrief']);
-      if (w) return w;
-      const r = checkInject(c, e.inject);
-      return r.ok ? null : r.reason;
-    }
-    default:
-      return `unknown event type "${(e as { type?: unknown }).type}"`;
+/** How a wrong-phase refusal names each event. */
+const DOING: Readonly<Record<RoundEvent['type'], string>> = {
+  START_ROUND: 'starting the round',
+  COMMIT_MOVE: 'entering a move',
+  CLOSE_ROUND: 'closing the round',
+  OFFER: 'an offer',
+  ANSWER: 'an answer',
+  COUNTER: 'a counter-offer',
+  END_OFFERS: 'ending the offers',
+  NEXT_ROUND: 'the next round',
+  INJECT: 'an inject',
+};
+
+/** The phases with a transition for this event type, in the machine's order: its config, not a copy of it. */
+export function phasesTaking(type: RoundEvent['type']): RoundPhase[] {
+  return Object.entries(roundMachine.states)
+    .filter(([, node]) => node.ownEvents.some((d) => d === type))
+    .map(([phase]) => phase as RoundPhase);
+}
+
+function listed(xs: readonly string[]): string {
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+
+function wrongPhase(type: RoundEvent['type'], phase: RoundPhase, phases: readonly RoundPhase[]): string {
+  if (type === 'COMMIT_MOVE') {
+    const order = Object.keys(roundMachine.states);
+    const early = order.indexOf(phase) < order.indexOf(phases[0]!);
+    return `the round is ${early ? 'not open yet' : 'closed'}: no moves can be entered during the ${phase} phase`;
   }
+  return `${DOING[type]} is not possible during the ${phase} phase (only during ${listed(phases)})`;
+}
+
+/**
+ * Why the machine in this snapshot would not take the event, or null when it would. The machine
+ * decides (`can`); this only says why: the phase, when the current state has no transition for
+ * the event, or else the reason of the domain check that its guard runs.
+ */
+export function rejection(s: RoundSnapshot, e: RoundEvent): string | null {
+  if (s.can(e)) return null;
+  const phase = phaseOf(s);
+  const phases = phasesTaking(e.type);
+  if (!phases.length) return `unknown event type "${String((e as { type?: unknown }).type)}"`;
+  if (!phases.includes(phase)) return wrongPhase(e.type, phase, phases);
+  const r = checkEvent(s.context, e);
+  if (!r.ok) return r.reason;
+  throw new Error(`the round machine refuses ${e.type} during the ${phase} phase, yet its check passes`);
 }
 
 export interface Replay {
@@ -110,7 +116,8 @@ export interface Replay {
   readonly final: RoundSnapshot;
 }
 
-export type ReplayResult = ({ ok: true } & Replay) | { ok: false; index: number; event: unknown; problem: string; partial: Replay };
+/** A failed replay names the first bad event: its index, and the problem with its path in the run (`events[4]…`). */
+export type ReplayResult = ({ ok: true } & Replay) | { ok: false; index: number; event: unknown; problem: Problem; partial: Replay };
 
 /** One step: the next snapshot and the stack of round starts (for undo), or why not. */
 export function step(
@@ -134,12 +141,12 @@ export function replay(scenario: Scenario, seed: number, roundLimit: number, eve
   let starts: readonly RoundSnapshot[] = [];
   const snapshots: RoundSnapshot[] = [];
   for (let i = 0; i < events.length; i++) {
-    const parsed = v.safeParse(EventSchema, events[i]);
-    if (!parsed.success) {
-      return { ok: false, index: i, event: events[i], problem: formatIssue(parsed.issues[0]), partial: { initial, snapshots, final: s } };
-    }
-    const r = step(s, starts, parsed.output as RunEvent);
-    if (!r.ok) return { ok: false, index: i, event: events[i], problem: r.problem, partial: { initial, snapshots, final: s } };
+    const fail = (problem: Problem): ReplayResult => ({ ok: false, index: i, event: events[i], problem, partial: { initial, snapshots, final: s } });
+    const parsed = v.safeParse(EventSchema, events[i], { abortPipeEarly: true });
+    if (!parsed.success) return fail(issueProblem(parsed.issues[0], 'run', ['events', i]));
+    const e = parsed.output as RunEvent;
+    const r = step(s, starts, e);
+    if (!r.ok) return fail({ path: pathString(['events', i]), message: `${e.type} is rejected: ${r.problem}` });
     s = r.snapshot;
     starts = r.starts;
     snapshots.push(s);
@@ -194,37 +201,29 @@ const RunHeader = v.strictObject({
   events: v.pipe(v.array(v.unknown(), 'expected a list of events'), v.maxLength(100_000, 'expected at most 100000 events')),
 });
 
-function formatIssue(issue: v.BaseIssue<unknown> | undefined): string {
-  if (!issue) return 'invalid';
-  const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
-  const message = issueMessage(issue).replace('not part of the scenario format', 'not part of the run format');
-  return path ? `at ${path}: ${message}` : message;
-}
-
 /** Read a run file's header; the events are checked by replaying them against the scenario. */
-export function parseRunHeader(input: unknown): { ok: true; run: Run } | { ok: false; problem: string } {
+export function parseRunHeader(input: unknown): { ok: true; run: Run } | Refusal {
   let json = input;
   if (typeof input === 'string') {
     try {
       json = JSON.parse(input);
     } catch (e) {
-      return { ok: false, problem: `not valid JSON: ${(e as Error).message}` };
+      return refusal([{ path: '', message: `not valid JSON: ${(e as Error).message}` }]);
     }
   }
-  const r = v.safeParse(RunHeader, json);
-  if (!r.success) return { ok: false, problem: `run file ${formatIssue(r.issues[0])}` };
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return refusal([{ path: '', message: `expected a run object, got ${describe(json)}` }]);
+  const r = v.safeParse(RunHeader, json, { abortPipeEarly: true });
+  if (!r.success) return refusal(r.issues.map((i) => issueProblem(i, 'run')));
   return { ok: true, run: r.output as unknown as Run };
 }
 
 /** Check a run's seats and events against its (parsed) scenario. */
-export function checkRun(run: Run, scenario: Scenario): { ok: true; replay: Replay } | { ok: false; problem: string } {
-  for (const a of Object.keys(run.seats)) if (!scenario.actors.some((x) => x.id === a)) return { ok: false, problem: `at seats.${a}: no actor "${a}" in the scenario` };
+export function checkRun(run: Run, scenario: Scenario): { ok: true; replay: Replay } | Refusal {
+  const actors = new Set(scenario.actors.map((a) => a.id));
+  const seats = Object.keys(run.seats).filter((a) => !actors.has(a));
+  if (seats.length) return refusal(seats.map((a) => ({ path: pathString(['seats', a]), message: `unknown actor "${a}"` })));
   const r = replay(scenario, run.seed, run.roundLimit, run.events);
-  if (!r.ok) {
-    const type = (r.event as { type?: unknown })?.type;
-    return { ok: false, problem: `event ${r.index + 1} (events.${r.index}${typeof type === 'string' ? `, ${type}` : ''}) is rejected: ${r.problem}` };
-  }
-  return { ok: true, replay: r };
+  return r.ok ? { ok: true, replay: r } : refusal([r.problem]);
 }
 
 export function exportRun(run: Run): string {

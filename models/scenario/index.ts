@@ -1,3 +1,4 @@
+export * from './problems';
 export * from './parse';
 export * from './limits';
 export * from './migrations';

@@ -13,31 +13,15 @@ import { dimensionIndex } from '../domain/space';
 import type { Scenario } from '../domain/types';
 import { LIMITS } from './limits';
 import { describe, migrate } from './migrations';
+import { formatProblem, issueProblem, pathString, type Problem } from './problems';
 import { ScenarioSchema } from './schema';
 
-export interface Problem {
-  /** e.g. `actors[3].minimum[1].rhs`; empty for the document as a whole. */
-  readonly path: string;
-  readonly message: string;
-}
+/** The wording of problems lives in ./problems (shared with run files and links); re-exported for older importers. */
+export { formatProblem, issueMessage, pathString, type Problem } from './problems';
 
 export type ParseResult =
   | { ok: true; scenario: Scenario; notes: string[] }
   | { ok: false; problems: Problem[] };
-
-export function formatProblem(p: Problem): string {
-  return p.path ? `${p.path}: ${p.message}` : p.message;
-}
-
-export function pathString(keys: readonly (string | number)[]): string {
-  let s = '';
-  for (const k of keys) {
-    if (typeof k === 'number') s += `[${k}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) s += s ? `.${k}` : k;
-    else s += `[${JSON.stringify(k)}]`;
-  }
-  return s;
-}
 
 const MAX_NODES = 200_000;
 const MAX_DEPTH = 32;
@@ -77,26 +61,11 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   if (!m.ok) return { ok: false, problems: [{ path: m.path, message: m.message }] };
   if (m.migratedFrom !== undefined) notes.push(`migrated from format version ${m.migratedFrom}`);
   const r = v.safeParse(ScenarioSchema, m.doc, { abortEarly: false, abortPipeEarly: true });
-  if (!r.success) {
-    const problems = r.issues.map((i) => {
-      const path = pathString((i.path ?? []).map((p) => p.key as string | number));
-      return { path, message: issueMessage(i) };
-    });
-    return { ok: false, problems: dedupe(problems) };
-  }
+  if (!r.success) return { ok: false, problems: dedupe(r.issues.map((i) => issueProblem(i, 'scenario'))) };
   const s = r.output as Scenario;
   const problems = checkReferences(s);
   if (problems.length) return { ok: false, problems };
   return { ok: true, doc: s, notes };
-}
-
-export function issueMessage(i: v.BaseIssue<unknown>): string {
-  if (i.type === 'strict_object') {
-    if (i.expected === 'never') return 'unknown key (not part of the scenario format)';
-    if (i.received === 'undefined') return 'required, but missing';
-    return `expected an object, got ${i.received}`;
-  }
-  return `${i.message}, got ${i.received}`;
 }
 
 function dedupe(ps: Problem[]): Problem[] {
