@@ -64,11 +64,8 @@ export function initialContext(input: RoundInput): RoundContext {
   };
 }
 
-const dimsCache = new WeakMap<Scenario, Map<DimensionId, number>>();
 export function dimsOf(s: Scenario): Map<DimensionId, number> {
-  let d = dimsCache.get(s);
-  if (!d) dimsCache.set(s, (d = dimensionIndex(s)));
-  return d;
+  return dimensionIndex(s);
 }
 
 // ---- Moves ----------------------------------------------------------------------------------

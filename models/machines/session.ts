@@ -18,7 +18,7 @@ export function newSession(scenario: Scenario, run: Omit<Run, 'events'> & { even
   let session: Session = { scenario, run: { ...run, events: [] }, snapshot: startRun(scenario, run.seed, run.roundLimit), starts: [] };
   for (const [i, e] of (run.events ?? []).entries()) {
     const r = apply(session, e);
-    if (!r.ok) return { ok: false, problem: `event ${i + 1} (${e.type}) is rejected: ${r.problem}` };
+    if (!r.ok) return { ok: false, problem: `events[${i}]: ${e.type} is rejected: ${r.problem}` };
     session = r.session;
   }
   return { ok: true, session };
