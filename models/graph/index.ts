@@ -1,3 +1,4 @@
 export * from './elements';
 export * from './frame';
 export * from './series';
+export * from './coalitions';
