@@ -8,7 +8,7 @@ import { applyEffects, applyMoves } from '../domain/moves';
 import { observe } from '../domain/posture';
 import { dimensionIndex, stateFromRecord } from '../domain/space';
 import type { ActorId, DimensionId, Effect, Move, MoveId, Posture, Scenario } from '../domain/types';
-import { bindingCondition, isAcceptable, lossByDimension, utility } from '../domain/utility';
+import { bindingCondition, isAcceptable, lossByDimension, utility, utilityTerms } from '../domain/utility';
 import type { Mover, Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
 import { nextPosture } from './actorMachine';
 
@@ -174,7 +174,11 @@ export function explain(s: Scenario, actor: ActorId, before: readonly number[], 
   for (const d of Object.keys(l0)) if (Math.abs(l1[d]! - l0[d]!) > 1e-9 && (!top || Math.abs(l1[d]! - l0[d]!) > Math.abs(l1[top]! - l0[top]!))) top = d;
   const label = (d: DimensionId) => s.dimensions.find((x) => x.id === d)?.label ?? d;
   const parts = [`utility ${fmt(u1 - u0)} (${u0.toFixed(3)} → ${u1.toFixed(3)})`];
-  if (top) parts.push(`mostly ${label(top)} (${fmt(l0[top]! - l1[top]!)})`);
+  if (top) {
+    const lev = utilityTerms(a, dims, after).find((t) => t.dimension === top)?.leverage;
+    const change = l0[top]! - l1[top]!;
+    parts.push(`mostly ${label(top)} (${lev ? (change < 0 ? 'leverage spent, ' : 'leverage gained, ') : ''}${fmt(change)})`);
+  }
   const b = bindingCondition(a, dims, after);
   if (b && b.slack < -1e-9) parts.push(`its minimum is not met: "${b.constraint.label}" misses by ${(-b.slack).toFixed(3)}`);
   else if (b) parts.push(`binding condition: "${b.constraint.label}" (slack ${b.slack.toFixed(3)})`);

@@ -133,6 +133,21 @@ function checkReferences(s: Scenario): Problem[] {
     if (Math.abs(sum - 1) > 1e-6) out.push({ path: `${p}.salience`, message: `saliences sum to ${+sum.toFixed(6)}; expected them to sum to 1` });
     dup(a.minimum, `${p}.minimum`);
     a.minimum.forEach((c, j) => constraint(c, `${p}.minimum[${j}]`));
+    a.leverage?.forEach((l, j) => {
+      const lp = `${p}.leverage[${j}]`;
+      const asset = assets.get(l.asset);
+      if (!asset) out.push({ path: `${lp}.asset`, message: `unknown asset "${l.asset}"` });
+      else if (asset.owner !== a.id && !asset.coOwners?.includes(a.id)) out.push({ path: `${lp}.asset`, message: `asset "${l.asset}" belongs to "${asset.owner}", not to "${a.id}"` });
+      if (!dims.has(l.dimension)) out.push({ path: `${lp}.dimension`, message: `unknown dimension "${l.dimension}"` });
+      else {
+        // The holding value is the actor's weight on the dimension, with its ideal at the held end.
+        const end = l.held === 'high' ? 1 : 0;
+        if (a.ideal[l.dimension] !== undefined && a.ideal[l.dimension] !== end)
+          out.push({ path: `${lp}.held`, message: `a stock held "${l.held}" needs the actor's ideal ${l.dimension} at ${end}, not ${a.ideal[l.dimension]}` });
+        if (!((a.salience[l.dimension] ?? 0) > 0)) out.push({ path: `${lp}.dimension`, message: `the actor gives ${l.dimension} no weight, so holding it would be worth nothing` });
+      }
+      src(l.source, `${lp}.source`);
+    });
     src(a.source, `${p}.source`);
   });
   s.assets.forEach((a, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMoves, applyVariants, dimensionIndex, formatConstraint, isAcceptable, utility, violations, fromNatural, toNatural, type Actor, type Scenario } from '../../../models/domain/index';
+import { applyMoves, applyVariants, dimensionIndex, formatConstraint, isAcceptable, utility, utilityTerms, violations, fromNatural, toNatural, type Actor, type Scenario } from '../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../models/scenario/index';
 
 const dims = new Map([['a', 0], ['b', 1]]);
@@ -19,6 +19,16 @@ describe('utility: 1 − salience-weighted L1 distance', () => {
     expect(isAcceptable(actor, dims, [0.4, 0])).toBe(false);
     expect(violations(actor, dims, [0.4, 0])[0]!.by).toBeCloseTo(0.1, 12);
     expect(formatConstraint(actor.minimum[0]!)).toBe('a ≥ 0.5');
+  });
+  it('reads term by term; a stock held as leverage is marked, and spending it costs its holding value', () => {
+    const holder: Actor = { ...actor, leverage: [{ asset: 'chips', dimension: 'a', held: 'high', source: 'assumption: test' }] };
+    const terms = utilityTerms(holder, dims, [0.6, 0.4]);
+    expect(terms.map((t) => [t.dimension, t.leverage?.asset ?? null])).toEqual([['a', 'chips'], ['b', null]]);
+    expect(1 - terms.reduce((x, t) => x + t.loss, 0)).toBeCloseTo(utility(holder, dims, [0.6, 0.4]), 12);
+    // Giving up 0.2 of the stock alone costs 0.75 × 0.2.
+    expect(utility(holder, dims, [0.4, 0.4]) - utility(holder, dims, [0.6, 0.4])).toBeCloseTo(-0.15, 12);
+    // A leverage entry whose dimension is not at the held end is not read as leverage.
+    expect(utilityTerms({ ...holder, ideal: { a: 0.5, b: 0.2 } }, dims, [0.6, 0.4])[0]!.leverage).toBeUndefined();
   });
 });
 
