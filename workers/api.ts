@@ -15,7 +15,17 @@ import { roundGameReport, type RoundGameReport } from '../models/analysis/roundG
 import { HOLD, initialHoldings } from '../models/domain/legality';
 import { debriefReport, type DebriefReport, type DebriefStart } from '../models/analysis/debrief';
 import type { RoundRecord } from '../models/machines/roundLogic';
-import { commonCore, commonCoreAnswers, type CommonCoreAnswers, type CommonCoreReport } from '../models/analysis/commonCore/index';
+import {
+  boundSensitivity,
+  commonCore,
+  commonCoreAnswers,
+  minimumStatus,
+  standardClaims,
+  type ActorStatus,
+  type BoundSensitivity,
+  type CommonCoreAnswers,
+  type CommonCoreReport,
+} from '../models/analysis/commonCore/index';
 import { coopAnalysis, type CoopReport } from '../models/analysis/coop/index';
 import { applyVariants, initialState, type ActorId, type Scenario } from '../models/domain/index';
 import { hashInput, provenance, type Invalid, type Provenance } from './hash';
@@ -27,7 +37,11 @@ export * from './size';
 
 export interface ReadingReport extends CommonCoreReport {
   variants: string[];
+  /** The reading's name in words: "As encoded", or the labels of its variants joined by " + ". */
+  label: string;
   excluded: string[];
+  /** Per actor, whether the reading's opening state meets its minimum, and the tightest condition. */
+  statusQuo: ActorStatus[];
 }
 
 export const COMMON_CORE_METHOD = 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP, per reading';
@@ -51,7 +65,16 @@ export async function analyseReading(
   if (!a.ok) return { status: 'invalid', problem: a.problem };
   const actors = a.value.scenario.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
   const r = await commonCore(a.value.scenario, actors, answers);
-  return { status: 'ok', reading: { ...r, variants: ids, excluded: [...a.value.excludedFromCore] } };
+  return {
+    status: 'ok',
+    reading: { ...r, variants: ids, label: readingLabel(scenario, ids), excluded: [...a.value.excludedFromCore], statusQuo: minimumStatus(a.value.scenario) },
+  };
+}
+
+/** "As encoded" for no variants, else the variants' labels joined by " + ". */
+export function readingLabel(scenario: Scenario, ids: readonly string[]): string {
+  if (!ids.length) return 'As encoded';
+  return ids.map((id) => scenario.variants.find((v) => v.id === id)?.label ?? id).join(' + ');
 }
 
 /** Assemble the common-core result from its readings (in `readingSets` order). */
@@ -87,6 +110,43 @@ export async function analyseCommonCore(
     readings.push(r.reading);
   }
   return commonCoreResult(scenario, variants, readings, now() - t0);
+}
+
+export interface SensitivityReading {
+  variants: string[];
+  label: string;
+  bounds: BoundSensitivity[];
+}
+
+export type SensitivityAnalysis = ({ status: 'ok'; report: { readings: SensitivityReading[] } } & Provenance<'sensitivity', { variants: string[] }>) | Invalid<'sensitivity'>;
+
+export const SENSITIVITY_METHOD =
+  'per assumed bound (shared bounds moved together), the threshold of each set a result reads by one LP (HiGHS); the exact interval of the bound over which the result keeps its value';
+
+/**
+ * For each reading (as in `analyseCommonCore`), how far each assumed bound can move before a
+ * structural result changes: the core empty or not, each single-actor exit, and the
+ * compatibility of every pair that shares a feature of the core.
+ */
+export async function analyseSensitivity(scenario: Scenario, variants: string[], now: () => number = () => 0): Promise<SensitivityAnalysis> {
+  const t0 = now();
+  const readings: SensitivityReading[] = [];
+  const answers = commonCoreAnswers();
+  for (const ids of readingSets(scenario, variants)) {
+    const a = applyVariants(scenario, ids);
+    if (!a.ok) return { status: 'invalid', kind: 'sensitivity', problem: a.problem };
+    const s = a.value.scenario;
+    const actors = s.actors.map((x) => x.id).filter((id) => !a.value.excludedFromCore.has(id));
+    const core = await commonCore(s, actors, answers);
+    const short = new Map(s.actors.map((x) => [x.id, x.short]));
+    const claims = standardClaims(
+      actors,
+      core.sharedFeatures.map((f) => f.actors),
+      (id) => short.get(id) ?? id,
+    );
+    readings.push({ variants: ids, label: readingLabel(scenario, ids), bounds: await boundSensitivity(s, actors, claims) });
+  }
+  return provenance('sensitivity', scenario, { variants }, SENSITIVITY_METHOD, true, now() - t0, { readings });
 }
 
 export interface CoopParameters {

@@ -99,3 +99,42 @@ describe('LP memo', () => {
     }
   });
 });
+
+describe('worker api: readings and sensitivity', () => {
+  it('every reading carries its label and which minimums its opening state meets', async () => {
+    const { parseScenario, builtinDoc } = await import('../../models/scenario/index');
+    const { analyseCommonCore } = await import('../../workers/api');
+    const r = await parseScenario(builtinDoc('belarus'));
+    if (!r.ok) throw new Error('belarus must parse');
+    const a = await analyseCommonCore(r.scenario, []);
+    if (a.status !== 'ok') throw new Error(a.problem);
+    expect(a.readings[0]!.label).toBe('As encoded');
+    const grey = a.readings.find((x) => x.variants.includes('grey'))!;
+    expect(grey.label).toBe(r.scenario.variants.find((v) => v.id === 'grey')!.label);
+    expect(grey.statusQuo.map((x) => x.actor)).toEqual(r.scenario.actors.map((x) => x.id));
+    expect(grey.statusQuo.find((x) => x.actor === 'opposition')!.meets).toBe(false);
+  });
+
+  it('sensitivity: one entry per reading, each assumed bound with the interval of each result it touches', async () => {
+    const { parseScenario, builtinDoc } = await import('../../models/scenario/index');
+    const { analyseSensitivity } = await import('../../workers/api');
+    const r = await parseScenario(builtinDoc('belarus'));
+    if (!r.ok) throw new Error('belarus must parse');
+    const a = await analyseSensitivity(r.scenario, []);
+    if (a.status !== 'ok') throw new Error(a.problem);
+    expect(a.kind).toBe('sensitivity');
+    expect(a.report.readings.map((x) => x.variants)).toEqual([[], ...r.scenario.variants.filter((v) => v.kind === 'reading').map((v) => [v.id])]);
+    for (const rd of a.report.readings)
+      for (const b of rd.bounds) {
+        const actor = r.scenario.actors.find((x) => x.id === b.actors[0])!;
+        const c = actor.minimum.find((k) => k.id === b.constraint) ?? null;
+        // Only bounds a source does not fix are moved.
+        if (c) expect(c.source).toMatch(/assumption:/);
+        for (const cl of b.claims) {
+          if (cl.from !== null) expect(cl.from).toBeLessThanOrEqual(b.rhs + 1e-9);
+          if (cl.to !== null) expect(cl.to).toBeGreaterThanOrEqual(b.rhs - 1e-9);
+        }
+      }
+    expect((await analyseSensitivity(r.scenario, ['nope'])).status).toBe('invalid');
+  });
+});
