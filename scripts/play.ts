@@ -1,11 +1,13 @@
 /**
- * `npm run --silent play -- [--rounds N] [--seed N] [--december] [--csv FILE] [--json FILE]`
+ * `npm run --silent play -- [--rounds N] [--seed N] [--december] [--csv FILE] [--json FILE] [--frames FILE]`
  * Plays a multi-round Belarus run: two teams (Minsk and Washington) whose moves are scripted,
  * and bots for every other actor, one of each strategy; prints a round-by-round summary.
- * With --december it replays the scripted December 2025 run instead.
+ * With --december it replays the scripted December 2025 run instead. --frames writes, for the
+ * opening and each round's end, the coalitions the run's graph draws there (models/graph
+ * `positionCoalitions`): `[{ "round": 0, "coalitions": [["regime", "us"], …] }, …]`.
  */
 import { writeFileSync } from 'node:fs';
-import { formatNatural, type Scenario } from '../models/domain/index';
+import { formatNatural, initialState, type Scenario } from '../models/domain/index';
 import {
   apply,
   checkRun,
@@ -21,6 +23,8 @@ import {
   type Seat,
   type Session,
 } from '../models/machines/index';
+import { initialHoldings } from '../models/domain/legality';
+import { brokenPairs, positionCoalitions } from '../models/graph/index';
 import { builtinDoc, parseScenario } from '../models/scenario/index';
 
 const args = process.argv.slice(2);
@@ -112,3 +116,15 @@ const csv = opt('--csv', '');
 if (csv) writeFileSync(csv, historyCsv(s, end.context.history));
 const json = opt('--json', '');
 if (json) writeFileSync(json, exportRun(run));
+const framesFile = opt('--frames', '');
+if (framesFile) {
+  // The opening, then the position each round leaves behind (world, assets, postures, broken deals).
+  const frames = [{ round: 0, coalitions: positionCoalitions({ scenario: s, state: Array.from(initialState(s)), holdings: initialHoldings(s), postures: Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const])) }).map((c) => [...c.members]) }];
+  for (const snap of checked.replay.snapshots) {
+    const c = snap.context;
+    const last = c.history[c.history.length - 1];
+    if (phaseOf(snap) !== 'debrief' || !last || frames.some((f) => f.round === last.round)) continue;
+    frames.push({ round: last.round, coalitions: positionCoalitions({ scenario: s, state: c.world, holdings: c.holdings, postures: c.postures, broken: brokenPairs(last.dealsDue) }).map((k) => [...k.members]) });
+  }
+  writeFileSync(framesFile, JSON.stringify(frames, null, 1));
+}

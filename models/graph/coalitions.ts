@@ -132,3 +132,13 @@ export function contentGroups(p: Pick<PlayPosition, 'scenario' | 'state'>, names
   if (rest.length) out.push({ id: 'wants-change', label: `Minimum unmet, wants change: ${rest.map(names).join(', ')}`, members: rest });
   return out;
 }
+
+/** Every coalition the run's graph draws at a position: who the state contents and who not, then the groups that could gain together. */
+export function positionCoalitions(p: PlayPosition, names: (id: ActorId) => string = (id) => id): GraphCoalition[] {
+  return [...contentGroups(p, names), ...playCoalitions(p, names)];
+}
+
+/** The pairs whose deal fell due in a round and was broken (by either side). */
+export function brokenPairs(dealsDue: readonly { readonly parties: readonly ActorId[]; readonly brokenBy: readonly ActorId[] }[]): [ActorId, ActorId][] {
+  return dealsDue.filter((d) => d.brokenBy.length && d.parties.length === 2).map((d) => [d.parties[0]!, d.parties[1]!]);
+}
