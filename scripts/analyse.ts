@@ -12,21 +12,20 @@
  *
  * Bad scenarios exit 1 with the parser's path-precise problems on stderr.
  *
- * Speed (see scripts/bench/analysis.bench.ts):
- * - the npm script bundles this file with esbuild (20 ms) and runs the bundle with plain node,
- *   which skips tsx's TypeScript loader (about a second of start-up);
- * - node runs with --liftoff-only: V8's optimising tier-up of the 3.5 MB HiGHS module costs
- *   more CPU than a few hundred small LPs can win back (the first 600 LPs ran ~2.5 ms each
- *   while it compiled, against ~0.5 ms in baseline code throughout);
- * - repeated identical LPs (the readings share most of them) are solved once
- *   (workers/lpMemo.ts): the five Belarus readings make 2,113 LP calls but only 522 distinct
- *   programs;
- * - one thread: sharing the work with a worker thread was tried and measured no faster on
- *   this two-core machine (its start-up, a second HiGHS and the LPs it cannot share with the
- *   main thread's memo cost as much as the overlap won: medians over 15 alternating runs of
- *   0.92 s with the thread and 0.89 s without);
- * - what is left is mostly the common core's own LPs and search (models/analysis/commonCore)
- *   and npm's start-up (~0.2 s). --timings prints the phases on stderr.
+ * Speed (figures: `npm run bench -- analysis`):
+ * - `npm run analyse` and the `coreplay-analyse` bin run a build of this file made once
+ *   (scripts/build-cli.mjs, scripts/bin/), so no TypeScript is compiled and nothing is bundled
+ *   when it starts;
+ * - the launcher sets V8's --liftoff-only before HiGHS's WebAssembly is compiled: its optimising
+ *   tier-up costs more CPU than the few hundred small LPs of an analysis can win back (the LPs
+ *   run slower while it compiles than in baseline code throughout);
+ * - repeated identical LPs (the readings share most of them) are solved once (workers/lpMemo.ts);
+ *   `lpCalls` in the output says how many were asked for and how many solved;
+ * - one thread: sharing the work with a worker thread was tried and measured no faster on a
+ *   two-core machine (its start-up, a second HiGHS and the LPs it cannot share with the main
+ *   thread's memo cost as much as the overlap won);
+ * - what is left is mostly the common core's own LPs and search (models/analysis/commonCore) and
+ *   node's and npm's start-up. --timings prints the phases on stderr.
  */
 import { readFileSync } from 'node:fs';
 import highsLoader from 'highs';

@@ -5,19 +5,28 @@
  * Methods:
  *   enumpure   all pure Nash equilibria (default; any number of players), exact
  *   enummixed  all extreme Nash equilibria of a 2-player game, exact rationals
- *   lcp        Lemke–Howson from every starting label of a 2-player game (its accessible
- *              equilibria), exact rationals
+ *   lcp        the equilibria of a 2-player game reachable by Lemke–Howson paths from the
+ *              artificial equilibrium and from every equilibrium found (like gambit-lcp),
+ *              exact rationals
  *   logit      one equilibrium by following the logit QRE path (any number of players),
- *              approximate; its regret goes to stderr
+ *              approximate; its regret goes to stderr; a game with a payoff beyond the range
+ *              of a double is refused
  *   ce         a correlated equilibrium maximising total payoff (LP): `CE,` then the
  *              probability of every profile in file order
  *   dominance  iterated elimination of strictly dominated strategies (pure and mixed
  *              dominators); prints the reduced game as .nfg
  *   pareto     the Pareto-optimal pure profiles, as `PO,` lines
  *
- * A bad file exits with status 1 and one line `solve: FILE:LINE:COLUMN: message`.
+ * A bad file exits with status 1 and one line `solve: FILE:LINE:COLUMN: message`; so does a method
+ * that cannot answer (after printing nothing, or the equilibria found before it stopped). Every
+ * `NE` line is an equilibrium: the exact methods check each one in rationals, and an approximate
+ * answer is printed only when its regret is within tolerance (and finite).
  * The file is read into one Buffer and parsed in place (no text copy), so the 70 MB file of a
  * 9-player, 5-strategy game fits easily.
+ *
+ * Start-up: `npm run solve` and the `coreplay-solve` bin run a build of this file made once
+ * (scripts/build-cli.mjs, scripts/bin/), not this TypeScript; the methods other than enumpure
+ * are imported when chosen, so the default method evaluates neither them nor HiGHS.
  */
 import { readFileSync } from 'node:fs';
 import { parseNfg } from '../models/analysis/io/nfg';
@@ -75,6 +84,11 @@ function parseArgs(argv: string[]): { method: Method; file: string } {
   return { method, file };
 }
 
+/** An approximate answer's numbers must be finite (a NaN regret or probability is no answer). */
+function finite(values: readonly (readonly number[])[], regret: number): boolean {
+  return Number.isFinite(regret) && values.every((v) => v.every(Number.isFinite));
+}
+
 function needTwoPlayers(game: NormalFormGame, method: string) {
   if (game.players.length !== 2) die(`--method ${method} needs a 2-player game (this one has ${game.players.length}); try --method logit`);
 }
@@ -110,8 +124,7 @@ async function main() {
     case 'lcp': {
       needTwoPlayers(game, method);
       const { lemkeHowsonAll } = await import('../models/analysis/nash/lemkeHowson');
-      const r = lemkeHowsonAll(game);
-      for (const e of r.equilibria) out.line(formatExactLine(e.exact!));
+      const r = lemkeHowsonAll(game, { onEquilibrium: (e) => out.line(formatExactLine(e.exact!)) });
       out.flush();
       if (r.status !== 'ok') die(r.message ?? r.status);
       break;
@@ -119,16 +132,20 @@ async function main() {
     case 'logit': {
       const { approximateMixed } = await import('../models/analysis/nash/approximate');
       const r = approximateMixed(game);
-      for (const e of r.equilibria) out.line(formatDecimalLine(e.strategies));
+      const e = r.equilibria[0];
+      if (r.status === 'not-applicable') die(`${r.message}; the exact methods (enumpure, enummixed, lcp) can solve it`);
+      if (r.status !== 'ok' || !e || !finite(e.strategies, e.regret)) die(r.message ?? `no equilibrium found (${r.status})`);
+      out.line(formatDecimalLine(e.strategies));
       out.flush();
-      for (const e of r.equilibria) process.stderr.write(`regret ${formatDecimal(e.regret, 3)}\n`);
-      if (r.status !== 'ok') die(r.message ?? r.status);
+      process.stderr.write(`regret ${formatDecimal(e.regret, 3)} (approximate)\n`);
       break;
     }
     case 'ce': {
       const { correlatedEquilibrium } = await import('../models/analysis/nash/correlated');
       const r = await correlatedEquilibrium(game);
+      if (r.status === 'not-applicable') die(`${r.message}; the exact methods (enumpure, enummixed, lcp) can solve it`);
       if (r.status !== 'ok') die(r.message ?? r.status);
+      if (!finite([Array.from(r.distribution)], r.regret)) die('the linear program gave a distribution that is not finite');
       out.line(formatDecimalLine([Array.from(r.distribution)], 'CE'));
       out.flush();
       process.stderr.write(`total payoff ${formatDecimal(r.totalPayoff)}, regret ${formatDecimal(r.regret, 3)}\n`);
@@ -153,4 +170,8 @@ async function main() {
   }
 }
 
-await main();
+// No top-level await: the build is CommonJS (see scripts/build-cli.mjs).
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -34,10 +34,6 @@ export function rat(num: bigint, den: bigint = 1n): Rational {
   return g === 1n ? { num, den } : { num: num / g, den: den / g };
 }
 
-export function ratInt(n: number | bigint): Rational {
-  return { num: BigInt(n), den: 1n };
-}
-
 export const add = (a: Rational, b: Rational): Rational =>
   a.den === b.den ? rat(a.num + b.num, a.den) : rat(a.num * b.den + b.num * a.den, a.den * b.den);
 export const sub = (a: Rational, b: Rational): Rational =>
@@ -128,9 +124,9 @@ export function parseRational(text: string): Rational | undefined {
   return rat(s * num, den);
 }
 
-/** Payoff `payoffs[index]` as an exact rational: from `game.exact` if kept, else the double's exact value. */
+/** Payoff `payoffs[index]` as an exact rational: from `game.exact` where kept, else the double's exact value. */
 export function exactPayoff(game: NormalFormGame, index: number): Rational {
-  return game.exact?.[index] ?? fromNumber(game.payoffs[index]!);
+  return game.exact?.at(index) ?? fromNumber(game.payoffs[index]!);
 }
 
 /** Least common multiple of the denominators, for scaling a set of rationals to integers. */

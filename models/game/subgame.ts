@@ -3,7 +3,15 @@
  * eliminating dominated strategies). Labels, payoffs and exact payoffs are copied for the kept
  * strategies, in the order given; the title, players and comment are kept.
  */
-import { type NormalFormGame, type Rational, profileCount } from './types';
+import { type ExactPayoffs, type NormalFormGame, profileCount } from './types';
+
+/**
+ * The exact payoffs of a game whose payoff k is payoff `from[k]` of another game (a restriction,
+ * the players swapped): a view, so no payoff is read before it is asked for.
+ */
+export function remapExact(exact: ExactPayoffs, from: Uint32Array): ExactPayoffs {
+  return { length: from.length, at: (k) => (k >= 0 && k < from.length ? exact.at(from[k]!) : undefined) };
+}
 
 export function restrictGame(game: NormalFormGame, kept: readonly (readonly number[])[]): NormalFormGame {
   const n = game.shape.length;
@@ -15,14 +23,14 @@ export function restrictGame(game: NormalFormGame, kept: readonly (readonly numb
     s *= game.shape[i]!;
   }
   const payoffs = new Float64Array(total * n);
-  const exact: Rational[] | undefined = game.exact ? new Array(total * n) : undefined;
+  const from = game.exact ? new Uint32Array(total * n) : undefined;
   const d = new Array<number>(n).fill(0);
   for (let q = 0; q < total; q++) {
     let src = 0;
     for (let i = 0; i < n; i++) src += kept[i]![d[i]!]! * strides[i]!;
     for (let i = 0; i < n; i++) {
       payoffs[q * n + i] = game.payoffs[src * n + i]!;
-      if (exact) exact[q * n + i] = game.exact![src * n + i]!;
+      if (from) from[q * n + i] = src * n + i;
     }
     for (let i = 0; i < n; i++) {
       if (++d[i]! < shape[i]!) break;
@@ -35,7 +43,7 @@ export function restrictGame(game: NormalFormGame, kept: readonly (readonly numb
     strategies: kept.map((k, i) => k.map((s) => game.strategies[i]![s]!)),
     shape,
     payoffs,
-    ...(exact ? { exact } : {}),
+    ...(from ? { exact: remapExact(game.exact!, from) } : {}),
     ...(game.comment !== undefined ? { comment: game.comment } : {}),
   };
 }

@@ -5,15 +5,28 @@
  * player order inside a profile (`payoffs[profile·n + player]`), which is what a pure-strategy
  * scan wants: one cache-friendly pass.
  *
- * Where the input was exact (integers, decimals or rationals p/q in a `.nfg` file, or a game
- * built from exact numbers), `exact` keeps every payoff as a reduced rational so solvers can
- * re-check their answers without rounding.
+ * Where some payoff is a number a double cannot hold (0.1, 1/3, a 20-digit integer, 1e400 in a
+ * `.nfg` file), the double is only its nearest value and comparisons made in doubles can tie or
+ * overflow where the payoffs differ; then `exact` keeps the exact payoffs beside the doubles, and
+ * the solvers decide in rationals (rational.ts `exactPayoff`) wherever doubles would round. Without
+ * `exact`, every double is its payoff's exact value.
  */
 
 /** A reduced rational num/den with den > 0. */
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
+}
+
+/**
+ * Exact payoffs indexed like `payoffs`: `at(k)` is payoff k as a reduced rational, or undefined
+ * where the double is exact (read payoffs through rational.ts `exactPayoff`, which falls back to
+ * the double). A plain array of rationals is one; the `.nfg` reader keeps the texts of the
+ * payoffs doubles cannot hold and reads one when asked.
+ */
+export interface ExactPayoffs {
+  readonly length: number;
+  at(index: number): Rational | undefined;
 }
 
 export interface NormalFormGame {
@@ -25,8 +38,8 @@ export interface NormalFormGame {
   readonly shape: readonly number[];
   /** payoffs[profile·n + player]. */
   readonly payoffs: Float64Array;
-  /** The same payoffs as exact rationals, where the input was exact. */
-  readonly exact?: readonly Rational[];
+  /** The exact payoffs, where some double is not (see above). */
+  readonly exact?: ExactPayoffs;
   /** Free text carried from the `.nfg` comment, if any. */
   readonly comment?: string;
 }

@@ -9,21 +9,24 @@
  *   payoffs 0–999), whole process, beside lrsnash on the same game when it is installed, runs
  *   alternating between the two (lrsnash on 20×20 once, limited to 60 s).
  *
- * The CLI is bundled first with esbuild to dist-cli/solve.mjs, because starting tsx costs about
- * half a second, and timed as `node dist-cli/solve.mjs`; one `node --import tsx scripts/solve.ts`
- * run is shown for comparison. Files go to a temporary directory, removed afterwards.
- * BENCH_RUNS sets the number of runs (default 5; at least 15 for the quick 12×12 games, at most
- * BENCH_RUNS_20 = 3 for the 20×20 one).
+ * The CLI is timed as the README documents it, `npm run --silent solve -- FILE.nfg` (npm's own
+ * start-up included), and as its bin run by node, `node scripts/bin/coreplay-solve.cjs FILE.nfg`
+ * (what `coreplay-solve` runs once linked), runs alternating. The build of the CLI
+ * (scripts/build-cli.mjs) is brought up to date first, so that no timed run pays for it. Files go
+ * to a temporary directory, removed afterwards. BENCH_RUNS sets the number of runs (default 5;
+ * at least 15 for the quick 12×12 games, at most BENCH_RUNS_20 = 3 for the 20×20 one).
+ * Last, the Lemke–Howson walk (`--method lcp`) on the 20×20 game: how many of the extreme
+ * equilibria it finds, beside the paths from the artificial equilibrium alone.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { parseNfg } from '../../models/analysis/io/nfg';
 import { mulberry32 } from '../../models/game/random';
 import { enumeratePure } from '../../models/analysis/nash/enumPure';
+import { lemkeHowson, lemkeHowsonAll } from '../../models/analysis/nash/lemkeHowson';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,23 +84,16 @@ function hasLrsnash(): boolean {
   return !r.error;
 }
 
+/** The CLI as documented (npm run) and its bin run by node. */
+const npmSolve = (args: string[]) => time('npm', ['run', '--silent', 'solve', '--', ...args]);
+const binSolve = (args: string[]) => time(process.execPath, [join(root, 'scripts/bin/coreplay-solve.cjs'), ...args]);
+
 export async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'nash-bench-'));
-  const cli = join(root, 'dist-cli/solve.mjs');
   try {
-    await build({
-      entryPoints: { solve: join(root, 'scripts/solve.ts') },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      splitting: true,
-      outdir: join(root, 'dist-cli'),
-      outExtension: { '.js': '.mjs' },
-      external: ['highs'],
-      logLevel: 'warning',
-    });
-    console.log(`CLI bundled to dist-cli/solve.mjs; ${RUNS} runs per figure (medians)`);
+    const built = spawnSync(process.execPath, [join(root, 'scripts/bin/coreplay-solve.cjs'), '--help'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`the CLI did not build: ${built.stderr}`);
+    console.log(`CLI built (.build/cli); ${RUNS} runs per figure (medians); "npm run" = npm run --silent solve --, "bin" = node scripts/bin/coreplay-solve.cjs`);
 
     // ---- pure enumeration ----
     const pure = [
@@ -109,15 +105,20 @@ export async function main() {
       const file = join(dir, `random-${c.n}x${c.k}.nfg`);
       const profiles = writeRandomNfg(file, c.n, c.k, c.seed);
       const size = readFileSync(file).length;
-      const runs: number[] = [];
+      const viaNpm: number[] = [];
+      const viaBin: number[] = [];
       let lines = 0;
       for (let r = 0; r < RUNS; r++) {
-        const t = time(process.execPath, [cli, file]);
-        if (t.status !== 0) throw new Error(`solve failed on ${file}`);
-        runs.push(t.ms);
-        lines = t.stdout.split('\n').filter(Boolean).length;
+        for (const [runs, run] of [
+          [viaNpm, npmSolve],
+          [viaBin, binSolve],
+        ] as const) {
+          const t = run([file]);
+          if (t.status !== 0) throw new Error(`solve failed on ${file}`);
+          runs.push(t.ms);
+          lines = t.stdout.split('\n').filter(Boolean).length;
+        }
       }
-      const viaTsx = time(process.execPath, ['--import', 'tsx', join(root, 'scripts/solve.ts'), file]).ms;
       // in-process: parsing and enumeration separately
       const bytes = readFileSync(file);
       const parseMs: number[] = [];
@@ -132,10 +133,11 @@ export async function main() {
         parseMs.push(t1 - t0);
         if (e.found !== lines) throw new Error('in-process and CLI disagree');
       }
-      const verdict = median(runs) / 1000 <= c.target ? 'meets' : 'MISSES';
+      const verdict = (ms: number) => (ms / 1000 <= c.target ? 'meets' : 'MISSES');
       console.log(
-        `  ${c.n} players × ${c.k} strategies (${profiles.toLocaleString('en')} profiles, ${(size / 1e6).toFixed(1)} MB, ${lines} equilibria): ` +
-          `${s(median(runs))} (node dist-cli/solve.mjs; ${s(viaTsx)} via tsx) — target ≤ ${c.target} s, gambit-enumpure ${c.gambit} s: ${verdict}`,
+        `  ${c.n} players × ${c.k} strategies (${profiles.toLocaleString('en')} profiles, ${(size / 1e6).toFixed(1)} MB, ${lines} equilibri${lines === 1 ? 'um' : 'a'}): ` +
+          `npm run ${s(median(viaNpm))}, bin ${s(median(viaBin))} — target ≤ ${c.target} s (gambit-enumpure ${c.gambit} s / 3): ` +
+          `${verdict(median(viaNpm))} by npm run, ${verdict(median(viaBin))} by the bin`,
       );
       console.log(
         `    in process: parse ${s(median(parseMs))} (${((size / median(parseMs)) * 1e-3).toFixed(0)} MB/s), ` +
@@ -152,19 +154,26 @@ export async function main() {
       { m: 20, n: 20, seed: 20, ref: '148 s', runs: Math.min(RUNS, Number(process.env.BENCH_RUNS_20 ?? 3)), limit: 60_000 },
     ];
     console.log('\nall extreme equilibria (enummixed), whole process, payoffs 0–999:');
+    const counts = new Map<string, number>();
     for (const c of mixed) {
       if (c.runs < 1) continue;
       const { nfg, lrs: lrsFile } = writeRandomBimatrix(dir, c.m, c.n, c.seed);
-      const ours: number[] = [];
+      const viaNpm: number[] = [];
+      const viaBin: number[] = [];
       const theirs: number[] = [];
       let count = 0;
       let lrsCount = -1;
       let stopped = false;
       for (let r = 0; r < c.runs; r++) {
-        const t = time(process.execPath, [cli, '--method', 'enummixed', nfg]);
-        if (t.status !== 0) throw new Error(`solve failed on ${nfg}`);
-        ours.push(t.ms);
-        count = t.stdout.split('\n').filter(Boolean).length;
+        for (const [runs, run] of [
+          [viaNpm, npmSolve],
+          [viaBin, binSolve],
+        ] as const) {
+          const t = run(['--method', 'enummixed', nfg]);
+          if (t.status !== 0) throw new Error(`solve failed on ${nfg}`);
+          runs.push(t.ms);
+          count = t.stdout.split('\n').filter(Boolean).length;
+        }
         if (lrs && !stopped && (c.limit >= 600_000 || r === 0)) {
           const l = time('lrsnash', [lrsFile], c.limit);
           if (l.timedOut) stopped = true;
@@ -175,13 +184,34 @@ export async function main() {
           }
         }
       }
+      const cmp = (ms: number) => (ms <= median(theirs) ? 'not slower' : 'SLOWER');
       const lrsText = !lrs
         ? `lrsnash reference ${c.ref}`
         : stopped
           ? `lrsnash stopped after ${c.limit / 1000} s (reference ${c.ref})`
-          : `lrsnash ${s(median(theirs))} for ${lrsCount} (reference ${c.ref}): ${median(ours) <= median(theirs) ? 'not slower' : 'SLOWER'}`;
-      console.log(`  ${c.m}×${c.n} seed ${c.seed}: ours ${s(median(ours))} for ${count} equilibria (median of ${c.runs}); ${lrsText}`);
+          : `lrsnash ${s(median(theirs))} for ${lrsCount} (reference ${c.ref}): npm run ${cmp(median(viaNpm))}, bin ${cmp(median(viaBin))}`;
+      counts.set(`${c.m}×${c.n} seed ${c.seed}`, count);
+      console.log(`  ${c.m}×${c.n} seed ${c.seed}: npm run ${s(median(viaNpm))}, bin ${s(median(viaBin))} for ${count} equilibria (medians of ${c.runs}); ${lrsText}`);
     }
+
+    // ---- the Lemke–Howson walk ----
+    const rand = mulberry32(20);
+    const A = Array.from({ length: 20 }, () => Array.from({ length: 20 }, () => Math.floor(rand() * 1000)));
+    const B = Array.from({ length: 20 }, () => Array.from({ length: 20 }, () => Math.floor(rand() * 1000)));
+    const text = `NFG 1 R "" { "1" "2" } { 20 20 }\n${Array.from({ length: 400 }, (_, q) => `${A[q % 20]![Math.floor(q / 20)]} ${B[q % 20]![Math.floor(q / 20)]}`).join('\n')}\n`;
+    const parsed = parseNfg(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const game = parsed.game;
+    const fromArtificial = new Set<string>();
+    for (let k = 0; k < 40; k++) fromArtificial.add(lemkeHowson(game, { label: k }).equilibria.map((e) => JSON.stringify(e.strategies)).join());
+    const t0 = performance.now();
+    const walk = lemkeHowsonAll(game);
+    const walkMs = performance.now() - t0;
+    const extreme = counts.get('20×20 seed 20');
+    console.log(
+      `\nLemke–Howson (lcp) on the 20×20 game, seed 20: the walk finds ${walk.equilibria.length} equilibria in ${s(walkMs)} (in process), ` +
+        `the paths from the artificial equilibrium alone ${fromArtificial.size}${extreme === undefined ? '' : `; ${extreme} extreme equilibria in all`}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

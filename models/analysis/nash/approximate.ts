@@ -14,7 +14,9 @@
  * tangent so the path may turn back in λ), then Newton steps with the Moore–Penrose inverse;
  * the step length grows after easy corrections and halves after failed ones. Log-probabilities
  * keep strategies that die out (σ ~ e^{−λ·gap}) representable. Payoffs are scaled by their range
- * so λ is scale-free.
+ * so λ is scale-free; where the game keeps exact payoffs the scaling is done in rationals, so
+ * payoffs that doubles cannot tell apart (20-digit integers) still differ. A game with a payoff
+ * beyond the range of a double is answered 'not-applicable': this method computes in doubles.
  *
  * Polish. Every time λ has grown by half, the strategies with σ ≥ 10⁻⁶·max (then 10⁻³, 10⁻⁹) are
  * taken as the support and the equilibrium equations restricted to it (indifference between
@@ -34,8 +36,10 @@
  * Jacobian plus O(K³); games with more than `maxProfiles` profiles are answered 'too-large'.
  */
 import { type NormalFormGame, profileCount } from '../../game/types';
+import { solveInPlace } from '../../game/linalg';
 import { mulberry32 } from '../../game/random';
-import { expectedPayoffs, regret as regretOf } from './regret';
+import { cmp, div, exactPayoff, isZero, sub, toNumber } from '../../game/rational';
+import { comparePayoffs, expectedPayoffs, regret as regretOf } from './regret';
 import type { MixedEquilibrium, StopOptions } from './types';
 
 export interface ApproximateOptions extends StopOptions {
@@ -55,7 +59,8 @@ export interface ApproximateOptions extends StopOptions {
 }
 
 export interface ApproximateResult {
-  readonly status: 'ok' | 'too-large' | 'cancelled' | 'failed';
+  /** 'not-applicable': a payoff, or the spread of the payoffs, is beyond the range of a double. */
+  readonly status: 'ok' | 'too-large' | 'cancelled' | 'failed' | 'not-applicable';
   readonly method: 'logit';
   readonly exact: false;
   readonly equilibria: MixedEquilibrium[];
@@ -179,6 +184,35 @@ function qr(At: Float64Array, K: number): { nullVec: Float64Array; pinv: (h: Flo
   return { nullVec, pinv };
 }
 
+/**
+ * The payoffs scaled to [0, 1] by the range of all payoffs, and that range. Where the game keeps
+ * exact payoffs, the scaling is done in rationals and rounded once, so payoffs that doubles
+ * cannot tell apart (20-digit integers) still differ here.
+ */
+function unitPayoffs(game: NormalFormGame): { pay: Float64Array; range: number } {
+  const { payoffs, exact } = game;
+  if (!exact) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of payoffs) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const range = hi - lo;
+    return { pay: range > 0 ? payoffs.map((v) => (v - lo) / range) : new Float64Array(payoffs.length), range: Math.max(range, 0) };
+  }
+  const vals = Array.from(payoffs, (_, k) => exactPayoff(game, k));
+  let lo = vals[0]!;
+  let hi = vals[0]!;
+  for (const v of vals) {
+    if (cmp(v, lo) < 0) lo = v;
+    if (cmp(v, hi) > 0) hi = v;
+  }
+  const range = sub(hi, lo);
+  if (isZero(range)) return { pay: new Float64Array(payoffs.length), range: 0 };
+  return { pay: Float64Array.from(vals, (v) => toNumber(div(sub(v, lo), range)!)), range: toNumber(range) };
+}
+
 export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions = {}): ApproximateResult {
   const { shape } = game;
   const n = shape.length;
@@ -186,29 +220,31 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
   const base = { method: 'logit' as const, exact: false as const };
   const maxProfiles = opts.maxProfiles ?? 100_000;
   if (total > maxProfiles) return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of game.payoffs) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const range = hi - lo;
+  // The method computes in doubles: a payoff (or the spread of the payoffs) a double cannot hold
+  // would turn its payoffs and regrets into Infinity or NaN.
+  const huge = game.payoffs.findIndex((v) => !Number.isFinite(v));
+  if (huge >= 0)
+    return { ...base, status: 'not-applicable', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the logit method computes in doubles` };
+  const { pay, range } = unitPayoffs(game);
+  if (!Number.isFinite(range))
+    return { ...base, status: 'not-applicable', equilibria: [], lambda: 0, steps: 0, paths: 0, message: 'the payoffs span more than the range of a double (about 1.8e308), and the logit method computes in doubles' };
+  // Regret in the game's units: from the scaled payoffs where the doubles are not exact.
+  const unit: NormalFormGame | undefined = game.exact ? { ...game, payoffs: pay, exact: undefined } : undefined;
+  const regretIn = (sig: number[][]) => (unit ? range * regretOf(unit, sig) : regretOf(game, sig));
   let paths = 0;
-  const finish = (sig: number[][], status: ApproximateResult['status'], lambda: number, steps: number, message?: string): ApproximateResult => ({
-    ...base,
-    status,
-    equilibria: [{ strategies: sig, payoffs: expectedPayoffs(game, sig), regret: regretOf(game, sig) }],
-    lambda,
-    steps,
-    paths,
-    ...(message ? { message } : {}),
-  });
+  const finish = (sig: number[][], status: ApproximateResult['status'], lambda: number, steps: number, message?: string): ApproximateResult => {
+    const regret = regretIn(sig);
+    const payoffs = expectedPayoffs(game, sig);
+    if (![regret, ...payoffs, ...sig.flat()].every(Number.isFinite))
+      return { ...base, status: 'failed', equilibria: [], lambda, steps, paths, message: 'the computation in doubles broke down (a probability, payoff or regret is not a finite number)' };
+    return { ...base, status, equilibria: [{ strategies: sig, payoffs, regret }], lambda, steps, paths, ...(message ? { message } : {}) };
+  };
   // Degenerate inputs: constant payoffs (everything is an equilibrium), or a single player.
   if (!(range > 0) || n === 1) {
     const sig = shape.map((k) => Array.from({ length: k }, (_, s) => (s === 0 ? 1 : 0)));
     if (n === 1 && range > 0) {
       let best = 0;
-      for (let s = 1; s < shape[0]!; s++) if (game.payoffs[s]! > game.payoffs[best]!) best = s;
+      for (let s = 1; s < shape[0]!; s++) if (comparePayoffs(game, s, best) > 0) best = s;
       sig[0] = sig[0]!.map((_, s) => (s === best ? 1 : 0));
     }
     return finish(sig, 'ok', 0, 0);
@@ -226,7 +262,7 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
       const sum = w.reduce((a, b) => a + b, 0);
       return w.map((x) => x / sum);
     });
-    const r = tracePath(game, lo, range, prior, tol, opts, steps);
+    const r = tracePath(shape, pay, regretIn, prior, tol, opts, steps);
     paths++;
     steps += r.steps;
     if (!best || r.regret < best.regret) best = r;
@@ -249,10 +285,16 @@ interface PathResult {
  * Follow the logit path from σ(0) = prior (Turocy 2005 allows any interior prior: the equations
  * gain the constant ln πᵢₛ − ln πᵢ₀), polishing along the way; returns the best point seen.
  */
-function tracePath(game: NormalFormGame, lo: number, range: number, prior: number[][], tol: number, opts: ApproximateOptions, stepsBefore: number): PathResult {
-  const { shape } = game;
+function tracePath(
+  shape: readonly number[],
+  pay: Float64Array,
+  regretIn: (sig: number[][]) => number,
+  prior: number[][],
+  tol: number,
+  opts: ApproximateOptions,
+  stepsBefore: number,
+): PathResult {
   const n = shape.length;
-  const pay = game.payoffs.map((v) => (v - lo) / range);
   const off: number[] = [];
   let K = 0;
   for (const k of shape) {
@@ -308,10 +350,10 @@ function tracePath(game: NormalFormGame, lo: number, range: number, prior: numbe
   let z: Float64Array = new Float64Array(K + 1);
   for (let i = 0; i < n; i++) for (let s = 0; s < shape[i]!; s++) z[off[i]! + s] = Math.log(prior[i]![s]!);
   let best = toProfile(z.map(Math.exp));
-  let bestRegret = regretOf(game, best);
+  let bestRegret = regretIn(best);
   let bestLambda = 0;
   const consider = (sig: number[][], lambda: number) => {
-    const r = regretOf(game, sig);
+    const r = regretIn(sig);
     if (r < bestRegret) {
       best = sig;
       bestRegret = r;
@@ -438,8 +480,8 @@ function polish(L: Layout, pay: Float64Array, start: Float64Array, cut: number):
       fn = Math.max(fn, Math.abs(F[r]!));
     }
     if (fn < 1e-15) break;
-    const dx = gaussSolve(J, F, N);
-    if (!dx) return undefined;
+    const dx = Float64Array.from(F);
+    if (!solveInPlace(Float64Array.from(J), N, dx)) return undefined;
     for (let c = 0; c < N; c++) sigma[supp[c]!]! -= dx[c]!;
     if (it === 29 && fn > 1e-9) return undefined;
   }
@@ -448,36 +490,4 @@ function polish(L: Layout, pay: Float64Array, start: Float64Array, cut: number):
     if (sigma[a]! < 0) sigma[a] = 0;
   }
   return sigma;
-}
-
-function gaussSolve(Ain: Float64Array, b: Float64Array, N: number): Float64Array | undefined {
-  const A = Float64Array.from(Ain);
-  const x = Float64Array.from(b);
-  for (let c = 0; c < N; c++) {
-    let p = c;
-    for (let r = c + 1; r < N; r++) if (Math.abs(A[r * N + c]!) > Math.abs(A[p * N + c]!)) p = r;
-    if (Math.abs(A[p * N + c]!) < 1e-14) return undefined;
-    if (p !== c) {
-      for (let k = 0; k < N; k++) {
-        const t = A[c * N + k]!;
-        A[c * N + k] = A[p * N + k]!;
-        A[p * N + k] = t;
-      }
-      const t = x[c]!;
-      x[c] = x[p]!;
-      x[p] = t;
-    }
-    for (let r = c + 1; r < N; r++) {
-      const f = A[r * N + c]! / A[c * N + c]!;
-      if (f === 0) continue;
-      for (let k = c; k < N; k++) A[r * N + k]! -= f * A[c * N + k]!;
-      x[r]! -= f * x[c]!;
-    }
-  }
-  for (let r = N - 1; r >= 0; r--) {
-    let s = x[r]!;
-    for (let k = r + 1; k < N; k++) s -= A[r * N + k]! * x[k]!;
-    x[r] = s / A[r * N + r]!;
-  }
-  return x;
 }

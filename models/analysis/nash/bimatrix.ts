@@ -9,14 +9,16 @@
  * after normalising x and y to probabilities. Both matrices must be positive, so each is moved by
  * a positive affine map, which changes no best response:
  *
- * - `A`, `B` (doubles) are scaled into [1, 2] so that floating-point tolerances are uniform;
  * - `Ai`, `Bi` (bigint) are the exact payoffs times the lcm of their denominators, shifted so the
  *   smallest is 1: integer matrices for exact re-checks. `Ai = L·(A − min) + 1` gives back the
  *   original payoffs as `(value − 1)/L + min`.
+ * - `A`, `B` (doubles) are those scaled into [1, 2], so that floating-point tolerances are uniform
+ *   and payoffs that doubles cannot tell apart (or hold) are still told apart after the shift.
  */
 import type { NormalFormGame } from '../../game/types';
 import { type Rational } from '../../game/types';
 import { add, cmp, div, exactPayoff, gcd, lcmDen, mul, rat, sub, toNumber } from '../../game/rational';
+import { remapExact } from '../../game/subgame';
 import type { MixedEquilibrium } from './types';
 
 export interface ExactMatrix {
@@ -38,15 +40,24 @@ export interface Bimatrix {
   readonly Bi: ExactMatrix;
 }
 
-function floatScaled(vals: Float64Array): Float64Array {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of vals) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+const TWO53 = 2n ** 53n;
+
+/**
+ * An integer matrix scaled into [1, 2]: 1 + (v − 1)/(max − 1), each correctly rounded. Made from
+ * the exact matrix rather than the doubles, so payoffs that differ beyond a double's precision
+ * (20-digit integers, decimals differing in the 17th digit) still differ here, and payoffs
+ * beyond a double's range still scale.
+ */
+function floatScaled(M: ExactMatrix): Float64Array {
+  let max = 1n;
+  for (const v of M.v) if (v > max) max = v;
+  const range = max - 1n;
+  const out = new Float64Array(M.v.length);
+  for (let k = 0; k < out.length; k++) {
+    const v = M.v[k]! - 1n;
+    out[k] = range === 0n ? 1 : 1 + (range < TWO53 ? Number(v) / Number(range) : toNumber(rat(v, range)));
   }
-  const range = hi - lo;
-  return vals.map((v) => (range > 0 ? 1 + (v - lo) / range : 1));
+  return out;
 }
 
 function exactScaled(vals: Rational[]): ExactMatrix {
@@ -60,19 +71,17 @@ function exactScaled(vals: Rational[]): ExactMatrix {
 /** The polytope data of a 2-player game (callers check `game.players.length === 2`). */
 export function bimatrix(game: NormalFormGame): Bimatrix {
   const [m, n] = game.shape as [number, number];
-  const a = new Float64Array(m * n);
-  const b = new Float64Array(m * n);
   const ar: Rational[] = new Array(m * n);
   const br: Rational[] = new Array(m * n);
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
       const q = i + j * m; // profile index: player 1 fastest
-      a[i * n + j] = game.payoffs[q * 2]!;
-      b[i * n + j] = game.payoffs[q * 2 + 1]!;
       ar[i * n + j] = exactPayoff(game, q * 2);
       br[i * n + j] = exactPayoff(game, q * 2 + 1);
     }
-  return { m, n, A: floatScaled(a), B: floatScaled(b), Ai: exactScaled(ar), Bi: exactScaled(br) };
+  const Ai = exactScaled(ar);
+  const Bi = exactScaled(br);
+  return { m, n, A: floatScaled(Ai), B: floatScaled(Bi), Ai, Bi };
 }
 
 /** The original payoff for a value of the integer matrix: (v − 1)/scale + min. */
@@ -84,16 +93,16 @@ export function originalPayoff(M: ExactMatrix, v: Rational): Rational {
 export function transposeGame(game: NormalFormGame): NormalFormGame {
   const [m, n] = game.shape as [number, number];
   const payoffs = new Float64Array(m * n * 2);
-  const exact: Rational[] | undefined = game.exact ? new Array(m * n * 2) : undefined;
+  const from = game.exact ? new Uint32Array(m * n * 2) : undefined;
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
       const q = i + j * m;
       const t = j + i * n;
       payoffs[t * 2] = game.payoffs[q * 2 + 1]!;
       payoffs[t * 2 + 1] = game.payoffs[q * 2]!;
-      if (exact) {
-        exact[t * 2] = game.exact![q * 2 + 1]!;
-        exact[t * 2 + 1] = game.exact![q * 2]!;
+      if (from) {
+        from[t * 2] = q * 2 + 1;
+        from[t * 2 + 1] = q * 2;
       }
     }
   return {
@@ -102,7 +111,7 @@ export function transposeGame(game: NormalFormGame): NormalFormGame {
     strategies: [game.strategies[1]!, game.strategies[0]!],
     shape: [n, m],
     payoffs,
-    ...(exact ? { exact } : {}),
+    ...(from ? { exact: remapExact(game.exact!, from) } : {}),
   };
 }
 

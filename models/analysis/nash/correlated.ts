@@ -1,6 +1,6 @@
 /**
  * A correlated equilibrium (Aumann 1974) maximising the players' total expected payoff, as a
- * linear program solved by HiGHS (../lp/highs):
+ * linear program solved by HiGHS (../../game/lp):
  *
  *   maximise   Σ_q p(q) · Σᵢ uᵢ(q)
  *   subject to Σ_{q : qᵢ = s} p(q) · (uᵢ(q) − uᵢ(q with qᵢ := t)) ≥ 0   for every player i and s ≠ t,
@@ -11,6 +11,11 @@
  * correlated equilibria is a polytope containing every Nash equilibrium, so the LP is always
  * feasible (Hart & Schmeidler 1989).
  *
+ * Where the game keeps exact payoffs (some payoff is not a double), the payoff differences and
+ * the objective are computed in rationals and rounded once, so payoffs that doubles cannot tell
+ * apart still differ; a game with a payoff beyond the range of a double is answered
+ * 'not-applicable'.
+ *
  * The answer is floating point (`exact: false`): tiny negative values are clipped, the
  * distribution renormalised, and the regret reported is the largest gain from disobeying one
  * recommendation, Σ_{q : qᵢ = s} p(q)·(uᵢ(q with t) − uᵢ(q)), over i, s, t (0 up to rounding).
@@ -18,6 +23,7 @@
  */
 import { type NormalFormGame, profileAt, profileCount } from '../../game/types';
 import { solveLp, type LpRow } from '../../game/lp';
+import { ZERO, add, exactPayoff, fromNumber, mul, sub, toNumber } from '../../game/rational';
 
 export interface CorrelatedOptions {
   readonly maxProfiles?: number;
@@ -26,7 +32,8 @@ export interface CorrelatedOptions {
 }
 
 export interface CorrelatedResult {
-  readonly status: 'ok' | 'too-large' | 'failed';
+  /** 'not-applicable': a payoff is beyond the range of a double. */
+  readonly status: 'ok' | 'too-large' | 'failed' | 'not-applicable';
   readonly method: 'ce';
   readonly exact: false;
   /** Probability of every profile, in profile order (player 1 fastest). */
@@ -40,7 +47,7 @@ export interface CorrelatedResult {
   readonly message?: string;
 }
 
-const fail = (status: 'too-large' | 'failed', message: string): CorrelatedResult => ({
+const fail = (status: 'too-large' | 'failed' | 'not-applicable', message: string): CorrelatedResult => ({
   status,
   method: 'ce',
   exact: false,
@@ -57,7 +64,7 @@ const fail = (status: 'too-large' | 'failed', message: string): CorrelatedResult
  * coefficient uᵢ(q) − uᵢ(q with t) on every profile q with qᵢ = s (zeros left out).
  */
 function incentiveRows(game: NormalFormGame): { idx: number[][]; val: number[][] } {
-  const { shape, payoffs } = game;
+  const { shape, payoffs, exact } = game;
   const n = shape.length;
   const total = profileCount(shape);
   const idx: number[][] = [];
@@ -80,7 +87,8 @@ function incentiveRows(game: NormalFormGame): { idx: number[][]; val: number[][]
       const u = payoffs[q * n + i]!;
       for (let t = 0; t < k; t++) {
         if (t === s) continue;
-        const diff = u - payoffs[(q + (t - s) * stride) * n + i]!;
+        const other = (q + (t - s) * stride) * n + i;
+        const diff = exact ? toNumber(sub(exactPayoff(game, q * n + i), exactPayoff(game, other))) : u - payoffs[other]!;
         if (diff === 0) continue;
         const r = rowOf[i]![s]![t]!;
         idx[r]!.push(q);
@@ -98,13 +106,25 @@ export async function correlatedEquilibrium(game: NormalFormGame, opts: Correlat
   const total = profileCount(shape);
   const maxProfiles = opts.maxProfiles ?? 100_000;
   if (total > maxProfiles) return fail('too-large', `${total} profiles exceed the limit of ${maxProfiles} LP variables`);
+  const huge = payoffs.findIndex((v) => !Number.isFinite(v));
+  if (huge >= 0)
+    return fail('not-applicable', `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the linear program is solved in doubles`);
   const w = opts.weights ?? new Array<number>(n).fill(1);
   const cost = new Array<number>(total);
-  for (let q = 0; q < total; q++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += w[i]! * payoffs[q * n + i]!;
-    cost[q] = s;
-  }
+  if (game.exact) {
+    // Σᵢ wᵢ·(uᵢ(q) − uᵢ(profile 0)): the shift changes no optimum (Σ p = 1) and keeps small differences.
+    const wr = w.map(fromNumber);
+    for (let q = 0; q < total; q++) {
+      let s = ZERO;
+      for (let i = 0; i < n; i++) s = add(s, mul(wr[i]!, sub(exactPayoff(game, q * n + i), exactPayoff(game, i))));
+      cost[q] = toNumber(s);
+    }
+  } else
+    for (let q = 0; q < total; q++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += w[i]! * payoffs[q * n + i]!;
+      cost[q] = s;
+    }
   const inc = incentiveRows(game);
   const rows: LpRow[] = inc.idx.map((idx, r) => ({ idx, val: inc.val[r]!, lo: 0, hi: Infinity }));
   rows.push({ idx: Array.from({ length: total }, (_, q) => q), val: new Array<number>(total).fill(1), lo: 1, hi: 1 });

@@ -7,7 +7,7 @@
  *
  *   pure:   uᵢ(t, o) > uᵢ(s, o) for all o;
  *   mixed:  max ε  s.t.  Σ_t σ_t uᵢ(t, o) − ε ≥ uᵢ(s, o) for all o,  Σσ = 1,  σ ≥ 0   has ε* > 0
- *           (a linear program, HiGHS via ../lp/highs).
+ *           (a linear program, HiGHS via ../../game/lp).
  *
  * Every round removes all strategies dominated in the game at the start of the round, for all
  * players; rounds repeat until none is. For strict dominance the order of elimination does not
@@ -22,7 +22,9 @@
  * (a numerically borderline case) keeps the strategy and is counted in `unverified`.
  */
 import { type NormalFormGame, type Rational, profileCount } from '../../game/types';
-import { ZERO, add, cmp, div, exactPayoff, fromNumber, mul, rat } from '../../game/rational';
+import { ZERO, add, cmp, div, exactPayoff, fromNumber, isZero, mul, neg, rat, sub, toNumber } from '../../game/rational';
+
+const abs = (a: Rational): Rational => (a.num < 0n ? neg(a) : a);
 import { restrictGame } from '../../game/subgame';
 import { solveLp, type LpRow } from '../../game/lp';
 import { comparePayoffs } from './regret';
@@ -163,16 +165,27 @@ async function mixedDominator(
   const n = game.shape.length;
   const st = strideOf(game, i);
   const k = others.length;
-  // variables: σ_0..σ_{k-1}, ε (free)
-  let scale = 0;
-  for (const b of bases) for (const t of cands) scale = Math.max(scale, Math.abs(game.payoffs[(b + t * st) * n + i]!));
-  scale = scale || 1;
-  const rows: LpRow[] = bases.map((b) => ({
-    idx: [...others.map((_, c) => c), k],
-    val: [...others.map((t) => game.payoffs[(b + t * st) * n + i]! / scale), -1],
-    lo: game.payoffs[(b + s * st) * n + i]! / scale,
-    hi: Infinity,
-  }));
+  // variables: σ_0..σ_{k-1}, ε (free); rows Σ_t σ_t·(uᵢ(t, o) − uᵢ(s, o)) − ε ≥ 0 (the same as
+  // Σ_t σ_t uᵢ(t, o) − ε ≥ uᵢ(s, o), as Σσ = 1), the differences scaled by the largest. Where the
+  // game keeps exact payoffs they are taken in rationals and rounded once, so payoffs that doubles
+  // cannot tell apart (or hold) still give the program their true differences.
+  const diffs: number[][] = [];
+  if (game.exact) {
+    const exactDiffs = bases.map((b) => others.map((t) => sub(exactPayoff(game, (b + t * st) * n + i), exactPayoff(game, (b + s * st) * n + i))));
+    let top: Rational = ZERO;
+    for (const row of exactDiffs) for (const d of row) if (cmp(abs(d), top) > 0) top = abs(d);
+    for (const row of exactDiffs) diffs.push(row.map((d) => (isZero(top) ? 0 : toNumber(div(d, top)!))));
+  } else {
+    let top = 0;
+    for (const b of bases) {
+      const u = game.payoffs[(b + s * st) * n + i]!;
+      const row = others.map((t) => game.payoffs[(b + t * st) * n + i]! - u);
+      for (const d of row) top = Math.max(top, Math.abs(d));
+      diffs.push(row);
+    }
+    if (top > 0) for (const row of diffs) for (let c = 0; c < k; c++) row[c]! /= top;
+  }
+  const rows: LpRow[] = diffs.map((row) => ({ idx: [...others.map((_, c) => c), k], val: [...row, -1], lo: 0, hi: Infinity }));
   rows.push({ idx: others.map((_, c) => c), val: others.map(() => 1), lo: 1, hi: 1 });
   const colLo = [...others.map(() => 0), -Infinity];
   const cost = [...others.map(() => 0), 1];

@@ -10,16 +10,17 @@
  *   stride ∏ⱼ<ᵢ kⱼ; the first player with a better deviation rejects the profile. In a random
  *   game a profile survives player i with probability about 1/kᵢ, so the expected work is a
  *   small constant per profile (about 3 payoff reads), not Σkᵢ.
- * - Doubles decide; where the game keeps exact payoffs, each candidate is re-checked in
- *   rationals (two different rationals may round to the same double), so the answer is exact.
+ * - Doubles decide; where the game keeps exact payoffs (some payoff is not a double), each
+ *   candidate is re-checked in rationals against the deviations whose doubles tie with it (two
+ *   different rationals may round to the same double), so the answer is exact.
  *
  * Results stream through `onEquilibrium` as found; `shouldStop` is polled every 4,096 profiles;
  * a game with more than `maxProfiles` profiles is answered 'too-large' without scanning.
  * Edge cases: one player (the equilibria are the maximisers), strategy counts of 1, all-equal
  * payoffs (every profile is an equilibrium).
  */
-import { type NormalFormGame, profileAt, profileCount } from '../../game/types';
-import { cmp } from '../../game/rational';
+import { type NormalFormGame, type Rational, profileAt, profileCount } from '../../game/types';
+import { cmp, exactPayoff } from '../../game/rational';
 import type { StopOptions } from './types';
 
 export interface PureEquilibrium {
@@ -117,16 +118,26 @@ export function enumeratePure(game: NormalFormGame, opts: EnumPureOptions = {}):
   return { ...base, status: 'ok', equilibria, found, profilesChecked: total };
 }
 
-/** Re-check a candidate with the exact payoffs: no player has a strictly better deviation. */
+/**
+ * Re-check a candidate that the doubles passed with the exact payoffs. No deviation's double is
+ * above the candidate's, and rounding to doubles keeps order (x < y ⇒ double(x) ≤ double(y)), so
+ * only deviations whose doubles tie with it can be better: those are compared in rationals.
+ */
 function exactCheck(game: NormalFormGame, q: number, strides: number[], digits: Int32Array, d0: number): boolean {
-  const ex = game.exact!;
-  const n = game.shape.length;
+  const { payoffs, shape } = game;
+  const n = shape.length;
   for (let i = 0; i < n; i++) {
     const st = strides[i]!;
     const di = i === 0 ? d0 : digits[i]!;
     const start = q - di * st;
-    const v = ex[q * n + i]!;
-    for (let s = 0; s < game.shape[i]!; s++) if (cmp(ex[(start + s * st) * n + i]!, v) > 0) return false;
+    const v = payoffs[q * n + i]!;
+    let mine: Rational | undefined;
+    for (let s = 0; s < shape[i]!; s++) {
+      const k = (start + s * st) * n + i;
+      if (s === di || payoffs[k] !== v) continue;
+      mine ??= exactPayoff(game, q * n + i);
+      if (cmp(exactPayoff(game, k), mine) > 0) return false;
+    }
   }
   return true;
 }

@@ -12,11 +12,13 @@
  * other rows of S are checked at the solution, and t − rank further constraints are chosen. The
  * face is usually a point, a segment or a small polygon, so the C(t + m − s, t − rank) choices
  * are few; the caller falls back to the full vertex list of Q when they are many (`limit`).
+ * Rank and solutions are in doubles (../../game/linalg, its tolerance policy).
  *
  * Yields each feasible choice as a square system (rows of the float matrix and the integer one
  * with right-hand sides) for the caller's exact re-check; a degenerate vertex of the face may be
  * produced by several choices (the caller de-duplicates).
  */
+import { independentRows, solveInPlace } from '../../game/linalg';
 
 export interface FaceSystem {
   /** Row descriptors: ['row', i] means (A y)ᵢ = 1 over T; ['zero', j] means yⱼ = 0. */
@@ -34,82 +36,13 @@ function choose(n: number, k: number, cap: number): number {
   return Math.round(c);
 }
 
-/**
- * A maximal linearly independent subset of the rows S of A[S,T] (float Gaussian elimination with
- * partial pivoting and a small absolute tolerance; A is scaled into [1, 2]).
- */
-function independentRows(A: Float64Array, n: number, S: readonly number[], T: readonly number[]): number[] {
+/** A maximal linearly independent subset of the rows S of A[S,T] (../../game/linalg's tolerance). */
+function independentRowsOf(A: Float64Array, n: number, S: readonly number[], T: readonly number[]): number[] {
   const s = S.length;
   const t = T.length;
   const M = new Float64Array(s * t);
   for (let r = 0; r < s; r++) for (let c = 0; c < t; c++) M[r * t + c] = A[S[r]! * n + T[c]!]!;
-  const order = S.map((_, r) => r);
-  let rk = 0;
-  for (let c = 0; c < t && rk < s; c++) {
-    let p = -1;
-    let best = 1e-10;
-    for (let r = rk; r < s; r++) {
-      const a = Math.abs(M[r * t + c]!);
-      if (a > best) {
-        best = a;
-        p = r;
-      }
-    }
-    if (p < 0) continue;
-    for (let k = 0; k < t; k++) {
-      const tmp = M[rk * t + k]!;
-      M[rk * t + k] = M[p * t + k]!;
-      M[p * t + k] = tmp;
-    }
-    const o = order[rk]!;
-    order[rk] = order[p]!;
-    order[p] = o;
-    for (let r = rk + 1; r < s; r++) {
-      const f = M[r * t + c]! / M[rk * t + c]!;
-      if (f !== 0) for (let k = c; k < t; k++) M[r * t + k]! -= f * M[rk * t + k]!;
-    }
-    rk++;
-  }
-  return order.slice(0, rk).sort((a, b) => a - b).map((r) => S[r]!);
-}
-
-/** Solve the t×t float system; undefined if (nearly) singular. */
-function solve(M: Float64Array, rhs: Float64Array, t: number): Float64Array | undefined {
-  const w = t + 1;
-  const T = new Float64Array(t * w);
-  for (let r = 0; r < t; r++) {
-    for (let c = 0; c < t; c++) T[r * w + c] = M[r * t + c]!;
-    T[r * w + t] = rhs[r]!;
-  }
-  for (let c = 0; c < t; c++) {
-    let p = c;
-    let best = Math.abs(T[c * w + c]!);
-    for (let r = c + 1; r < t; r++) {
-      const a = Math.abs(T[r * w + c]!);
-      if (a > best) {
-        best = a;
-        p = r;
-      }
-    }
-    if (best < 1e-11) return undefined;
-    if (p !== c)
-      for (let k = 0; k < w; k++) {
-        const tmp = T[c * w + k]!;
-        T[c * w + k] = T[p * w + k]!;
-        T[p * w + k] = tmp;
-      }
-    for (let r = c + 1; r < t; r++) {
-      const f = T[r * w + c]! / T[c * w + c]!;
-      if (f !== 0) for (let k = c; k < w; k++) T[r * w + k]! -= f * T[c * w + k]!;
-    }
-  }
-  const y = new Float64Array(t);
-  for (let r = t - 1; r >= 0; r--) {
-    let s = T[r * w + t]!;
-    for (let k = r + 1; k < t; k++) s -= T[r * w + k]! * y[k]!;
-    y[r] = s / T[r * w + r]!;
-  }
-  return y;
+  return independentRows(M, s, t).map((r) => S[r]!);
 }
 
 /**
@@ -128,7 +61,7 @@ export function faceVertexSystems(
   const t = T.length;
   if (S.length === 0 || t === 0) return 'fallback';
   // Rows of S that are linear combinations of others add no rank; they are checked, not imposed.
-  const Sind = independentRows(A, n, S, T);
+  const Sind = independentRowsOf(A, n, S, T);
   const s = Sind.length;
   const inS = new Uint8Array(m);
   for (const i of S) inS[i] = 1;
@@ -152,8 +85,8 @@ export function faceVertexSystems(
   const visit = (start: number, depth: number) => {
     if (depth === e) {
       for (let k = 0; k < e; k++) fill(s + k, optional[pick[k]!]![0], optional[pick[k]!]![1]);
-      const y = solve(M, rhs, t);
-      if (!y) return;
+      const y = Float64Array.from(rhs);
+      if (!solveInPlace(M.slice(), t, y)) return;
       for (let c = 0; c < t; c++) if (y[c]! < -eps) return;
       for (let i = 0; i < m; i++) {
         let v = 0;

@@ -6,7 +6,7 @@ export type { MixedProfile, SolveStatus, MixedEquilibrium, MixedResult, StopOpti
 export { enumeratePure, type PureEquilibrium, type EnumPureOptions, type EnumPureResult } from './enumPure';
 export { bestResponses, regret, playerRegrets, strategyValues, expectedPayoffs, exactRegret, exactStrategyValues, comparePayoffs } from './regret';
 export { enumerateMixed2, type EnumMixedOptions, type EnumMixedResult } from './vertexEnumeration';
-export { lemkeHowson, lemkeHowsonAll, type LemkeHowsonOptions, type LemkeHowsonResult } from './lemkeHowson';
+export { lemkeHowson, lemkeHowsonAll, type LemkeHowsonOptions, type LemkeHowsonAllOptions, type LemkeHowsonResult } from './lemkeHowson';
 export { correlatedEquilibrium, type CorrelatedOptions, type CorrelatedResult } from './correlated';
 export { iteratedDominance, iteratedPureDominance, type DominanceOptions, type DominanceResult, type Elimination } from './dominance';
 export { paretoPure, type ParetoOptions, type ParetoProfile, type ParetoResult } from './pareto';

@@ -12,14 +12,15 @@
  * same entry), i.e. two pivots per basis.
  *
  * Arithmetic is floating point on a dictionary (rows = basic variables, columns = the d
- * non-basic ones), with tolerance `eps` for zero; the dictionary is recomputed from M by Gaussian
- * elimination with partial pivoting every 64 pivots so that rounding does not accumulate along
+ * non-basic ones), with tolerance `eps` for zero; the dictionary is recomputed from M every 64
+ * pivots (../../game/linalg's Gaussian elimination) so that rounding does not accumulate along
  * deep paths. Callers re-check what they keep in exact arithmetic.
  *
  * Labels: variable zᶜ (c < d) is label c ("zᶜ = 0"); the slack of row r is label d + r
  * ("(Mz)ᵣ = 1"). A vertex's label set is its tight constraints: the non-basic variables plus any
  * basic variable that is zero (degenerate vertex).
  */
+import { solveInPlace } from '../../game/linalg';
 import { KeySet } from './keySet';
 
 export interface VertexInfo {
@@ -137,42 +138,11 @@ class Dictionary {
       else X[(v - d) * w + c] = 1;
     }
     for (let i = 0; i < rows; i++) X[i * w + d] = 1;
-    for (let col = 0; col < rows; col++) {
-      let p = col;
-      let best = Math.abs(Bb[col * rows + col]!);
-      for (let i = col + 1; i < rows; i++) {
-        const a = Math.abs(Bb[i * rows + col]!);
-        if (a > best) {
-          best = a;
-          p = i;
-        }
-      }
-      if (best === 0) return; // cannot happen for a basis; keep the pivoted dictionary
-      if (p !== col) {
-        for (let k = 0; k < rows; k++) {
-          const t = Bb[col * rows + k]!;
-          Bb[col * rows + k] = Bb[p * rows + k]!;
-          Bb[p * rows + k] = t;
-        }
-        for (let k = 0; k < w; k++) {
-          const t = X[col * w + k]!;
-          X[col * w + k] = X[p * w + k]!;
-          X[p * w + k] = t;
-        }
-      }
-      const inv = 1 / Bb[col * rows + col]!;
-      for (let i = 0; i < rows; i++) {
-        if (i === col) continue;
-        const f = Bb[i * rows + col]! * inv;
-        if (f === 0) continue;
-        for (let k = col; k < rows; k++) Bb[i * rows + k]! -= f * Bb[col * rows + k]!;
-        for (let k = 0; k < w; k++) X[i * w + k]! -= f * X[col * w + k]!;
-      }
-    }
+    // A basis matrix is never singular; should rounding make it look so, keep the pivoted dictionary.
+    if (!solveInPlace(Bb, rows, X, w)) return;
     for (let r = 0; r < rows; r++) {
-      const inv = 1 / Bb[r * rows + r]!;
-      for (let c = 0; c < d; c++) T[c * rows + r] = X[r * w + c]! * inv;
-      const b = X[r * w + d]! * inv;
+      for (let c = 0; c < d; c++) T[c * rows + r] = X[r * w + c]!;
+      const b = X[r * w + d]!;
       beta[r] = b < 0 && b > -eps ? 0 : b;
     }
   }

@@ -116,7 +116,7 @@ export function comparePayoffs(game: NormalFormGame, a: number, b: number): numb
   if (x > y) return 1;
   if (x < y) return -1;
   if (!game.exact) return 0;
-  return cmp(game.exact[a]!, game.exact[b]!);
+  return cmp(exactPayoff(game, a), exactPayoff(game, b));
 }
 
 /** values[i][s] = uᵢ(s, σ₋ᵢ) in exact rationals. */

@@ -27,6 +27,7 @@
  */
 import type { NormalFormGame } from '../../game/types';
 import { type Bimatrix, type ExactPoint, bimatrix, exactEquilibrium, transposeGame } from './bimatrix';
+import { solveInPlace } from '../../game/linalg';
 import { solveInteger } from './exactLinear';
 import { faceVertexSystems } from './faceVertices';
 import { forEachVertex } from './polytope';
@@ -129,7 +130,7 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
 
   // scratch for the k×k float solve
   const S: number[] = [];
-  const scratchM = new Float64Array(m * (m + 1));
+  const scratchM = new Float64Array(m * m);
   const scratchY = new Float64Array(m);
   const Tset: number[] = [];
   const run = forEachVertex(
@@ -198,44 +199,14 @@ function swap(e: MixedEquilibrium): MixedEquilibrium {
   };
 }
 
-/** Solve A[S,T] y_T = 1 in floating point (partial pivoting); undefined if (nearly) singular. */
+/** Solve A[S,T] y_T = 1 in doubles (../../game/linalg); undefined if singular. M and y are scratch (≥ k² and k entries). */
 function solveFloat(A: Float64Array, n: number, S: readonly number[], T: readonly number[], M: Float64Array, y: Float64Array): Float64Array | undefined {
   const k = S.length;
-  const w = k + 1;
   for (let r = 0; r < k; r++) {
-    for (let c = 0; c < k; c++) M[r * w + c] = A[S[r]! * n + T[c]!]!;
-    M[r * w + k] = 1;
+    for (let c = 0; c < k; c++) M[r * k + c] = A[S[r]! * n + T[c]!]!;
+    y[r] = 1;
   }
-  for (let c = 0; c < k; c++) {
-    let p = c;
-    let best = Math.abs(M[c * w + c]!);
-    for (let r = c + 1; r < k; r++) {
-      const a = Math.abs(M[r * w + c]!);
-      if (a > best) {
-        best = a;
-        p = r;
-      }
-    }
-    if (best < 1e-11) return undefined;
-    if (p !== c)
-      for (let j = c; j < w; j++) {
-        const t = M[c * w + j]!;
-        M[c * w + j] = M[p * w + j]!;
-        M[p * w + j] = t;
-      }
-    const inv = 1 / M[c * w + c]!;
-    for (let r = c + 1; r < k; r++) {
-      const f = M[r * w + c]! * inv;
-      if (f === 0) continue;
-      for (let j = c; j < w; j++) M[r * w + j]! -= f * M[c * w + j]!;
-    }
-  }
-  for (let r = k - 1; r >= 0; r--) {
-    let s = M[r * w + k]!;
-    for (let j = r + 1; j < k; j++) s -= M[r * w + j]! * y[j]!;
-    y[r] = s / M[r * w + r]!;
-  }
-  return y;
+  return solveInPlace(M, k, y) ? y : undefined;
 }
 
 /** yT ≥ 0 and (Ay)ᵢ ≤ 1 for the rows outside the support (within eps). */

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNfg, writeNfg } from '../../../../models/analysis/io/nfg';
-import { utf8Decode, utf8Encode } from '../../../../models/analysis/io/utf8';
 import { formatDecimal, formatExactLine, formatPureLine } from '../../../../models/analysis/io/gambitOutput';
 import { profileCount, type NormalFormGame, type Rational } from '../../../../models/game/types';
-import { parseRational, rat, ratToString, toNumber } from '../../../../models/game/rational';
+import { exactPayoff, parseRational, rat, ratToString, toNumber } from '../../../../models/game/rational';
 
 const fixtures = join(__dirname, '../../../fixtures/nfg');
 const gambitExamples = '/work/shared/nfg/gambit-examples';
@@ -17,7 +16,10 @@ function ok(text: string | Uint8Array): NormalFormGame {
   return r.game;
 }
 
-function err(text: string) {
+/** Every payoff's exact value as text (from `exact` where kept, else the double). */
+const exactTexts = (g: NormalFormGame) => Array.from(g.payoffs, (_, k) => ratToString(exactPayoff(g, k)));
+
+function err(text: string | Uint8Array) {
   const r = parseNfg(text);
   if (r.ok) throw new Error('expected a parse error');
   return r;
@@ -43,14 +45,18 @@ describe('reading the payoff form', () => {
     expect(g.shape).toEqual([3, 1]);
     expect(g.comment).toBe('a comment');
     expect(Array.from(g.payoffs)).toEqual([-3, 2.5, 0.5, 100, -0.5, 3]);
-    expect(g.exact!.map(ratToString)).toEqual(['-3', '5/2', '1/2', '100', '-1/2', '3']);
+    expect(exactTexts(g)).toEqual(['-3', '5/2', '1/2', '100', '-1/2', '3']);
+    expect(g.exact).toBeUndefined(); // every one of these numbers is a double
   });
 
-  it('keeps exact rationals for non-integers, e.g. 1/3 and 0.1', () => {
-    const g = ok('NFG 1 R "" { "1" } { 2 } 1/3 0.1');
-    expect(g.exact!.map(ratToString)).toEqual(['1/3', '1/10']);
+  it('keeps the exact values of the numbers a double cannot hold, and only those', () => {
+    const g = ok('NFG 1 R "" { "1" } { 10 } 1/3 0.1 1 2.5 1/4 1e22 20000000000000000001 1e400 -1e-400 123.00000000000004');
     expect(g.payoffs[0]).toBe(1 / 3);
     expect(g.payoffs[1]).toBe(0.1);
+    expect(g.payoffs[7]).toBe(Infinity);
+    expect(Object.is(g.payoffs[8], 0)).toBe(true);
+    expect(Array.from({ length: 10 }, (_, k) => g.exact!.at(k) !== undefined)).toEqual([true, true, false, false, false, false, true, true, true, true]);
+    expect(exactTexts(g)).toEqual(['1/3', '1/10', '1', '5/2', '1/4', '1' + '0'.repeat(22), '20000000000000000001', '1' + '0'.repeat(400), '-1/1' + '0'.repeat(400), '3075000000000001/25000000000000']);
   });
 
   it('decimal conversion is correctly rounded (agrees with Number())', () => {
@@ -69,18 +75,23 @@ describe('reading the payoff form', () => {
     );
   });
 
-  it('games above the exact-value limit take the fast path and still read every number right', () => {
+  it('signs, long rationals and exponents read right, with their exact values', () => {
+    const vals = ['-12345678901234567890/3', '+7/2', '-0.5e1', '-1e-3', '-000000000000000001.50', '-1/1000000000000000000'];
+    const g = ok(`NFG 1 R "" { "1" } { ${vals.length} } ${vals.join(' ')}`);
+    vals.forEach((v, k) => expect(g.payoffs[k]).toBe(Number(v.includes('/') ? toNumber(parseRational(v)!) : v)));
+    expect(exactTexts(g)).toEqual(vals.map((v) => ratToString(parseRational(v)!)));
+  });
+
+  it('a large game keeps exact values as well, and the fast path reads every number right', () => {
     const shape = [50, 50];
     const total = profileCount(shape) * 2;
     const vals = Array.from({ length: total }, (_, i) => (i % 7 === 0 ? `-${i % 1000}.25` : i % 5 === 0 ? `${i}/4` : i % 3 === 0 ? `1.${i}e-3` : String(i % 997)));
     const text = `NFG 1 R "big" { "1" "2" } { ${shape.join(' ')} }\n${vals.join(' ')}\n`;
-    const r = parseNfg(text, { exactLimit: 1000 });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.game.exact).toBeUndefined();
-    vals.forEach((v, i) => expect(r.game.payoffs[i]).toBe(toNumber(parseRational(v)!)));
-    const small = ok(text);
-    expect(small.exact!.map(ratToString)).toEqual(vals.map((v) => ratToString(parseRational(v)!)));
+    const g = ok(text);
+    vals.forEach((v, i) => expect(g.payoffs[i]).toBe(toNumber(parseRational(v)!)));
+    expect(exactTexts(g)).toEqual(vals.map((v) => ratToString(parseRational(v)!)));
+    // 1.xe-3 is not a double; -x.25 and x/4 are
+    vals.forEach((v, i) => expect(g.exact!.at(i) !== undefined).toBe(v.endsWith('e-3')));
   });
 
   it('refuses games above the payoff limit before allocating', () => {
@@ -102,7 +113,10 @@ describe('reading the outcome form', () => {
     const r = parseNfg('NFG 1 R "t" { "1" "2" } { { "a" "b" } { "c" } } { { "o1" 1 2 } { "o2" 3/2, -1 } } 2 1');
     expect(r.ok && r.form).toBe('outcome');
     expect(r.ok && Array.from(r.game.payoffs)).toEqual([1.5, -1, 1, 2]);
-    expect(r.ok && r.game.exact!.map(ratToString)).toEqual(['3/2', '-1', '1', '2']);
+    expect(r.ok && exactTexts(r.game)).toEqual(['3/2', '-1', '1', '2']);
+    const t = ok('NFG 1 R "t" { "1" "2" } { 3 1 } { { "a" 1/3 0.1 } { "b" 2 3 } } 2 0 1');
+    expect(exactTexts(t)).toEqual(['2', '3', '0', '0', '1/3', '1/10']);
+    expect(Array.from({ length: 6 }, (_, k) => t.exact!.at(k) !== undefined)).toEqual([false, false, false, false, true, true]);
   });
 
   it('the same game in both forms reads the same', () => {
@@ -113,7 +127,7 @@ describe('reading the outcome form', () => {
 
   it('escaped quotes in labels, UTF-8 in bytes, CRLF line ends', () => {
     const text = 'NFG 1 R "say \\"hi\\"" { "Zoë" "李" }\r\n{ { "a\\\\b" "c" } { "d" } }\r\n1 2 3 4\r\n';
-    const g = ok(utf8Encode(text));
+    const g = ok(new TextEncoder().encode(text));
     expect(g.title).toBe('say "hi"');
     expect(g.players).toEqual(['Zoë', '李']);
     expect(g.strategies[0]).toEqual(['a\\b', 'c']);
@@ -122,7 +136,8 @@ describe('reading the outcome form', () => {
 
 describe('errors carry a line and column', () => {
   const cases: [string, string, number, number, RegExp][] = [
-    ['not an nfg', 'EFG 2 R "x" { "1" }', 1, 1, /expected the file type NFG/],
+    ['not an nfg', 'GAME 1 R "x" { "1" }', 1, 1, /^expected the file type NFG, found 'GAME'$/],
+    ['empty', '  \n', 2, 1, /^expected the file type NFG, found end of file$/],
     ['version', 'NFG 2 R "x" { "1" } { 1 } 0', 1, 5, /version 1/],
     ['data type', 'NFG 1 Q "x" { "1" } { 1 } 0', 1, 7, /data type R/],
     ['title', 'NFG 1 R x { "1" } { 1 } 0', 1, 9, /game title/],
@@ -187,8 +202,7 @@ describe('writing', () => {
         expect(back.shape).toEqual(g.shape);
         expect(back.comment).toBe(g.comment);
         expect(Array.from(back.payoffs)).toEqual(Array.from(g.payoffs));
-        const exact = (x: NormalFormGame) => Array.from(x.payoffs, (_, k) => (x.exact ? ratToString(x.exact[k]!) : String(x.payoffs[k])));
-        expect(exact(back)).toEqual(exact(g));
+        expect(exactTexts(back)).toEqual(exactTexts(g));
       }),
       { numRuns: 200 },
     );
@@ -216,13 +230,21 @@ describe('Gambit output lines', () => {
   });
 });
 
-describe('UTF-8 helpers', () => {
-  it('round trip', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        expect(utf8Decode(utf8Encode(s))).toBe(s);
-      }),
-    );
+describe('files that are not .nfg say what they are', () => {
+  it('a Gambit extensive-form file', () => {
+    const r = err('EFG 2 R "An example" { "Player 1" "Player 2" }\n""\n\np "" 1 1 "" { "A" "B" } 0\n');
+    expect([r.message, r.line, r.column]).toEqual([
+      "this is a Gambit extensive-form (.efg) file; only strategic-form (.nfg) files can be solved here (Gambit saves a game's strategic form as .nfg)",
+      1,
+      1,
+    ]);
+  });
+
+  it('binary data', () => {
+    expect(err(Uint8Array.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0])).message).toBe('binary data (gzip-compressed), not the text of a Gambit .nfg file');
+    expect(err(Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0])).message).toBe('binary data (a zip archive), not the text of a Gambit .nfg file');
+    expect(err(Uint8Array.from([78, 70, 71, 0, 1, 2])).message).toBe('binary data (byte 0x00 at offset 3), not the text of a Gambit .nfg file');
+    expect(err(Uint8Array.from([0xff, 0xfe, 78, 0, 70, 0, 71, 0])).message).toBe('this is UTF-16 text; save the file as UTF-8');
   });
 });
 

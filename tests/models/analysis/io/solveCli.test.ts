@@ -40,4 +40,32 @@ describe('solve CLI', () => {
     expect(three.code).toBe(1);
     expect(three.stderr).toMatch(/needs a 2-player game/);
   });
+
+  it('answers for the exact payoffs, refuses what it cannot compute, and names files that are not .nfg', async () => {
+    const [pure20, lcp20, logit20, logitHuge, mixedHuge, efg, gz] = await Promise.all([
+      solve(fixture('twenty-digits.nfg')),
+      solve('--method', 'lcp', fixture('twenty-digits.nfg')),
+      solve('--method', 'logit', fixture('twenty-digits.nfg')),
+      solve('--method', 'logit', fixture('huge-payoff.nfg')),
+      solve('--method', 'enummixed', fixture('huge-payoff.nfg')),
+      solve(fixture('example.efg')),
+      solve(fixture('bos-outcome.nfg.gz')),
+    ]);
+    // 20-digit payoffs, equal as doubles: no pure equilibrium, one mixed one
+    expect(pure20).toMatchObject({ code: 0, stdout: '' });
+    expect(lcp20).toMatchObject({ code: 0, stdout: 'NE,1/2,1/2,1/2,1/2\n' });
+    expect(logit20.code).toBe(0);
+    expect(logit20.stdout).toBe('NE,0.5,0.5,0.5,0.5\n');
+    // a payoff of 10^400: the logit method computes in doubles and says so; the exact methods answer
+    expect(logitHuge).toMatchObject({ code: 1, stdout: '' });
+    expect(logitHuge.stderr).toBe(
+      'solve: payoff 1 (player 1 in profile 1) is beyond the range of a double (about ±1.8e308), and the logit method computes in doubles; the exact methods (enumpure, enummixed, lcp) can solve it\n',
+    );
+    expect(mixedHuge.code).toBe(0);
+    expect(mixedHuge.stdout).toBe(`NE,1/2,1/2,1/${10n ** 400n + 1n},${10n ** 400n}/${10n ** 400n + 1n}\n`);
+    expect(efg).toMatchObject({ code: 1, stdout: '' });
+    expect(efg.stderr).toMatch(/example\.efg:1:1: this is a Gambit extensive-form \(\.efg\) file; only strategic-form \(\.nfg\) files can be solved here/);
+    expect(gz).toMatchObject({ code: 1, stdout: '' });
+    expect(gz.stderr).toMatch(/bos-outcome\.nfg\.gz:1:1: binary data \(gzip-compressed\), not the text of a Gambit \.nfg file\n$/);
+  });
 });
