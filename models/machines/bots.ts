@@ -93,31 +93,30 @@ export function bestResponse(c: RoundContext, actor: ActorId, prefix = 'best res
   return { move: best, reason: note ? `${head}; ${note}` : head };
 }
 
-/**
- * The round game and its best pure equilibrium depend on the world, holdings and postures only;
- * all three keep their object identity while moves are being entered, so every bot of a round
- * shares one build and one enumeration.
- */
-interface RoundSolution {
+/** The round game of a context and its best pure equilibrium. */
+export interface RoundSolution {
   readonly game: RoundGame;
   readonly best: BestPure | null;
 }
-const solutionCache = new WeakMap<object, WeakMap<object, WeakMap<object, RoundSolution>>>();
-function roundSolutionFor(c: RoundContext): RoundSolution {
-  let byHoldings = solutionCache.get(c.world);
-  if (!byHoldings) solutionCache.set(c.world, (byHoldings = new WeakMap()));
-  let byPostures = byHoldings.get(c.holdings);
-  if (!byPostures) byHoldings.set(c.holdings, (byPostures = new WeakMap()));
-  let sol = byPostures.get(c.postures);
-  if (!sol) {
-    const game = buildRoundGame(c.scenario, c.world, c.holdings, c.postures);
-    byPostures.set(c.postures, (sol = { game, best: bestPureEquilibrium(game) }));
-  }
-  return sol;
+
+/**
+ * The round game and its best pure equilibrium, built on first use. They depend on the world,
+ * holdings and postures only, so a caller asking several bots of one round passes one of these to
+ * each and the game is built and enumerated once (the caller owns it; nothing is kept here).
+ */
+export function roundSolution(c: RoundContext): () => RoundSolution {
+  let sol: RoundSolution | undefined;
+  return () => {
+    if (!sol) {
+      const game = buildRoundGame(c.scenario, c.world, c.holdings, c.postures);
+      sol = { game, best: bestPureEquilibrium(game) };
+    }
+    return sol;
+  };
 }
 
-export function equilibriumMove(c: RoundContext, actor: ActorId): BotChoice {
-  const { game: rg, best } = roundSolutionFor(c);
+export function equilibriumMove(c: RoundContext, actor: ActorId, solution: () => RoundSolution = roundSolution(c)): BotChoice {
+  const { game: rg, best } = solution();
   const i = rg.players.indexOf(actor);
   if (i < 0) return bestResponse(c, actor, 'not a player of the round game; best response');
   if (!best) return bestResponse(c, actor, 'no pure equilibrium in the round game; best response');
@@ -162,7 +161,7 @@ export function randomMove(c: RoundContext, actor: ActorId): BotChoice {
   return { move: legal[k]!, reason: `random (seed ${c.seed}): drew "${label(c.scenario, legal[k]!)}" from ${legal.length} legal moves` };
 }
 
-export function botMove(strategy: BotStrategy, c: RoundContext, actor: ActorId): BotChoice {
+export function botMove(strategy: BotStrategy, c: RoundContext, actor: ActorId, solution: () => RoundSolution = roundSolution(c)): BotChoice {
   if (strategy !== 'random') {
     const due = dueFor(c, actor);
     if (due && legalFor(c, actor).includes(due.move)) {
@@ -174,7 +173,7 @@ export function botMove(strategy: BotStrategy, c: RoundContext, actor: ActorId):
     case 'best-response':
       return bestResponse(c, actor);
     case 'equilibrium':
-      return equilibriumMove(c, actor);
+      return equilibriumMove(c, actor, solution);
     case 'tit-for-tat':
       return titForTat(c, actor);
     case 'random':

@@ -4,7 +4,7 @@
  * rebuilt by replaying its events (that is what a reload does).
  */
 import type { ActorId, Scenario } from '../domain/types';
-import { botAnswer, botMove } from './bots';
+import { botAnswer, botMove, roundSolution } from './bots';
 import { phaseOf, replay, startRun, step, type RoundSnapshot, type Run, type RunEvent, type Seat } from './run';
 
 export interface Session {
@@ -45,9 +45,11 @@ export function botEvents(snapshot: RoundSnapshot, seats: Readonly<Record<ActorI
   const phase = phaseOf(snapshot);
   const out: RunEvent[] = [];
   if (phase === 'moves') {
+    // Every bot reads the same position: one round game for all of them.
+    const solution = roundSolution(c);
     for (const [actor, seat] of botSeats(seats)) {
       if (c.committed[actor]) continue;
-      const choice = botMove(seat.strategy, c, actor);
+      const choice = botMove(seat.strategy, c, actor, solution);
       out.push({ type: 'COMMIT_MOVE', actor, move: choice.move, by: 'bot', reason: choice.reason });
     }
   } else if (phase === 'offers') {
