@@ -264,7 +264,7 @@ class Search {
     let a: number;
     let b: number;
     const c0 = cmin[i]!;
-    if (c0 === c0) {
+    if (!Number.isNaN(c0)) {
       a = c0;
       b = cmax[i]!;
     } else {
@@ -470,8 +470,8 @@ class Search {
       }
       for (const [d, val] of op.sets) {
         const c0 = cmin[next + d]!;
-        cmin[next + d] = c0 === c0 ? Math.min(c0, val) : val;
-        cmax[next + d] = c0 === c0 ? Math.max(cmax[next + d]!, val) : val;
+        cmin[next + d] = !Number.isNaN(c0) ? Math.min(c0, val) : val;
+        cmax[next + d] = !Number.isNaN(c0) ? Math.max(cmax[next + d]!, val) : val;
       }
     }
     let t = this.btot[j]!;
