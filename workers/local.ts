@@ -5,6 +5,7 @@
  */
 import { bilateralBargaining, type BargainingReport } from '../models/analysis/bargaining/index';
 import { spatialForecast, type ForecastReport } from '../models/analysis/forecast/index';
+import { KTAB_DEFAULTS, spatialBargaining, type SmpParameters, type SpatialReport } from '../models/analysis/spatial/index';
 import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
 import { provenance, type Invalid, type Provenance } from './hash';
 
@@ -46,4 +47,19 @@ export function analyseBargaining(
   const r = bilateralBargaining(a.value.scenario, pair, opts);
   if (r.status !== 'ok') return { status: 'invalid', kind: 'bargaining', problem: r.problem };
   return provenance('bargaining', scenario, parameters, r.report.method, r.report.exact, now() - t0, r.report);
+}
+
+/** The spatial bargaining forecast (models/analysis/spatial): an SMP-family simulation of challenges and bargains with KTAB's default parameters. */
+
+export type SpatialAnalysis =
+  | ({ status: 'ok'; report: SpatialReport } & Provenance<'spatial', { variants: string[]; model: SmpParameters }>)
+  | Invalid<'spatial'>;
+
+export function analyseSpatial(scenario: Scenario, variants: string[], now: () => number = () => 0): SpatialAnalysis {
+  const t0 = now();
+  const a = applyVariants(scenario, variants);
+  if (!a.ok) return { status: 'invalid', kind: 'spatial', problem: a.problem };
+  const r = spatialBargaining(a.value.scenario, KTAB_DEFAULTS);
+  if (r.status !== 'ok') return { status: 'invalid', kind: 'spatial', problem: r.problem };
+  return provenance('spatial', scenario, { variants, model: KTAB_DEFAULTS }, r.report.method, false, now() - t0, r.report);
 }
