@@ -16,7 +16,7 @@ export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bar
  * Kinds that need no linear program, so no HiGHS: only these may run on the main thread. The
  * debrief needs none either but always goes to the worker: its round game is a long task.
  */
-export const LP_FREE: ReadonlySet<RequestKind> = new Set(['bargaining', 'forecast']);
+const LP_FREE: ReadonlySet<RequestKind> = new Set(['bargaining', 'forecast']);
 
 /** The default largest size run on the main thread (well under a frame's worth of work). */
 export const MAIN_THREAD_MAX_SIZE = 5_000;

@@ -1,11 +1,17 @@
 /**
  * The app in headless Chromium, against the production build: first load, a preference slider
- * change to the next painted frame, long main-thread tasks while editing, and (when the page
- * exposes it) the default Belarus analysis time in the worker. Prints medians and p95s.
+ * change to the next painted frame, long main-thread tasks while editing, and the default
+ * Belarus analysis time in the worker. Prints medians and p95s.
+ *
+ * The page reports each common-core answer as a User Timing measure (ANALYSIS_MEASURE in
+ * src/state/measures.ts), read here with `performance.getEntriesByName` (the name is passed to
+ * the page's functions, which are sent as text); the coalition graph stamps each draw on its
+ * canvas box (data-painted, data-painted-at).
  */
 import { execSync } from 'node:child_process';
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { ANALYSIS_MEASURE } from '../../src/state/measures';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -56,11 +62,13 @@ export async function main() {
         return n.loadEventEnd - n.startTime;
       });
       loads[loads.length - 1] = Math.max(nav, 0) || loads[loads.length - 1]!;
-      await page.waitForFunction(() => typeof (window as any).__coreplayLastAnalysisMs === 'number', undefined, { timeout: 30_000 });
-      const [req, at, worker] = await page.evaluate(() => {
-        const w = window as any;
-        return [w.__coreplayLastAnalysisMs, w.__coreplayLastAnalysisAt, w.__coreplayWorkerMs[0]] as number[];
-      });
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ANALYSIS_MEASURE, { timeout: 30_000 });
+      const [req, at, worker] = await page.evaluate((name) => {
+        const es = performance.getEntriesByName(name) as PerformanceMeasure[];
+        const last = es[es.length - 1]!;
+        const inWorker = es.map((e) => e.detail?.workerMs).filter((x): x is number => typeof x === 'number');
+        return [last.duration, last.startTime + last.duration, inWorker[0]] as number[];
+      }, ANALYSIS_MEASURE);
       firstAnalysis.push(req!);
       firstAt.push(at!);
       firstInWorker.push(worker!);
@@ -82,37 +90,51 @@ export async function main() {
       }
       await page.waitForTimeout(300);
       longTasks.push(...(await page.evaluate(() => (window as any).__longTasks as number[])));
-      const a = await page.evaluate(() => (window as any).__coreplayLastAnalysisMs as number | undefined);
+      const a = await page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.duration, ANALYSIS_MEASURE);
       if (typeof a === 'number') analysis.push(a);
       // A slider change until the new common-core answer is back on the main thread.
       for (let k = 0; k < 5; k++) {
-        const dt = await input.evaluate((el: HTMLInputElement, v) => {
+        const dt = await input.evaluate((el: HTMLInputElement, [v, name]) => {
+          // No named functions in here: the page gets this function's text, without tsx's name helper.
           return new Promise<number>((resolve) => {
-            const w = window as any;
-            const before = w.__coreplayLastAnalysisAt ?? 0;
+            const before = performance.getEntriesByName(name).length;
             const start = performance.now();
             el.value = String(v);
             el.dispatchEvent(new Event('input', { bubbles: true }));
             const timer = setInterval(() => {
-              if ((w.__coreplayLastAnalysisAt ?? 0) > before) {
+              if (performance.getEntriesByName(name).length > before) {
                 clearInterval(timer);
                 resolve(performance.now() - start);
               }
             }, 1);
           });
-        }, 0.55 + k * 0.05);
+        }, [0.55 + k * 0.05, ANALYSIS_MEASURE] as const);
         toResult.push(dt);
       }
-      inWorker.push(...(await page.evaluate(() => ((window as any).__coreplayWorkerMs as number[]).slice(1))));
+      const workerMs = () =>
+        page.evaluate((n) => (performance.getEntriesByName(n) as PerformanceMeasure[]).map((e) => e.detail?.workerMs).filter((x): x is number => typeof x === 'number'), ANALYSIS_MEASURE);
+      const analysedAt = () =>
+        page.evaluate((n) => {
+          const e = performance.getEntriesByName(n).at(-1);
+          return e ? e.startTime + e.duration : 0;
+        }, ANALYSIS_MEASURE);
+      inWorker.push(...(await workerMs()).slice(1));
       // A minimum's bound changed: the readings involving Russia are new polytopes, so this is
       // the common core computed afresh (only LPs already seen are answered from memory).
       const bound = page.getByLabel('Russia: no Western drift: bound');
       for (let k = 0; k < 4; k++) {
-        const before = await page.evaluate(() => (window as any).__coreplayLastAnalysisAt ?? 0);
+        const before = await analysedAt();
         await bound.fill(String(0.21 + k * 0.01));
         await bound.press('Enter');
-        await page.waitForFunction((b) => ((window as any).__coreplayLastAnalysisAt ?? 0) > b, before, { timeout: 30_000 });
-        minimumChange.push(await page.evaluate(() => ((window as any).__coreplayWorkerMs as number[]).at(-1)!));
+        await page.waitForFunction(
+          ([b, n]) => {
+            const e = performance.getEntriesByName(n).at(-1);
+            return (e ? e.startTime + e.duration : 0) > b;
+          },
+          [before, ANALYSIS_MEASURE] as const,
+          { timeout: 30_000 },
+        );
+        minimumChange.push((await workerMs()).at(-1)!);
       }
       // A slider change until the live coalition graph beside the editor is drawn with it, and
       // until it is drawn again with the new analysis (coalitions) from the worker.
@@ -120,20 +142,21 @@ export async function main() {
       await page.waitForTimeout(500);
       await page.evaluate(() => ((window as any).__longTasks = []));
       for (let k = 0; k < 10; k++) {
-        const [first, full] = await input.evaluate((el: HTMLInputElement, v) => {
+        const [first, full] = await input.evaluate((el: HTMLInputElement, [v, name]) => {
           return new Promise<[number, number]>((resolve) => {
-            const w = window as any;
             const canvas = document.querySelector('.live-panel .cg-canvas') as HTMLElement;
             const before = canvas.dataset.painted;
-            const analysisBefore = w.__coreplayLastAnalysisAt ?? 0;
+            const analysesBefore = performance.getEntriesByName(name).length;
             const start = performance.now();
             el.value = String(v);
             el.dispatchEvent(new Event('input', { bubbles: true }));
             let first = NaN;
             const timer = setInterval(() => {
               if (Number.isNaN(first) && canvas.dataset.painted !== before) first = Number(canvas.dataset.paintedAt) - start;
-              const at = w.__coreplayLastAnalysisAt ?? 0;
-              if (!Number.isNaN(first) && at > analysisBefore && Number(canvas.dataset.paintedAt) >= at) {
+              const analyses = performance.getEntriesByName(name);
+              const last = analyses[analyses.length - 1];
+              const at = last ? last.startTime + last.duration : 0;
+              if (!Number.isNaN(first) && analyses.length > analysesBefore && Number(canvas.dataset.paintedAt) >= at) {
                 clearInterval(timer);
                 resolve([first, Number(canvas.dataset.paintedAt) - start]);
               }
@@ -143,7 +166,7 @@ export async function main() {
               resolve([first, NaN]);
             }, 5000);
           });
-        }, 0.32 + k * 0.04);
+        }, [0.32 + k * 0.04, ANALYSIS_MEASURE] as const);
         graphPaint.push(first);
         graphAfterAnalysis.push(full);
         await page.waitForTimeout(150);
@@ -210,7 +233,7 @@ export async function main() {
         }).observe({ type: 'longtask', buffered: true });
       });
       await p2.goto(url);
-      await p2.waitForFunction(() => typeof (window as any).__coreplayLastAnalysisMs === 'number', undefined, { timeout: 30_000 });
+      await p2.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ANALYSIS_MEASURE, { timeout: 30_000 });
       await p2.waitForTimeout(500);
       await p2.locator('#tab-play').click();
       await p2.locator('[data-testid=start-run]').click();

@@ -1,15 +1,19 @@
 /**
- * The composition root: the workspace store, autosave, the analysis client (built once here
- * and disposed on cleanup), the tabs and the banner.
+ * The composition root: the app's state (the workspace store, the class run, the notices —
+ * made here and handed down through the app context), the restore and autosave, the analysis
+ * client (built once here and disposed on cleanup), the tabs and the banner.
  */
 import { For, Match, Show, Suspense, Switch, createEffect, createMemo, createSignal, lazy, on, onCleanup, onMount } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import './highs';
 import './app.css';
-import { workspace, TABS, type Tab, type WorkspaceData, freshWorkspace } from '../state/workspace';
-import { loadSaved, save } from '../state/persist';
+import { TABS, type Tab, freshWorkspace } from '../state/workspace';
+import { AppProvider, createAppState, useNotices, usePlay, useWorkspace } from '../state/context';
+import type { ScenarioDraft } from '../state/draft';
+import { loadSaved, save, setAside } from '../state/persist';
+import type { Notify } from '../state/notices';
+import { readWorkspaceRecord, type WorkspaceRecord } from '../state/workspaceRecord';
 import { decodeScenarioLink, encodeScenarioLink } from '../state/share';
-import { notices, notify, dismiss } from '../state/notices';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
@@ -17,7 +21,7 @@ import { CompareAnalysis } from '../views/compare/CompareAnalysis';
 import { RunCompare } from '../views/compare/RunCompare';
 import { AnalyseView } from '../views/analyse/AnalyseView';
 import { PlayView } from '../views/play/PlayView';
-import { createLiveAnalysis } from '../state/analysis';
+import { createLiveAnalysis, type LiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
 import { coreFrame } from '../views/analyse/coreFrame';
@@ -28,26 +32,54 @@ const CoalitionGraph = lazy(() => import('../graph/CoalitionGraph'));
 const SAVE_KEY = 'workspace';
 
 export function App() {
-  const w = workspace();
+  return (
+    <AppProvider state={createAppState()}>
+      <Shell />
+    </AppProvider>
+  );
+}
+
+/** Read back the saved workspace: checked, and set aside with a notice when it is refused (the app then starts afresh). */
+async function restore(notify: Notify): Promise<Extract<WorkspaceRecord, { ok: true }> | undefined> {
+  const saved = await loadSaved(SAVE_KEY);
+  if (saved.status === 'unreadable') notify('error', 'The saved workspace could not be read, so a fresh one was opened.', [saved.message]);
+  if (saved.status !== 'found') return undefined;
+  const r = readWorkspaceRecord(saved.value);
+  if (r.ok) return r;
+  const kept = await setAside(SAVE_KEY, saved.value);
+  notify('error', 'The saved workspace could not be restored, so a fresh one was opened.', [
+    ...r.problems.map(formatProblem).slice(0, 10),
+    kept.ok ? `The saved record is kept in this browser's storage, as “${kept.key}”.` : kept.message,
+  ]);
+  return undefined;
+}
+
+function Shell() {
+  const w = useWorkspace();
+  const p = usePlay();
+  const { notices, notify, dismiss } = useNotices();
   const [ready, setReady] = createSignal(false);
-  const live = createLiveAnalysis(() => w.ws.prefs.tab === 'analyse');
+  const live = createLiveAnalysis(w, notify, () => w.ws.prefs.tab === 'analyse');
   const [saveState, setSaveState] = createSignal<'saved' | 'saving' | 'error'>('saved');
 
   onMount(async () => {
     const link = await decodeScenarioLink(location.hash);
-    const saved = await loadSaved<WorkspaceData>(SAVE_KEY);
-    if (saved && saved.version === 1 && saved.scenarioDoc) w.replace({ ...freshWorkspace(), ...saved });
+    const restored = await restore(notify);
+    if (restored) w.replace(restored.data);
     if (link.ok === true) {
       const r = await parseScenario(link.json);
       if (r.ok) {
-        w.loadDoc(JSON.parse(link.json), 'link');
+        // The link's scenario has passed the parse, so it is a draft as it stands.
+        w.loadDoc(JSON.parse(link.json) as ScenarioDraft, 'link');
         notify('info', `Opened the shared scenario “${r.scenario.title}”.`);
       } else notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', r.problems.map(formatProblem));
       history.replaceState(null, '', location.pathname + location.search);
     } else if (link.ok === false) {
-      notify('error', link.message);
+      notify('error', 'The shared link could not be opened. Nothing was loaded.', link.problems.map(formatProblem));
       history.replaceState(null, '', location.pathname + location.search);
     }
+    // A scenario opened from a link replaces the saved run.
+    p.adopt(w.ws.run ? (restored?.session ?? null) : null);
     setReady(true);
   });
 
@@ -99,7 +131,8 @@ export function App() {
     if (!read.ok) return notify('error', read.message);
     const r = await parseScenario(read.text);
     if (!r.ok) return notify('error', `${file.name} is not a valid scenario. Nothing was changed.`, r.problems.map(formatProblem));
-    w.loadDoc(JSON.parse(read.text), `file:${file.name}`);
+    // The file has passed the parse, so it is a draft as it stands.
+    w.loadDoc(JSON.parse(read.text) as ScenarioDraft, `file:${file.name}`);
     notify('info', `Imported “${r.scenario.title}” from ${file.name}.`);
   };
   const exportJson = () => download(`${w.ws.scenarioDoc.id ?? 'scenario'}.json`, JSON.stringify(w.ws.scenarioDoc, null, 2), 'application/json');
@@ -216,8 +249,8 @@ export function App() {
   );
 }
 
-function LiveSummary(props: { live: ReturnType<typeof createLiveAnalysis> }) {
-  const w = workspace();
+function LiveSummary(props: { live: LiveAnalysis }) {
+  const w = useWorkspace();
   const r = () => {
     const x = props.live.result();
     return x?.status === 'ok' ? x.readings[0] : undefined;

@@ -1,16 +1,24 @@
 /** Downloads and file reading, the only place the app touches Blob URLs. */
-export function download(name: string, content: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+
+/** Offer a blob as a download named `name`. */
+export function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
-  document.body.appendChild(a);
+  document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The download may start after this task: the URL is let go well after.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-export const MAX_IMPORT_BYTES = 5_000_000;
+/** Offer text (or bytes) as a download of the given type. */
+export function download(name: string, content: BlobPart, type: string): void {
+  saveBlob(name, new Blob([content], { type }));
+}
+
+const MAX_IMPORT_BYTES = 5_000_000;
 
 export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (file.size > MAX_IMPORT_BYTES)

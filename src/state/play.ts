@@ -2,15 +2,15 @@
  * The class run in the Play tab: the run (scenario, seed, seats, events) lives in the workspace
  * store, so it autosaves with everything else and a reload replays it to the same snapshot,
  * moves already entered included. Every action is one event: checked, applied, appended. Bots
- * act as soon as it is their turn (their events are appended like anyone's).
+ * act as soon as it is their turn (their events are appended like anyone's). One per page, made
+ * at the composition root and reached through the app context (src/state/context.tsx).
  */
-import { createMemo, createRoot, createSignal } from 'solid-js';
-import { unwrap } from 'solid-js/store';
+import { createMemo, createSignal } from 'solid-js';
 import { applyVariants, type Scenario } from '../../models/domain/index';
-import { apply, botEvents, checkRun, newSession, parseRunHeader, phaseOf, type BotStrategy, type Run, type RunEvent, type Seat, type Session } from '../../models/machines/index';
-import { formatProblem, parseScenarioStructure } from '../../models/scenario/index';
-import { notify } from './notices';
-import { workspace } from './workspace';
+import { apply, checkRun, newSession, parseRunHeader, phaseOf, playBots, type BotStrategy, type Replay, type RoundSnapshot, type Run, type RunEvent, type Seat, type Session } from '../../models/machines/index';
+import { formatProblem, parseScenarioStructure, refusal, within, type Refusal } from '../../models/scenario/index';
+import type { Notify } from './notices';
+import type { Workspace } from './workspace';
 
 /** The teacher's set-up for a class run (the Play tab's set-up form). */
 export interface PlaySetup {
@@ -21,29 +21,44 @@ export interface PlaySetup {
   seed: number;
 }
 
-/** The scenario a run was played on, with its variants applied. */
-export function runScenario(run: Run): { ok: true; scenario: Scenario } | { ok: false; problem: string } {
+/** The scenario a run was played on, with its variants applied; its problems have their paths in the run (`scenario.actors[3]…`). */
+export function runScenario(run: Run): { ok: true; scenario: Scenario } | Refusal {
   const p = parseScenarioStructure(run.scenario);
-  if (!p.ok) return { ok: false, problem: `the run's scenario is invalid: ${p.problems.slice(0, 3).map(formatProblem).join('; ')}` };
+  if (!p.ok) return refusal(p.problems.map((x) => within(['scenario'], x)));
   const v = applyVariants(p.doc, [...run.variants]);
-  if (!v.ok) return { ok: false, problem: `the run's variants: ${v.problem}` };
+  if (!v.ok) return refusal([{ path: 'variants', message: v.problem }]);
   return { ok: true, scenario: v.value.scenario };
 }
 
-/** Load a run (saved or imported): header, scenario and every event checked. */
-export function loadRun(input: unknown): { ok: true; session: Session } | { ok: false; problem: string } {
+/**
+ * Load a run (saved or imported): header, scenario and every event checked. The events are
+ * replayed once, by the check; the session is the replay's end.
+ */
+export function loadRun(input: unknown): { ok: true; session: Session } | Refusal {
   const h = parseRunHeader(input);
   if (!h.ok) return h;
   const sc = runScenario(h.run);
   if (!sc.ok) return sc;
   const checked = checkRun(h.run, sc.scenario);
   if (!checked.ok) return checked;
-  const made = newSession(sc.scenario, h.run);
-  return made.ok ? made : { ok: false, problem: made.problem };
+  return { ok: true, session: sessionFromReplay(sc.scenario, h.run, checked.replay) };
 }
 
-function createPlay() {
-  const w = workspace();
+/**
+ * The session a checked replay ends in. Its round starts (where undo returns to) follow the
+ * events as `step` keeps them: the snapshot before each START_ROUND, the latest dropped by each
+ * UNDO_ROUND.
+ */
+function sessionFromReplay(scenario: Scenario, run: Run, r: Replay): Session {
+  const starts: RoundSnapshot[] = [];
+  run.events.forEach((e, i) => {
+    if (e.type === 'START_ROUND') starts.push(i === 0 ? r.initial : r.snapshots[i - 1]!);
+    else if (e.type === 'UNDO_ROUND') starts.pop();
+  });
+  return { scenario, run, snapshot: r.final, starts };
+}
+
+export function createPlay(w: Workspace, notify: Notify) {
   const [session, setSession] = createSignal<Session | undefined>();
   const timerSeconds = () => session()?.run.timerSeconds ?? 0;
   const phase = createMemo(() => {
@@ -51,40 +66,12 @@ function createPlay() {
     return s ? phaseOf(s.snapshot) : undefined;
   });
 
-  /** Rebuild from the saved run (on start-up, after an import). */
-  const restore = (): boolean => {
-    const run = w.ws.run ? JSON.parse(JSON.stringify(unwrap(w.ws.run))) : null;
-    if (!run) {
-      setSession(undefined);
-      return false;
-    }
-    const r = loadRun(run);
-    if (!r.ok) {
-      notify('error', 'The saved run could not be restored. It is kept; start a new run to replace it.', [r.problem]);
-      setSession(undefined);
-      return false;
-    }
-    setSession(r.session);
-    return true;
-  };
+  /** Take up a session already loaded from the saved run (on start-up), or none. */
+  const adopt = (s: Session | null) => setSession(s ?? undefined);
 
   const store = (s: Session) => {
     setSession(s);
-    w.setWs('run', s.run as unknown as Record<string, unknown>);
-  };
-
-  /** Let the bots act; returns the session after their events. */
-  const runBots = (s: Session): Session => {
-    let cur = s;
-    for (let guard = 0; guard < 4; guard++) {
-      const events = botEvents(cur.snapshot, cur.run.seats);
-      if (!events.length) break;
-      for (const e of events) {
-        const r = apply(cur, e);
-        if (r.ok) cur = r.session;
-      }
-    }
-    return cur;
+    w.setWs('run', s.run);
   };
 
   const dispatch = (e: RunEvent): boolean => {
@@ -95,7 +82,7 @@ function createPlay() {
       notify('error', `Not possible: ${r.problem}`);
       return false;
     }
-    store(runBots(r.session));
+    store(playBots(r.session));
     return true;
   };
 
@@ -107,7 +94,7 @@ function createPlay() {
     }
     const run: Run = { format: 'coreplay-run', version: 1, title: `${scenario.title} — class run`, scenario: doc, variants, seed: setup.seed >>> 0, roundLimit: setup.roundLimit, timerSeconds: setup.timerSeconds, seats, events: [] };
     const sc = runScenario(run);
-    if (!sc.ok) return notify('error', sc.problem);
+    if (!sc.ok) return notify('error', 'The run could not be started.', sc.problems.map(formatProblem));
     const made = newSession(sc.scenario, run);
     if (!made.ok) return notify('error', made.problem);
     store(made.session);
@@ -121,8 +108,8 @@ function createPlay() {
       return notify('error', `${name} is not valid JSON. Nothing was changed.`, [(e as Error).message]);
     }
     const r = loadRun(json);
-    if (!r.ok) return notify('error', `${name} is not a valid run. Nothing was changed.`, [r.problem]);
-        store(r.session);
+    if (!r.ok) return notify('error', `${name} is not a valid run. Nothing was changed.`, r.problems.map(formatProblem));
+    store(r.session);
     notify('info', `Imported the run “${r.session.run.title}” (${r.session.run.events.length} events).`);
   };
 
@@ -131,13 +118,7 @@ function createPlay() {
     w.setWs('run', null);
   };
 
-  return { session, phase, dispatch, start, restore, importRun, end, timerSeconds };
+  return { session, phase, dispatch, start, adopt, importRun, end, timerSeconds };
 }
 
 export type Play = ReturnType<typeof createPlay>;
-
-let instance: Play | undefined;
-export function play(): Play {
-  instance ??= createRoot(() => createPlay());
-  return instance;
-}

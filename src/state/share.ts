@@ -1,8 +1,11 @@
 /**
  * Scenario links: the scenario JSON, deflated (CompressionStream 'deflate-raw') and written in
  * base64url after `#s=`. Opening a link validates it like any imported file; a malformed or
- * oversize link gets a message and loads nothing.
+ * oversize link is refused with a problem worded like any other input's (models/scenario/problems)
+ * and loads nothing.
  */
+import { refusal, type Refusal } from '../../models/scenario/problems';
+
 export const LINK_PREFIX = '#s=';
 /** Longest link payload accepted (characters after `#s=`). */
 export const MAX_LINK_CHARS = 200_000;
@@ -33,7 +36,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
     total += value.length;
     if (total > limit) {
       await reader.cancel();
-      throw new RangeError(`the link unpacks to more than ${limit.toLocaleString('en-GB')} bytes`);
+      throw new RangeError(`link too large: it unpacks to more than ${limit.toLocaleString('en-GB')} bytes`);
     }
     chunks.push(value);
   }
@@ -51,20 +54,19 @@ export async function encodeScenarioLink(json: string, base: string): Promise<st
   return `${base}${LINK_PREFIX}${toBase64Url(packed)}`;
 }
 
-export type LinkResult = { ok: true; json: string } | { ok: false; message: string } | { ok: 'none' };
+export type LinkResult = { ok: true; json: string } | Refusal | { ok: 'none' };
 
 /** Read the scenario from a location hash; `{ok:'none'}` when the hash carries no scenario. */
 export async function decodeScenarioLink(hash: string): Promise<LinkResult> {
   if (!hash.startsWith(LINK_PREFIX)) return { ok: 'none' };
   const payload = hash.slice(LINK_PREFIX.length);
   if (payload.length > MAX_LINK_CHARS)
-    return { ok: false, message: `The shared link is too long (${payload.length.toLocaleString('en-GB')} characters; the limit is ${MAX_LINK_CHARS.toLocaleString('en-GB')}). Nothing was loaded.` };
-  if (!/^[A-Za-z0-9_-]*$/.test(payload)) return { ok: false, message: 'The shared link is damaged: it contains characters a scenario link never has. Nothing was loaded.' };
+    return refusal([{ path: '', message: `link too long: ${payload.length.toLocaleString('en-GB')} characters (the limit is ${MAX_LINK_CHARS.toLocaleString('en-GB')})` }]);
+  if (!/^[A-Za-z0-9_-]*$/.test(payload)) return refusal([{ path: '', message: 'link damaged: it contains characters a scenario link never has' }]);
   try {
     const bytes = await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), MAX_INFLATED_BYTES);
     return { ok: true, json: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch (e) {
-    const why = e instanceof RangeError ? e.message : 'it does not unpack to a scenario';
-    return { ok: false, message: `The shared link is damaged: ${why}. Nothing was loaded.` };
+    return refusal([{ path: '', message: e instanceof RangeError ? e.message : 'link damaged: it does not unpack to a scenario' }]);
   }
 }

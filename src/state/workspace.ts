@@ -1,14 +1,17 @@
 /**
  * The workspace: what the user is working on, in one Solid store — the scenario document being
- * edited (plain JSON, so every edit is a path and a value), the chosen variants, the compare
- * set-up, the run's event log and view preferences. Validity is derived, never stored: the
- * structural parse runs on every change (it is cheap) and gives problems by path, which the
- * fields show next to themselves.
+ * edited (a draft: plain JSON, so every edit is a path and a value), the chosen variants, the
+ * compare set-up, the run's event log and view preferences. Validity is derived, never stored:
+ * the structural parse runs on every change (it is cheap) and gives problems by path, which the
+ * fields show next to themselves. One workspace per page, made at the composition root and
+ * reached through the app context (src/state/context.tsx).
  */
-import { createMemo, createRoot, createSignal } from 'solid-js';
+import { createMemo, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import { builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/types';
+import type { Run } from '../../models/machines/run';
+import type { ScenarioDraft } from './draft';
 
 export type Tab = 'play' | 'edit' | 'analyse' | 'compare';
 export const TABS: readonly { id: Tab; label: string }[] = [
@@ -23,26 +26,28 @@ export type Path = readonly (string | number)[];
 export interface WorkspaceData {
   version: 1;
   source: string;
-  scenarioDoc: Record<string, any>;
+  scenarioDoc: ScenarioDraft;
   variants: string[];
   compare: { left: string[]; right: string[] };
   pair: [string, string];
-  run: unknown | null;
+  /** The class run, checked whenever it is read back (see loadRun in play.ts). */
+  run: Run | null;
   prefs: { largeText: boolean; tab: Tab };
 }
 
 /** The document's default pair when it names two of its actors, else its first two actors. */
-function docPair(doc: Record<string, any>, actors: string[]): [string, string] {
-  const p = doc.defaultPair as unknown;
-  if (Array.isArray(p) && p.length === 2 && p.every((a) => actors.includes(a))) return [p[0], p[1]];
+function docPair(doc: ScenarioDraft): [string, string] {
+  const actors = doc.actors.map((a) => a.id);
+  const p = doc.defaultPair;
+  if (p && p.every((a) => actors.includes(a))) return [p[0], p[1]];
   return [actors[0]!, actors[1]!];
 }
 
 export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
-  const doc = builtinDoc(source) as Record<string, any>;
-  const actors = (doc.actors as { id: string }[]).map((a) => a.id);
-  const pair = docPair(doc, actors);
-  const variantIds = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
+  // A built-in is a valid scenario, so it is a draft as it stands.
+  const doc = builtinDoc(source) as ScenarioDraft;
+  const pair = docPair(doc);
+  const variantIds = doc.variants.map((v) => v.id);
   return {
     version: 1,
     source,
@@ -55,7 +60,7 @@ export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
   };
 }
 
-function createWorkspace() {
+export function createWorkspace() {
   const [ws, setStore] = createStore<WorkspaceData>(freshWorkspace());
   // Revisions instead of deep tracking: reading the whole store through its proxies on every
   // keystroke (to autosave or to re-parse) costs more than a frame on a big scenario.
@@ -81,11 +86,12 @@ function createWorkspace() {
   /** Problems whose path starts with the given one (a field shows its own, a section its children's). */
   const problemsAt = (path: string) => problems().filter((p) => p.path === path || p.path.startsWith(path + '.') || p.path.startsWith(path + '['));
 
+  /** Set the value at a path in the draft (a field's edit: the value is kept as given, valid or not). */
   const editDoc = (path: Path, value: unknown) => {
     setWs(
       produce((w) => {
-        let o: any = w.scenarioDoc;
-        for (const k of path.slice(0, -1)) o = o[k];
+        let o = w.scenarioDoc as unknown as Record<string | number, unknown>;
+        for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
         o[path[path.length - 1]!] = value;
       }),
     );
@@ -95,33 +101,37 @@ function createWorkspace() {
   const setSalience = (actorIndex: number, dim: string, value: number) => {
     setWs(
       produce((w) => {
-        const sal: Record<string, number> = w.scenarioDoc.actors[actorIndex].salience;
-        const dims: string[] = w.scenarioDoc.dimensions.map((d: { id: string }) => d.id);
+        const actor = w.scenarioDoc.actors[actorIndex];
+        if (!actor) return;
+        const sal = actor.salience;
+        // Saliences are set by sliders only, so they hold numbers.
+        const at = (d: string) => Number(sal[d] ?? 0);
+        const dims = w.scenarioDoc.dimensions.map((d) => d.id);
         const v = Math.min(1, Math.max(0, value));
         const others = dims.filter((d) => d !== dim);
-        const rest = others.reduce((s, d) => s + (sal[d] ?? 0), 0);
-        for (const d of others) sal[d] = rest > 0 ? ((sal[d] ?? 0) * (1 - v)) / rest : (1 - v) / others.length;
+        const rest = others.reduce((s, d) => s + at(d), 0);
+        for (const d of others) sal[d] = rest > 0 ? (at(d) * (1 - v)) / rest : (1 - v) / others.length;
         sal[dim] = v;
-        for (const d of dims) sal[d] = Math.round(sal[d]! * 1e9) / 1e9;
-        const drift = 1 - dims.reduce((s, d) => s + sal[d]!, 0);
-        const fix = others.find((d) => sal[d]! + drift >= 0) ?? dim;
-        sal[fix] = Math.round((sal[fix]! + drift) * 1e9) / 1e9;
+        for (const d of dims) sal[d] = Math.round(at(d) * 1e9) / 1e9;
+        const drift = 1 - dims.reduce((s, d) => s + at(d), 0);
+        const fix = others.find((d) => at(d) + drift >= 0) ?? dim;
+        sal[fix] = Math.round((at(fix) + drift) * 1e9) / 1e9;
       }),
     );
   };
 
   const replace = (data: WorkspaceData) => setWs(reconcile(data));
-  const loadDoc = (doc: Record<string, any>, source: string) => {
+  /** Open a scenario document that has passed `parseScenario` (so it is a draft as it stands). */
+  const loadDoc = (doc: ScenarioDraft, source: string) => {
     const fresh = freshWorkspace();
-    const actors = (doc.actors as { id: string }[]).map((a) => a.id);
     setWs(
       produce((w) => {
         w.scenarioDoc = doc;
         w.source = source;
         w.variants = [];
         w.run = null;
-        w.pair = docPair(doc, actors);
-        const ids = ((doc.variants ?? []) as { id: string }[]).map((v) => v.id);
+        w.pair = docPair(doc);
+        const ids = doc.variants.map((v) => v.id);
         w.compare = { left: [], right: ids.includes(fresh.compare.right[0] ?? '') ? fresh.compare.right : ids.slice(0, 1) };
       }),
     );
@@ -131,10 +141,3 @@ function createWorkspace() {
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;
-
-/** One workspace per page; created lazily inside its own reactive root. */
-let instance: Workspace | undefined;
-export function workspace(): Workspace {
-  instance ??= createRoot(() => createWorkspace());
-  return instance;
-}

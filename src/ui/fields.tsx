@@ -1,10 +1,11 @@
 /** Form fields that show the scenario problems at their own path, next to themselves. */
 import { For, Show, createUniqueId, type JSX } from 'solid-js';
-import { workspace, type Path } from '../state/workspace';
+import { useWorkspace } from '../state/context';
+import type { Path } from '../state/workspace';
 import { pathString } from '../../models/scenario/parse';
 
 export function FieldProblems(props: { path: Path; id?: string }) {
-  const { problems } = workspace();
+  const { problems } = useWorkspace();
   const mine = () => problems().filter((p) => p.path === pathString(props.path as (string | number)[]));
   return (
     <Show when={mine().length}>
@@ -17,7 +18,7 @@ export function FieldProblems(props: { path: Path; id?: string }) {
 
 /** A number typed by hand: anything that is not a finite number is kept as typed, so the schema names it. */
 export function NumberField(props: { path: Path; value: unknown; label: string; step?: number; min?: number; max?: number; width?: string }) {
-  const { editDoc } = workspace();
+  const { editDoc } = useWorkspace();
   const id = createUniqueId();
   const err = `${id}-err`;
   return (

@@ -1,21 +1,19 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { NumberField, Slider } from '../../src/ui/fields';
-import { freshWorkspace, workspace } from '../../src/state/workspace';
+import { useAppPerTest } from './appState';
 
-afterEach(() => {
-  cleanup();
-  // The workspace is one store per page (module): put the built-in scenario back between tests.
-  workspace().replace(freshWorkspace());
-});
+// Each test has a workspace of its own (with the built-in scenario), given through the app context.
+const { app, renderInApp } = useAppPerTest();
+const workspace = () => app().workspace;
 
 /** A NumberField bound to one actor's capability, reading its value back from the store. */
 function renderCapability(actor: number) {
   const { ws } = workspace();
-  const name = () => ws.scenarioDoc.actors[actor].name as string;
-  render(() => <NumberField path={['actors', actor, 'capability']} value={ws.scenarioDoc.actors[actor].capability} label={`Capability of ${name()}`} />);
+  const name = () => ws.scenarioDoc.actors[actor]!.name;
+  renderInApp(() => <NumberField path={['actors', actor, 'capability']} value={ws.scenarioDoc.actors[actor]!.capability} label={`Capability of ${name()}`} />);
   return screen.getByRole('textbox', { name: `Capability of ${name()}` }) as HTMLInputElement;
 }
 
@@ -27,14 +25,14 @@ function type(input: HTMLInputElement, text: string) {
 describe('NumberField with the workspace store', () => {
   it('shows the current value of its path', () => {
     const input = renderCapability(0);
-    expect(input.value).toBe(String(workspace().ws.scenarioDoc.actors[0].capability));
+    expect(input.value).toBe(String(workspace().ws.scenarioDoc.actors[0]!.capability));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('keeps text that is not a number and names the problem next to the field', () => {
     const input = renderCapability(0);
     type(input, 'abc');
-    expect(workspace().ws.scenarioDoc.actors[0].capability).toBe('abc');
+    expect(workspace().ws.scenarioDoc.actors[0]!.capability).toBe('abc');
     const alert = screen.getByRole('alert');
     expect(alert.id).toBe(input.getAttribute('aria-describedby'));
     expect(alert.textContent).toContain('expected a number');
@@ -48,14 +46,14 @@ describe('NumberField with the workspace store', () => {
     expect(screen.queryByRole('alert')).not.toBeNull();
     type(input, ' 0.42 ');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(workspace().ws.scenarioDoc.actors[0].capability).toBe(0.42);
+    expect(workspace().ws.scenarioDoc.actors[0]!.capability).toBe(0.42);
     expect(workspace().problems()).toEqual([]);
   });
 
   it('names an out-of-range value (capability is above 0 and at most 1)', () => {
     const input = renderCapability(0);
     type(input, '1.5');
-    expect(workspace().ws.scenarioDoc.actors[0].capability).toBe(1.5);
+    expect(workspace().ws.scenarioDoc.actors[0]!.capability).toBe(1.5);
     expect(screen.getByRole('alert').textContent).toMatch(/above 0 and at most 1.*1\.5/);
     type(input, '0');
     expect(screen.getByRole('alert').textContent).toMatch(/above 0 and at most 1/);
@@ -64,7 +62,7 @@ describe('NumberField with the workspace store', () => {
   it('treats an empty field as a problem, not as zero', () => {
     const input = renderCapability(0);
     type(input, '');
-    expect(workspace().ws.scenarioDoc.actors[0].capability).toBe('');
+    expect(workspace().ws.scenarioDoc.actors[0]!.capability).toBe('');
     expect(screen.getByRole('alert')).toBeTruthy();
   });
 
@@ -81,7 +79,7 @@ describe('NumberField with the workspace store', () => {
 
 describe('Slider', () => {
   it('places a NaN value at the minimum and prints the raw value', () => {
-    render(() => <Slider label="Weight" value={NaN} min={0.2} max={1} step={0.1} onInput={() => {}} />);
+    renderInApp(() => <Slider label="Weight" value={NaN} min={0.2} max={1} step={0.1} onInput={() => {}} />);
     const range = screen.getByRole('slider', { name: 'Weight' }) as HTMLInputElement;
     expect(range.value).toBe('0.2');
     expect(range.getAttribute('aria-valuetext')).toBe('NaN');
@@ -90,7 +88,7 @@ describe('Slider', () => {
 
   it('shows a finite value with two decimals, or the display text when given', () => {
     const [display, setDisplay] = createSignal<string | undefined>(undefined);
-    render(() => <Slider label="Weight" value={0.5} min={0} max={1} step={0.05} display={display()} onInput={() => {}} />);
+    renderInApp(() => <Slider label="Weight" value={0.5} min={0} max={1} step={0.05} display={display()} onInput={() => {}} />);
     const range = screen.getByRole('slider', { name: 'Weight' }) as HTMLInputElement;
     expect(range.value).toBe('0.5');
     expect(document.querySelector('output')!.textContent).toBe('0.50');
@@ -101,7 +99,7 @@ describe('Slider', () => {
 
   it('calls onInput with a number when moved', () => {
     const got: unknown[] = [];
-    render(() => <Slider label="Weight" value={0.5} min={0} max={1} step={0.1} onInput={(v) => got.push(v)} />);
+    renderInApp(() => <Slider label="Weight" value={0.5} min={0} max={1} step={0.1} onInput={(v) => got.push(v)} />);
     const range = screen.getByRole('slider', { name: 'Weight' }) as HTMLInputElement;
     range.value = '0.7';
     fireEvent.input(range);
@@ -110,7 +108,7 @@ describe('Slider', () => {
 
   it('shows the problems at its path', () => {
     workspace().editDoc(['actors', 2, 'capability'], 'lots');
-    render(() => <Slider label="Capability" value={NaN} min={0} max={1} step={0.05} path={['actors', 2, 'capability']} onInput={() => {}} />);
+    renderInApp(() => <Slider label="Capability" value={NaN} min={0} max={1} step={0.05} path={['actors', 2, 'capability']} onInput={() => {}} />);
     expect(screen.getByRole('alert').textContent).toContain('"lots"');
   });
 });

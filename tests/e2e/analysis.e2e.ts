@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('the analysis moves with the preferences', () => {
   it('Analyse shows each reading of the common core and the coalition graph', async () => {
-    const { page, consoleErrors, foreignRequests } = await openPage(browser);
+    const { page, consoleErrors, foreignRequests, cspViolations } = await openPage(browser);
     await page.locator('#tab-analyse').click();
     await page.locator('[data-reading=baseline] [data-testid=core-status]').waitFor();
     expect(await page.locator('[data-reading=baseline] [data-testid=core-status]').textContent()).toBe('empty');
@@ -38,14 +38,17 @@ describe('the analysis moves with the preferences', () => {
     // The graph waits below the fold until it is scrolled to, then draws.
     await page.locator('.cg').first().scrollIntoViewIfNeeded();
     await page.locator('.cg .cg-canvas[data-painted]').first().waitFor();
+    // Laid out (the canvas is hidden until the first layout is placed) before the screenshot.
+    await page.locator('.cg .cg-canvas:not(.cg-placing)').first().waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'analyse');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
 
   it('an edit in Edit re-runs the analysis live', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('#tab-edit').click();
     await page.locator('[data-testid=live-exits]').waitFor();
     expect(await page.locator('[data-testid=live-exits]').textContent()).toContain('{Regime, Russia}');
@@ -76,10 +79,11 @@ describe('the analysis moves with the preferences', () => {
     expect(await page.locator('[data-testid=live-exits]').textContent()).toContain('{Regime, Russia}');
     await screenshot(page, 'edit');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('Compare shows a scenario and a variant side by side with the differences highlighted', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('#tab-compare').click();
     await page.locator('[data-testid=compare-state]').waitFor();
     const differing = await page.locator('[data-testid=compare-state] tr[data-differs=yes] th').allTextContents();
@@ -91,13 +95,15 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('.cg').nth(1).scrollIntoViewIfNeeded();
     await page.locator('.cg .cg-canvas[data-painted]').nth(1).waitFor();
     expect(await page.locator('.cg').count()).toBe(2);
+    await page.locator('.cg .cg-canvas:not(.cg-placing)').nth(1).waitFor();
     await page.waitForTimeout(800);
     await screenshot(page, 'compare');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('Compare shows two runs side by side', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('#tab-compare').click();
     const { december2025Run } = await import('../../models/machines/examples/december2025');
     const { builtinDoc } = await import('../../models/scenario/index');
@@ -134,5 +140,6 @@ describe('the analysis moves with the preferences', () => {
     await page.waitForTimeout(900);
     await screenshot(page, 'compare-runs');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

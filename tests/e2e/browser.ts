@@ -29,14 +29,23 @@ export interface Watched {
   page: Page;
   consoleErrors: string[];
   foreignRequests: string[];
+  /** What the page's Content-Security-Policy refused: directive, what was blocked, where. */
+  cspViolations: string[];
 }
 
-/** A page that records console errors, uncaught exceptions and requests outside its own origin. */
+/** A page that records console errors, uncaught exceptions, CSP violations and requests outside its own origin. */
 export async function openPage(browser: Browser, path = '/', viewport = { width: 1366, height: 900 }): Promise<Watched> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
+  const cspViolations: string[] = [];
+  await page.exposeFunction('__reportCspViolation', (v: string) => cspViolations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    ),
+  );
   const origin = new URL(baseUrl()).origin;
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
@@ -47,7 +56,7 @@ export async function openPage(browser: Browser, path = '/', viewport = { width:
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
   });
   await page.goto(new URL(path, baseUrl()).href);
-  return { page, consoleErrors, foreignRequests };
+  return { page, consoleErrors, foreignRequests, cspViolations };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

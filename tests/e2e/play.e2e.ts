@@ -24,7 +24,7 @@ const phase = (page: Page) => page.locator('[data-testid=phase]').textContent();
 
 describe('a class round of the Belarus scenario', () => {
   it('two teams and eight bots play a round: secret moves, reveal, an offer, debrief; a reload mid-round restores the run', async () => {
-    const { page, consoleErrors, foreignRequests } = await openPage(browser);
+    const { page, consoleErrors, foreignRequests, cspViolations } = await openPage(browser);
     await page.locator('[data-testid=start-run]').waitFor();
     // Teams for Minsk and Washington; a mix of bot strategies for the other eight.
     await page.locator('[data-controller=russia]').selectOption('equilibrium');
@@ -114,6 +114,7 @@ describe('a class round of the Belarus scenario', () => {
     await runGraph.waitFor();
     await runGraph.scrollIntoViewIfNeeded();
     await runGraph.locator('.cg-canvas[data-painted]').waitFor();
+    await runGraph.locator('.cg-canvas:not(.cg-placing)').waitFor();
     expect(await runGraph.locator('.cg-frame').textContent()).toBe('Round 1 (2 of 2)');
     expect((await runGraph.locator('.cg-words li').allTextContents()).join('\n')).toContain('Regime');
     await page.waitForTimeout(800);
@@ -143,11 +144,12 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=undo-round]').click();
     expect(await phase(page)).toBe('briefing');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
 
   it('a malformed run file is rejected with the first bad event, and the run is untouched', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('[data-testid=start-run]').waitFor();
     const { december2025Run } = await import('../../models/machines/examples/december2025');
     const { builtinDoc } = await import('../../models/scenario/index');
@@ -156,7 +158,8 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=import-run]').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.locator('[data-notice=error]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('event 2 (events.1, COMMIT_MOVE) is rejected: "Lift US potash sanctions fully" is us\'s move, not regime\'s');
+    expect(await alert.locator('strong').textContent()).toBe('tampered.json is not a valid run. Nothing was changed.');
+    expect(await alert.locator('li').textContent()).toBe('events[1]: COMMIT_MOVE is rejected: "Lift US potash sanctions fully" is us\'s move, not regime\'s');
     expect(await page.locator('[data-testid=start-run]').count()).toBe(1);
     await page.locator('[data-testid=import-run]').setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
     await page.locator('[data-testid=run-ended]').waitFor();
@@ -165,5 +168,6 @@ describe('a class round of the Belarus scenario', () => {
     await page.waitForTimeout(800);
     await screenshot(page, 'play-december-2025');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ const fileOf = (name: string, content: string) => ({ name, mimeType: 'applicatio
 
 describe('saving, importing and sharing', () => {
   it('an import of a malformed file shows the path-precise problem and changes nothing', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('#tab-edit').click();
     const bad = builtinDoc('belarus') as any;
     bad.title = 'Broken Belarus';
@@ -27,10 +27,11 @@ describe('saving, importing and sharing', () => {
     expect(await page.locator('.scenario-title').textContent()).toBe('Belarus 2025–2026');
     await screenshot(page, 'import-malformed');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('an actor named like markup renders as text', async () => {
-    const { page, consoleErrors } = await openPage(browser);
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
     let dialogs = 0;
     page.on('dialog', async (d) => {
       dialogs++;
@@ -49,6 +50,7 @@ describe('saving, importing and sharing', () => {
     expect(await page.locator('[data-edit-actor=row]').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(dialogs).toBe(0);
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('a reload restores the edits exactly', async () => {
@@ -65,15 +67,91 @@ describe('saving, importing and sharing', () => {
     expect(await page.getByLabel('Capability', { exact: true }).inputValue()).toBe('0.42');
   });
 
+  it('a saved workspace that does not check out is set aside with a notice, and the app starts afresh', async () => {
+    const { page, consoleErrors, cspViolations } = await openPage(browser);
+    await page.locator('[data-testid=start-run]').waitFor();
+    /** Put a record where the app keeps its workspace, or read what is kept there, by key. */
+    const stored = (record?: { value: unknown }) =>
+      page.evaluate(
+        (rec) =>
+          new Promise<Record<string, unknown>>((resolve, reject) => {
+            const open = indexedDB.open('coreplay', 1);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const tx = db.transaction('workspace', 'readwrite');
+              const store = tx.objectStore('workspace');
+              if (rec) store.put(rec.value, 'workspace');
+              const out: Record<string, unknown> = {};
+              const cursor = store.openCursor();
+              cursor.onsuccess = () => {
+                const c = cursor.result;
+                if (!c) return;
+                out[String(c.key)] = c.value;
+                c.continue();
+              };
+              tx.oncomplete = () => {
+                db.close();
+                resolve(out);
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        record,
+      );
+    const { december2025Run } = await import('../../models/machines/examples/december2025');
+    const run = december2025Run(builtinDoc('belarus'));
+    const broken = builtinDoc('belarus') as any;
+    broken.title = 'Broken Belarus';
+    broken.actors[2].minimum = 'x';
+    const cases: { record: unknown; says: string | RegExp }[] = [
+      { record: { version: 1, source: 'belarus', scenarioDoc: broken }, says: 'scenarioDoc.actors[2].minimum: expected an array, got "x"' },
+      { record: { version: 2, source: 'belarus', scenarioDoc: builtinDoc('belarus') }, says: 'version: expected version 1, got 2' },
+      { record: ['not', 'a', 'workspace'], says: 'expected a saved workspace, got an array' },
+      // A run whose second event was tampered with (the problem's wording is the run check's).
+      { record: { version: 1, source: 'belarus', scenarioDoc: builtinDoc('belarus'), run: { ...run, events: run.events.map((e, i) => (i === 1 ? { ...e, move: 'lift_potash_sanctions' } : e)) } }, says: /^run\./ },
+    ];
+    for (const [k, c] of cases.entries()) {
+      await stored({ value: c.record });
+      await page.reload();
+      const notice = page.locator('[data-notice=error]', { hasText: 'The saved workspace could not be restored, so a fresh one was opened.' });
+      await notice.waitFor();
+      const lines = await notice.locator('li').allTextContents();
+      if (typeof c.says === 'string') expect(lines).toContain(c.says);
+      else expect(lines.some((l) => c.says instanceof RegExp && c.says.test(l))).toBe(true);
+      expect(lines.at(-1)).toMatch(/^The saved record is kept in this browser's storage, as “workspace refused [0-9T:.-]+Z”\.$/);
+      if (k === 0) await screenshot(page, 'restore-refused');
+      // A fresh workspace: the built-in scenario, no run; the app works.
+      expect(await page.locator('.scenario-title').textContent()).toBe('Belarus 2025–2026');
+      await page.locator('[data-testid=start-run]').waitFor();
+      // Nothing was deleted: the record is still there, and a copy is set aside under its own key.
+      const kept = await stored();
+      expect(kept['workspace']).toEqual(c.record);
+      const aside = Object.keys(kept).filter((key) => key.startsWith('workspace refused '));
+      expect(aside).toHaveLength(k + 1);
+      expect(aside.map((key) => kept[key])).toContainEqual(c.record);
+    }
+    // The first edit saves the fresh workspace over the refused one; the copies stay.
+    await page.locator('#tab-edit').click();
+    await page.locator('[data-edit-actor=russia]').click();
+    await page.getByLabel('Capability', { exact: true }).fill('0.42');
+    await expect.poll(async () => ((await stored())['workspace'] as { scenarioDoc?: { actors?: { id: string; capability: unknown }[] } }).scenarioDoc?.actors?.find((a) => a.id === 'russia')?.capability).toBe(0.42);
+    expect(Object.keys(await stored()).filter((key) => key.startsWith('workspace refused '))).toHaveLength(cases.length);
+    expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+  });
+
   it('a malformed share link loads nothing and says why', async () => {
-    const { page, consoleErrors } = await openPage(browser, '/#s=!!!not-a-link');
+    const { page, consoleErrors, cspViolations } = await openPage(browser, '/#s=!!!not-a-link');
     const alert = page.locator('[data-notice=error]');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('The shared link is damaged');
+    expect(await alert.locator('strong').textContent()).toBe('The shared link could not be opened. Nothing was loaded.');
+    expect(await alert.locator('li').textContent()).toBe('link damaged: it contains characters a scenario link never has');
     const big = await openPage(browser, '/#s=' + 'A'.repeat(250_000));
     await big.page.locator('[data-notice=error]').waitFor();
-    expect(await big.page.locator('[data-notice=error]').textContent()).toContain('too long');
+    expect(await big.page.locator('[data-notice=error] li').textContent()).toBe('link too long: 250,000 characters (the limit is 200,000)');
     expect(consoleErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it('a share link made by the app opens the same scenario', async () => {

@@ -3,7 +3,7 @@
  * and the coalition graph of the compatible sets. Recomputed live in the worker on every edit.
  */
 import { For, Show, Suspense, createSignal, lazy } from 'solid-js';
-import { workspace } from '../../state/workspace';
+import { useWorkspace } from '../../state/context';
 import type { LiveAnalysis } from '../../state/analysis';
 import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
@@ -20,7 +20,7 @@ const KIND_LABEL: Record<string, string> = { commonCore: 'common core', roundGam
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function AnalyseView(props: { live: LiveAnalysis }) {
-  const w = workspace();
+  const w = useWorkspace();
   const [frame, setFrame] = createSignal(0);
   const variants = () => (w.scenario()?.variants ?? []).filter((v) => v.kind === 'variant');
   const title = (ids: string[]) => {

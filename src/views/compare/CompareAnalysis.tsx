@@ -10,13 +10,13 @@ import type { BestPure } from '../../../models/analysis/roundGameReport';
 import type { ReadingReport, RoundGameAnalysis } from '../../../workers/api';
 import { baselineReading, createPanelClient } from './panelClient';
 import { coreFrame } from '../analyse/coreFrame';
-import { workspace } from '../../state/workspace';
+import { useWorkspace } from '../../state/context';
 import type { Side } from './CompareView';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function CompareAnalysis(props: { left: Side; right: Side }) {
-  const w = workspace();
+  const w = useWorkspace();
   const client = createPanelClient();
   const [cores, setCores] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});
   /** Per side: the best pure equilibrium, null when there is none, undefined while it is computed. */

@@ -4,7 +4,7 @@
  * and both coalition graphs — with every difference highlighted.
  */
 import { For, Show, createMemo, type JSX } from 'solid-js';
-import { workspace } from '../../state/workspace';
+import { useWorkspace } from '../../state/context';
 import { applyVariants, dimensionIndex, formatNatural, initialState, isAcceptable, utility, type Scenario } from '../../../models/domain/index';
 
 export interface Side {
@@ -13,8 +13,8 @@ export interface Side {
   problem?: string;
 }
 
-export function useSides() {
-  const w = workspace();
+function useSides() {
+  const w = useWorkspace();
   const side = (ids: () => string[]) =>
     createMemo<Side>(() => {
       const s = w.scenario();
@@ -26,7 +26,7 @@ export function useSides() {
 }
 
 function VariantPicker(props: { side: 'left' | 'right'; label: string }) {
-  const w = workspace();
+  const w = useWorkspace();
   const variants = () => w.scenario()?.variants ?? [];
   const chosen = () => w.ws.compare[props.side];
   return (

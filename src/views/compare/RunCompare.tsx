@@ -9,19 +9,18 @@ import type { Scenario } from '../../../models/domain/types';
 import { postureWord } from '../../../models/domain/legality';
 import type { ReadingReport } from '../../../workers/api';
 import { baselineReading, createPanelClient } from './panelClient';
-import { workspace } from '../../state/workspace';
+import { useNotices, usePlay, useWorkspace } from '../../state/context';
 import { runFrames } from '../play/runFrames';
 import { formatNatural } from '../../../models/domain/space';
 import { HOLD } from '../../../models/domain/legality';
 import type { Session } from '../../../models/machines/index';
 import { readFileText } from '../../app/files';
-import { notify } from '../../state/notices';
-import { loadRun, play } from '../../state/play';
+import { loadRun } from '../../state/play';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 /** What differs between two runs after round k (k = 0: the start): moves, postures, minimums met, deals. */
-export function roundDifferences(a: Session, b: Session, k: number): string[] {
+function roundDifferences(a: Session, b: Session, k: number): string[] {
   if (k === 0) return [];
   const ra = a.snapshot.context.history[k - 1];
   const rb = b.snapshot.context.history[k - 1];
@@ -46,11 +45,12 @@ export function roundDifferences(a: Session, b: Session, k: number): string[] {
 }
 
 export function RunCompare() {
-  const p = play();
+  const p = usePlay();
+  const { notify } = useNotices();
   const [left, setLeft] = createSignal<Session | undefined>();
   const [right, setRight] = createSignal<Session | undefined>();
   const leftRun = () => left() ?? p.session();
-  const w = workspace();
+  const w = useWorkspace();
   // The coalitions come from each run's own scenario (a run file carries its scenario).
   const client = createPanelClient();
   const [readings, setReadings] = createSignal<{ left?: ReadingReport; right?: ReadingReport }>({});

@@ -4,21 +4,30 @@
  * matters. Every change re-runs the analysis (see the live panel); problems show next to the
  * field that has them.
  */
-import { For, Show, createMemo, createSignal } from 'solid-js';
-import { workspace } from '../../state/workspace';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
+import { useWorkspace } from '../../state/context';
+import type { ScenarioDraft } from '../../state/draft';
 import { FieldProblems, NumberField, Slider } from '../../ui/fields';
 import { formatNatural } from '../../../models/domain/space';
-import type { Dimension } from '../../../models/domain/types';
 
-export function EditView(props: { live?: import('solid-js').JSX.Element }) {
-  const w = workspace();
+type DraftDimension = ScenarioDraft['dimensions'][number];
+
+/** A value in its dimension's natural unit; as it stands while it is not a number. */
+function natural(d: DraftDimension, x: unknown): string {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return String(x);
+  const u = d.unit;
+  const unit = u && typeof u.at0 === 'number' && typeof u.at1 === 'number' ? { name: u.name, at0: u.at0, at1: u.at1 } : undefined;
+  return formatNatural({ ...d, unit }, x);
+}
+
+export function EditView(props: { live?: JSX.Element }) {
+  const w = useWorkspace();
   const doc = () => w.ws.scenarioDoc;
-  const actors = () => (Array.isArray(doc().actors) ? (doc().actors as any[]) : []);
-  const dims = () => (Array.isArray(doc().dimensions) ? (doc().dimensions as Dimension[]) : []);
+  const actors = () => doc().actors;
+  const dims = () => doc().dimensions;
   const [selected, setSelected] = createSignal(0);
   const actor = createMemo(() => actors()[Math.min(selected(), actors().length - 1)]);
   const ai = () => Math.min(selected(), actors().length - 1);
-  const natural = (d: Dimension, x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? formatNatural(d, x) : String(x));
 
   return (
     <div class="edit-view">
@@ -124,14 +133,14 @@ export function EditView(props: { live?: import('solid-js').JSX.Element }) {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={a().minimum as any[]}>
+                  <For each={a().minimum}>
                     {(c, j) => (
                       <tr>
                         <td>
                           {String(c.label)}
                           <Show when={c.tags?.length}>
                             <div class="tags">
-                              <For each={c.tags as string[]}>{(t) => <span class="tag">{t}</span>}</For>
+                              <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For>
                             </div>
                           </Show>
                         </td>
@@ -172,9 +181,9 @@ export function EditView(props: { live?: import('solid-js').JSX.Element }) {
 }
 
 function MovesEditor(props: { actorId: string }) {
-  const w = workspace();
-  const moves = () => ((w.ws.scenarioDoc.moves ?? []) as any[]).map((m, i) => ({ m, i })).filter((x) => x.m.actor === props.actorId);
-  const dims = () => (w.ws.scenarioDoc.dimensions ?? []) as Dimension[];
+  const w = useWorkspace();
+  const moves = () => w.ws.scenarioDoc.moves.map((m, i) => ({ m, i })).filter((x) => x.m.actor === props.actorId);
+  const dims = () => w.ws.scenarioDoc.dimensions;
   return (
     <Show when={moves().length} fallback={<p class="muted">This actor has no moves of its own (it can always hold).</p>}>
       <ul class="moves">
@@ -183,7 +192,7 @@ function MovesEditor(props: { actorId: string }) {
             <li>
               <strong>{String(m.label)}</strong> <span class={`tone tone-${m.tone}`}>{String(m.tone)}</span>
               <div class="effects">
-                <For each={m.effects as any[]}>
+                <For each={m.effects}>
                   {(e, k) => (
                     <span class="effect">
                       {dims().find((d) => d.id === e.dimension)?.label ?? String(e.dimension)}{' '}

@@ -2,32 +2,31 @@
  * Play: a class run on one screen. The teacher sets up teams and bots, then each round goes
  * brief → secret moves behind a hand-over screen → animated reveal and offers → debrief, with
  * the teacher's controls (injects, close the round now, undo the last round) always at hand.
+ * The offers (Offers.tsx) and the teacher's controls (TeacherBar.tsx) have files of their own.
  */
-import { For, Match, Show, Switch, createMemo, createSignal, onMount } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { HOLD, postureWord } from '../../../models/domain/legality';
 import { formatNatural } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
-import { exportRun, historyCsv, viewFor, type Inject, type RoundContext } from '../../../models/machines/index';
+import { exportRun, historyCsv, viewFor, type RoundContext } from '../../../models/machines/index';
 import { download, readFileText } from '../../app/files';
 import { FileButton } from '../../ui/FileButton';
-import { notify } from '../../state/notices';
-import { play } from '../../state/play';
 import type { LiveAnalysis } from '../../state/analysis';
-import { workspace } from '../../state/workspace';
+import { useNotices, usePlay, useWorkspace } from '../../state/context';
 import { DebriefView } from './Debrief';
 import { HandOver } from './HandOver';
 import { MoveEntry } from './MoveEntry';
+import { Offers } from './Offers';
 import { RunCharts } from './RunCharts';
 import { SetupForm, defaultSetup } from './Setup';
+import { TeacherBar } from './TeacherBar';
 import { RoundTimer } from './Timer';
 
 export function PlayView(props: { live: LiveAnalysis }) {
-  const w = workspace();
-  const p = play();
-  onMount(() => {
-    if (!p.session() && w.ws.run) p.restore();
-  });
+  const w = useWorkspace();
+  const p = usePlay();
+  const { notify } = useNotices();
   const importRun = async (f: File) => {
     const r = await readFileText(f);
     if (!r.ok) return notify('error', r.message);
@@ -79,8 +78,8 @@ export function PlayView(props: { live: LiveAnalysis }) {
 }
 
 function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
-  const w = workspace();
-  const p = play();
+  const w = useWorkspace();
+  const p = usePlay();
   const s = () => props.scenario;
   const session = () => p.session()!;
   const ctx = (): RoundContext => session().snapshot.context;
@@ -257,174 +256,5 @@ function Reveal(props: { scenario: Scenario; context: RoundContext }) {
         </For>
       </ol>
     </section>
-  );
-}
-
-function Offers(props: { scenario: Scenario; context: RoundContext }) {
-  const p = play();
-  const seats = () => p.session()!.run.seats;
-  const actors = () => props.scenario.actors;
-  const teamIds = () => actors().filter((a) => seats()[a.id]?.kind === 'team').map((a) => a.id);
-  const [from, setFrom] = createSignal(teamIds()[0] ?? actors()[0]!.id);
-  const [to, setTo] = createSignal(actors().find((a) => a.id !== from())!.id);
-  const movesOf = (id: string) => props.scenario.moves.filter((m) => m.actor === id);
-  const [give, setGive] = createSignal('');
-  const [get, setGet] = createSignal('');
-  const [counterOf, setCounterOf] = createSignal<string | null>(null);
-  const name = (id: string) => actors().find((a) => a.id === id)?.short ?? id;
-  const label = (id: string) => props.scenario.moves.find((m) => m.id === id)?.label ?? id;
-  const lastRound = () => props.context.round >= props.context.roundLimit;
-  const nextId = () => `r${props.context.round}-o${props.context.offers.length + 1}`;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const g = give() || movesOf(from())[0]?.id;
-    const t = get() || movesOf(to())[0]?.id;
-    if (!g || !t) return notify('error', 'Both sides of an offer need a move.');
-    const offer = { id: nextId(), from: from(), to: to(), give: g, get: t };
-    const ok = counterOf() ? p.dispatch({ type: 'COUNTER', offerId: counterOf()!, by: from(), offer }) : p.dispatch({ type: 'OFFER', offer });
-    if (ok) setCounterOf(null);
-  };
-  return (
-    <section class="card offers" aria-labelledby="offers-title">
-      <h2 id="offers-title">Offers and answers</h2>
-      <p class="muted">
-        An offer says “I play this next round if you play that”. Accepted offers are deals that bind only the two sides; next round shows who kept them.
-      </p>
-      <Show when={!lastRound()} fallback={<p>This is the last round: no deal could fall due, so there are no offers.</p>}>
-        <form class="row offer-form" onSubmit={submit} aria-label={counterOf() ? 'Counter-offer' : 'New offer'}>
-          <label>
-            From{' '}
-            <select aria-label="Offer from" value={from()} onChange={(e) => { setFrom(e.currentTarget.value); setGive(''); }} disabled={!!counterOf()}>
-              <For each={actors()}>{(a) => <option value={a.id}>{a.short}</option>}</For>
-            </select>
-          </label>
-          <label>
-            plays{' '}
-            <select value={give() || movesOf(from())[0]?.id} onChange={(e) => setGive(e.currentTarget.value)} aria-label="Move offered">
-              <For each={movesOf(from())}>{(m) => <option value={m.id}>{m.label}</option>}</For>
-            </select>
-          </label>
-          <label>
-            if{' '}
-            <select aria-label="Offer to" value={to()} onChange={(e) => { setTo(e.currentTarget.value); setGet(''); }} disabled={!!counterOf()}>
-              <For each={actors().filter((a) => a.id !== from())}>{(a) => <option value={a.id}>{a.short}</option>}</For>
-            </select>
-          </label>
-          <label>
-            plays{' '}
-            <select value={get() || movesOf(to())[0]?.id} onChange={(e) => setGet(e.currentTarget.value)} aria-label="Move asked for">
-              <For each={movesOf(to())}>{(m) => <option value={m.id}>{m.label}</option>}</For>
-            </select>
-          </label>
-          <button type="submit" data-testid="make-offer">
-            {counterOf() ? 'Send the counter-offer' : 'Make the offer'}
-          </button>
-          <Show when={counterOf()}>
-            <button type="button" onClick={() => setCounterOf(null)}>
-              Cancel
-            </button>
-          </Show>
-        </form>
-      </Show>
-      <ul class="offer-list" data-testid="offer-list">
-        <For each={props.context.offers}>
-          {(o) => (
-            <li class={`offer ${o.status}`}>
-              <strong>{name(o.from)}</strong> plays “{label(o.give)}” if <strong>{name(o.to)}</strong> plays “{label(o.get)}” — <em>{o.status}</em>
-              <Show when={o.status === 'open' && seats()[o.to]?.kind === 'team'}>
-                {' '}
-                <button type="button" onClick={() => p.dispatch({ type: 'ANSWER', offerId: o.id, by: o.to, answer: 'accept' })}>
-                  {name(o.to)} accepts
-                </button>{' '}
-                <button type="button" onClick={() => p.dispatch({ type: 'ANSWER', offerId: o.id, by: o.to, answer: 'reject' })}>
-                  rejects
-                </button>{' '}
-                <button
-                  type="button"
-                  onClick={() => {
-                    setCounterOf(o.id);
-                    setFrom(o.to);
-                    setTo(o.from);
-                    setGive(o.get);
-                    setGet(o.give);
-                  }}
-                >
-                  counters…
-                </button>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
-      <button type="button" class="primary big" data-testid="resolve-round" onClick={() => p.dispatch({ type: 'END_OFFERS' })}>
-        Resolve the round
-      </button>
-    </section>
-  );
-}
-
-function TeacherBar(props: { scenario: Scenario }) {
-  const p = play();
-  const phase = () => p.phase();
-  const presets = () => props.scenario.injects ?? [];
-  const [dim, setDim] = createSignal(props.scenario.dimensions[0]?.id ?? '');
-  const [delta, setDelta] = createSignal(0.05);
-  const [text, setText] = createSignal('');
-  const inject = (i: Inject) => {
-    if (p.dispatch({ type: 'INJECT', inject: i })) notify('info', `Injected: ${i.label}`);
-  };
-  const canInject = () => phase() !== 'ended';
-  return (
-    <details class="card teacher" open>
-      <summary>
-        <strong>Teacher controls</strong>
-      </summary>
-      <div class="row">
-        <Show when={phase() === 'moves' || phase() === 'offers'}>
-          <button type="button" data-testid="close-round" onClick={() => p.dispatch({ type: 'CLOSE_ROUND' })}>
-            {phase() === 'moves' ? 'Close the round now (the rest hold)' : 'Close the round now'}
-          </button>
-        </Show>
-        <button type="button" data-testid="undo-round" disabled={!p.session()?.starts.length} onClick={() => p.dispatch({ type: 'UNDO_ROUND' })}>
-          Undo the last round
-        </button>
-      </div>
-      <Show when={canInject()}>
-        <div class="row injects" role="group" aria-label="Inject an event">
-          <span>Inject:</span>
-          <For each={presets()}>
-            {(i) => (
-              <button type="button" data-inject={i.id} onClick={() => inject(i)}>
-                {i.label}
-              </button>
-            )}
-          </For>
-        </div>
-        <form
-          class="row"
-          aria-label="Inject your own event"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const d = Number(delta());
-            if (!Number.isFinite(d) || Math.abs(d) > 1) return notify('error', 'The change must be a number between −1 and 1.');
-            inject({ id: `custom-${Date.now().toString(36)}`, label: text().trim() || `${dim()} ${d >= 0 ? '+' : ''}${d}`, effects: [{ dimension: dim(), delta: d }] });
-          }}
-        >
-          <label>
-            Event <input type="text" value={text()} placeholder="e.g. Sanctions on Belavia" onInput={(e) => setText(e.currentTarget.value)} />
-          </label>
-          <label>
-            moves{' '}
-            <select value={dim()} onChange={(e) => setDim(e.currentTarget.value)}>
-              <For each={props.scenario.dimensions}>{(d) => <option value={d.id}>{d.label}</option>}</For>
-            </select>
-          </label>
-          <label>
-            by <input type="number" step="0.01" min="-1" max="1" value={delta()} style={{ width: '5em' }} onInput={(e) => setDelta(Number(e.currentTarget.value))} />
-          </label>
-          <button type="submit">Inject</button>
-        </form>
-      </Show>
-    </details>
   );
 }

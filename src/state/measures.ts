@@ -1,0 +1,7 @@
+/**
+ * The User Timing entries the app records for its benchmark (scripts/bench/app.bench.ts reads
+ * them with `performance.getEntriesByName`), instead of globals on `window`.
+ */
+
+/** One measure per common-core answer: from the request to the answer on the main thread; `detail.workerMs`, the time in the worker. */
+export const ANALYSIS_MEASURE = 'coreplay:analysis';
