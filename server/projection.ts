@@ -1,0 +1,107 @@
+/**
+ * What each seat of a room may see: a pure function of the room's state and the viewer.
+ *
+ *  - a team sees its own actors' moves of this round, and of the others only whether they have
+ *    committed, until the reveal (the moves phase ends: every actor committed, or CLOSE_ROUND);
+ *    it sees the private messages it sent or received;
+ *  - the projector (the class screen) sees who has committed, never what, and no messages;
+ *  - the teacher sees every move, every message and every device.
+ *
+ * Which commitments are secret is the round machine's rule, stated once in models/machines
+ * `viewFor`; this adds the room's own parts (teams, devices, messages, timer). The history of
+ * resolved rounds is public (it is sent apart from the projection, as `history`).
+ */
+import type { ActorId } from '../models/domain/types';
+import { viewFor, type RoundContext, type RoundPhase, type Seat } from '../models/machines/index';
+import type { DeviceStatus, DeviceView, MessageView, Projection, Role, RoomStatus, TeamView, TimerView } from './protocol';
+
+export interface DeviceRecord {
+  readonly deviceId: string;
+  readonly team: string;
+  readonly name: string;
+  readonly status: DeviceStatus;
+}
+
+/** Everything a projection is computed from. */
+export interface RoomView {
+  readonly code: string;
+  readonly status: RoomStatus;
+  readonly seats: Readonly<Record<ActorId, Seat>>;
+  readonly phase: RoundPhase;
+  readonly context: RoundContext;
+  readonly rev: number;
+  readonly historyRev: number;
+  readonly devices: readonly DeviceRecord[];
+  /** Device id → how many sockets it has connected now. */
+  readonly connected: Readonly<Record<string, number>>;
+  readonly messages: readonly MessageView[];
+  readonly timer: TimerView;
+}
+
+export type Viewer = { readonly role: 'teacher' } | { readonly role: 'projector' } | { readonly role: 'team'; readonly team: string };
+
+/** The run's teams in seat order, each with the actors it plays. */
+export function teamsOf(seats: Readonly<Record<ActorId, Seat>>): Map<string, ActorId[]> {
+  const out = new Map<string, ActorId[]>();
+  for (const [actor, seat] of Object.entries(seats)) {
+    if (seat.kind !== 'team') continue;
+    const list = out.get(seat.team) ?? [];
+    list.push(actor);
+    out.set(seat.team, list);
+  }
+  return out;
+}
+
+export function viewerActors(room: Pick<RoomView, 'seats' | 'context'>, viewer: Viewer): ActorId[] {
+  if (viewer.role === 'teacher') return room.context.scenario.actors.map((a) => a.id);
+  if (viewer.role === 'projector') return [];
+  return teamsOf(room.seats).get(viewer.team) ?? [];
+}
+
+export function project(room: RoomView, viewer: Viewer, now: number): Projection {
+  const actors = viewerActors(room, viewer);
+  const seen = viewFor(room.phase, room.context, actors);
+  const c = room.context;
+  const teams: TeamView[] = [];
+  for (const [team, list] of teamsOf(room.seats)) {
+    const admitted = room.devices.filter((d) => d.team === team && d.status === 'active');
+    teams.push({ team, actors: list, devices: admitted.length, connected: admitted.filter((d) => (room.connected[d.deviceId] ?? 0) > 0).length });
+  }
+  const messages =
+    viewer.role === 'teacher' ? room.messages : viewer.role === 'team' ? room.messages.filter((m) => m.from === viewer.team || m.to === viewer.team) : [];
+  const role: Role = viewer.role;
+  const base: Projection = {
+    code: room.code,
+    role,
+    team: viewer.role === 'team' ? viewer.team : null,
+    actors,
+    status: room.status,
+    rev: room.rev,
+    historyRev: room.historyRev,
+    phase: seen.phase,
+    round: seen.round,
+    roundLimit: seen.roundLimit,
+    world: seen.world,
+    postures: seen.postures,
+    holdings: c.holdings,
+    hasCommitted: seen.hasCommitted,
+    committed: seen.committed,
+    offers: seen.offers,
+    deals: c.deals,
+    due: c.due,
+    injects: c.injects,
+    teams,
+    timer: room.timer,
+    serverNow: now,
+    messages,
+  };
+  if (viewer.role !== 'teacher') return base;
+  const devices: DeviceView[] = room.devices.map((d) => ({
+    deviceId: d.deviceId,
+    team: d.team,
+    name: d.name,
+    status: d.status,
+    connected: (room.connected[d.deviceId] ?? 0) > 0,
+  }));
+  return { ...base, devices };
+}
