@@ -1,5 +1,5 @@
 /**
- * The bargaining over Belarus, 2025–2026: ten actors, thirteen dimensions, the assets each
+ * The bargaining over Belarus, 2025–2026: ten actors, fourteen dimensions, the assets each
  * actor controls and the moves they allow. Built from two source texts: seed 000 (each actor's
  * ideal and minimum and the feature it brings to a common core) and seed 003 (the
  * prisoners-for-potash deal of 13 December 2025 and why Moscow tolerates it). Positions on
@@ -32,7 +32,7 @@ const dimensions = [
     label: 'Russian military use',
     description: 'How far Russia uses Belarusian territory for troops, bases and missiles.',
     low: 'no Russian forces',
-    high: 'forward base with nuclear-capable missiles',
+    high: 'forward base with missiles likened to nuclear weapons',
     source: `${S003} (Union State agreements after 2020 let Moscow deploy troops and scale up fast; Oreshnik); position ${A} judgement`,
   },
   {
@@ -126,6 +126,14 @@ const dimensions = [
     high: 'normal relations',
     source: `${S000} §4.5–4.6 (Macron's call to Lukashenka; US deal-making on prisoners and potash); position ${A} judgement`,
   },
+  {
+    id: 'western_cohesion',
+    label: 'Western unity',
+    description: 'How far Washington, Brussels and the neighbours hold one line on Belarus (sanctions, transit, recognition).',
+    low: 'split: each capital deals alone',
+    high: 'one line, held together',
+    source: `${S003} (US pressure on Europe over sanctions and Klaipeda would strain transatlantic ties and split the EU on Russia, which Moscow would welcome); position ${A} judgement`,
+  },
 ] as const;
 
 type Dim = (typeof dimensions)[number]['id'];
@@ -145,6 +153,7 @@ const initialState: Point = {
   chinese_stake: 0.4,
   russian_dependence: 0.75,
   engagement: 0.15,
+  western_cohesion: 0.75,
 };
 
 const facts = [
@@ -166,6 +175,13 @@ const facts = [
   { id: 'buffer_zone_length', label: 'Length of Poland\'s buffer zone', value: 78, unit: 'km', source: S000 },
   { id: 'buffer_zone_depth', label: 'Depth of Poland\'s buffer zone, at most', value: 3, unit: 'km', source: S000 },
   { id: 'trade_share_russia', label: 'Share of Belarus\'s trade with Russia (about two-thirds)', value: 67, unit: '%', source: S003 },
+  { id: 'belaruskali_top_four', label: 'Belaruskali ranked among the world\'s four largest potash producers before 2021 (with Uralkali, Nutrien and Mosaic)', value: 4, unit: 'rank (at most)', source: S003 },
+  { id: 'nezhinsky_guarantee', label: 'Nezhinsky loan guaranteed by the government of Belarus and insured by Sinosure (1 = yes)', value: 1, unit: 'yes/no', source: S000 },
+  { id: 'buffer_zone_until', label: 'Poland\'s buffer zone extended until 31 Aug 2026 (year)', value: 2026, unit: 'year', source: S000 },
+  { id: 'crossing_terespol', label: 'Terespol crossing (E30, Warsaw Bridge): cars, minibuses and coaches only (passenger lanes)', value: 3, unit: 'vehicle classes', source: `${S000} §4.4` },
+  { id: 'crossing_kukuryki', label: 'Kukuryki–Kazlovichy crossing: heavy freight only', value: 1, unit: 'vehicle classes', source: `${S000} §4.4` },
+  { id: 'crossing_bobrowniki', label: 'Bobrowniki–Bierastavica crossing: cars, buses and trucks registered in the EU and some other European states', value: 3, unit: 'vehicle classes', source: `${S000} §4.4` },
+  { id: 'crossing_kuznica', label: 'Kuznica–Bruzgi crossing: cars only', value: 1, unit: 'vehicle classes', source: `${S000} §4.4` },
   { id: 'oreshnik_days_after_deal', label: 'Days from the US deal to the Oreshnik announcement (less than a week)', value: 6, unit: 'days', source: `${S003}; "less than a week", the exact count is ${A}` },
 ];
 
@@ -186,11 +202,20 @@ const ge = (label: string, coeffs: Partial<Point>, rhs: number, tags: string[], 
   op: '>=' as const,
 });
 
+/**
+ * "Reliability" read as most actors read it (seed 000 §4.2): a limit on Russia's military use of
+ * Belarus. Today's presence (0.6) is tolerated; a forward deployment beyond it is not. Moscow's
+ * own reading, control, wants more than this (RUSSIAN_CONTROL below): the homonym is the test.
+ */
+const RELIABILITY_LIMIT = 0.62;
+/** Under the control reading, Moscow secures its military orientation with a forward presence (Oreshnik). */
+const RUSSIAN_CONTROL = 0.65;
+
 /** The neighbours share one reading of the core: a controllable border and no exported instability. */
 const neighbourMinimum = (who: string) => [
-  le(`${who}: no exported instability`, { escalation: 1 }, 0.45, ['predictable', 'no-escalation'], `${S000} §4.4`),
-  le(`${who}: Belarus is no source of military threat`, { russian_military: 1 }, 0.45, ['non-aggressive', 'limit-on-russian-military'], `${S000} §4.4; bound ${A}`),
-  le(`${who}: the border opens only as far as risk allows`, { border: 1, escalation: 1 }, 1.0, ['controllable-border'], `${S000} §4.4 ("the harder logic of risk prevails"); form ${A}`),
+  le(`${who}: no exported instability`, { escalation: 1 }, 0.6, ['predictable', 'no-escalation'], `${S000} §4.4 (Belarus must not export instability); bound ${A}`),
+  le(`${who}: the border stays controllable`, { border: 1, escalation: 1 }, 1.0, ['controllable-border'], `${S000} §4.4 (a controllable border; "the harder logic of risk prevails"); form and bound ${A}`),
+  le(`${who}: Russia's military function limited`, { russian_military: 1 }, RELIABILITY_LIMIT, ['non-aggressive', 'limit-on-russian-military'], `${S000} §4.2, §4.4 (for most actors "reliability" means a limit on Russia's military function; Belarus no source of military threat); bound ${A}`),
 ];
 
 const actors = [
@@ -199,13 +224,14 @@ const actors = [
     name: 'Lukashenka regime',
     short: 'Regime',
     description: 'Personal rule in Minsk. Wants a recognised state with several patrons; sells prisoners, potash, transit and signals as one package.',
-    ideal: { sovereignty: 0.85, russian_military: 0.35, western_alignment: 0.35, democracy: 0, prisoners: 0.5, potash: 1, sanctions: 0, transit: 1, border: 0.6, escalation: 0.25, chinese_stake: 0.7, russian_dependence: 0.45, engagement: 0.8 },
-    salience: { sovereignty: 0.15, russian_military: 0.05, western_alignment: 0.03, democracy: 0.17, prisoners: 0.05, potash: 0.12, sanctions: 0.12, transit: 0.06, border: 0.02, escalation: 0.05, chinese_stake: 0.05, russian_dependence: 0.05, engagement: 0.08 },
+    ideal: { sovereignty: 0.85, russian_military: 0.35, western_alignment: 0.35, democracy: 0, prisoners: 1, potash: 1, sanctions: 0, transit: 1, border: 0.6, escalation: 0.25, chinese_stake: 0.7, russian_dependence: 0.45, engagement: 0.8, western_cohesion: 0.3 },
+    salience: { sovereignty: 0.15, russian_military: 0.04, western_alignment: 0.03, democracy: 0.15, prisoners: 0.1, potash: 0.11, sanctions: 0.11, transit: 0.05, border: 0.02, escalation: 0.05, chinese_stake: 0.04, russian_dependence: 0.05, engagement: 0.08, western_cohesion: 0.02 },
     minimum: [
       ge('Regime: a separate Belarus', { sovereignty: 1 }, 0.4, ['separate'], `${S000} §4.1 ("a separate Belarus in which his power is reproduced")`),
       le('Regime: its power is reproduced', { democracy: 1 }, 0.2, ['authoritarian'], `${S000} §4.1`),
-      le('Regime: no direct front with Ukraine', { escalation: 1 }, 0.75, ['no-second-front'], `${S000} §4.3 (neither Kyiv nor Lukashenka needs a direct front)`),
+      le('Regime: no direct front with Ukraine', { escalation: 1 }, 0.75, ['no-second-front'], `${S000} §4.3 (neither Kyiv nor Lukashenka needs a direct front); bound ${A}`),
     ],
+    leverage: [{ asset: 'political_prisoners', dimension: 'prisoners', held: 'high', source: `${S000} §4.1, §4.6 (Minsk sells prisoners, transit and signals as one package, a portfolio of functions); ${S003} (123 released for potash relief); holding value ${A}` }],
     capability: 0.5,
     patience: 0.9,
     colour: '#8c564b',
@@ -216,11 +242,11 @@ const actors = [
     name: 'Russia',
     short: 'Russia',
     description: 'Wants Belarus inside its military, political and economic system; at the least a loyal neighbour without Western drift whose military orientation it controls.',
-    ideal: { sovereignty: 0.1, russian_military: 1, western_alignment: 0, democracy: 0, prisoners: 0.8, potash: 0.6, sanctions: 0.3, transit: 0, border: 0.3, escalation: 0.55, chinese_stake: 0.2, russian_dependence: 1, engagement: 0.3 },
-    salience: { sovereignty: 0.2, russian_military: 0.2, western_alignment: 0.2, democracy: 0.08, prisoners: 0.01, potash: 0.02, sanctions: 0.03, transit: 0.04, border: 0.02, escalation: 0.04, chinese_stake: 0.04, russian_dependence: 0.1, engagement: 0.02 },
+    ideal: { sovereignty: 0.1, russian_military: 1, western_alignment: 0, democracy: 0, prisoners: 0.5, potash: 0.6, sanctions: 0.5, transit: 0, border: 0.3, escalation: 0.45, chinese_stake: 0.2, russian_dependence: 1, engagement: 0.3, western_cohesion: 0 },
+    salience: { sovereignty: 0.2, russian_military: 0.2, western_alignment: 0.2, democracy: 0.08, prisoners: 0, potash: 0.02, sanctions: 0, transit: 0.03, border: 0.01, escalation: 0.04, chinese_stake: 0.04, russian_dependence: 0.09, engagement: 0, western_cohesion: 0.09 },
     minimum: [
       le('Russia: no Western drift', { western_alignment: 1 }, 0.2, ['non-western'], `${S000} §4.2`),
-      ge('Russia: military orientation under its control', { russian_military: 1 }, 0.5, ['russian-control'], `${S000} §4.2 (reliability as control); bound ${A}`),
+      ge('Russia: military orientation under its control', { russian_military: 1 }, RUSSIAN_CONTROL, ['russian-control'], `${S000} §4.2 (reliability as control); ${S003} (Oreshnik announced within a week of the US deal; Union State agreements let Moscow scale up); bound ${A}`),
       le('Russia: separate in name only', { sovereignty: 1 }, 0.6, ['russian-control'], `${S000} §4.2 ("a nominally separate Belarus may be enough"); bound ${A}`),
       le('Russia: no democratic breakthrough', { democracy: 1 }, 0.3, ['authoritarian'], `${S003} (Putin's support keeps Lukashenka in power since 2020); bound ${A}`),
     ],
@@ -234,11 +260,11 @@ const actors = [
     name: 'Ukraine',
     short: 'Ukraine',
     description: 'Ideally a European Belarus out of the Russian military system; at the least no second front from Belarusian territory.',
-    ideal: { sovereignty: 1, russian_military: 0, western_alignment: 1, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 1, transit: 0, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0, engagement: 0.2 },
-    salience: { sovereignty: 0.1, russian_military: 0.3, western_alignment: 0.1, democracy: 0.08, prisoners: 0.03, potash: 0.04, sanctions: 0.08, transit: 0.01, border: 0.01, escalation: 0.2, chinese_stake: 0.01, russian_dependence: 0.03, engagement: 0.01 },
+    ideal: { sovereignty: 1, russian_military: 0, western_alignment: 1, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 1, transit: 0, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0, engagement: 0.2, western_cohesion: 1 },
+    salience: { sovereignty: 0.1, russian_military: 0.28, western_alignment: 0.1, democracy: 0.08, prisoners: 0.03, potash: 0.04, sanctions: 0.08, transit: 0.01, border: 0.01, escalation: 0.18, chinese_stake: 0.01, russian_dependence: 0.03, engagement: 0.01, western_cohesion: 0.04 },
     minimum: [
-      le('Ukraine: no second front', { escalation: 1 }, 0.5, ['no-second-front', 'non-aggressive'], `${S000} §4.3`),
-      le('Ukraine: territory not a staging ground', { russian_military: 1 }, 0.55, ['no-second-front', 'limit-on-russian-military'], `${S000} §4.3; bound ${A}`),
+      le('Ukraine: no second front', { escalation: 1 }, 0.6, ['no-second-front', 'non-aggressive'], `${S000} §4.3 (Kyiv's minimum: no second front from Belarusian territory); bound ${A}`),
+      le('Ukraine: Russia\'s military function limited', { russian_military: 1 }, RELIABILITY_LIMIT, ['no-second-front', 'limit-on-russian-military'], `${S000} §4.2–4.3 (reliability as a limit on Russia's military function); bound ${A}`),
     ],
     capability: 0.45,
     patience: 0.8,
@@ -250,8 +276,8 @@ const actors = [
     name: 'Poland',
     short: 'Poland',
     description: 'A hub of the diaspora with a values goal, but at the least a controllable border: buffer zone, limited crossings.',
-    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 0.9, prisoners: 0, potash: 0.4, sanctions: 0.8, transit: 0.3, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.3 },
-    salience: { sovereignty: 0.08, russian_military: 0.2, western_alignment: 0.06, democracy: 0.1, prisoners: 0.05, potash: 0.01, sanctions: 0.05, transit: 0.01, border: 0.15, escalation: 0.25, chinese_stake: 0.01, russian_dependence: 0.02, engagement: 0.01 },
+    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 0.9, prisoners: 0, potash: 0.4, sanctions: 0.8, transit: 0.3, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.3, western_cohesion: 1 },
+    salience: { sovereignty: 0.08, russian_military: 0.19, western_alignment: 0.06, democracy: 0.09, prisoners: 0.05, potash: 0.01, sanctions: 0.05, transit: 0.01, border: 0.14, escalation: 0.23, chinese_stake: 0.01, russian_dependence: 0.02, engagement: 0.01, western_cohesion: 0.05 },
     minimum: neighbourMinimum('Poland'),
     capability: 0.35,
     patience: 0.8,
@@ -263,9 +289,10 @@ const actors = [
     name: 'Lithuania',
     short: 'Lithuania',
     description: 'Hosts the democratic forces and controls Klaipeda; cautious on potash transit when values meet security costs.',
-    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 0.9, prisoners: 0, potash: 0.3, sanctions: 0.85, transit: 0.1, border: 0.45, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.25 },
-    salience: { sovereignty: 0.08, russian_military: 0.2, western_alignment: 0.06, democracy: 0.1, prisoners: 0.05, potash: 0.01, sanctions: 0.06, transit: 0.04, border: 0.12, escalation: 0.25, chinese_stake: 0.01, russian_dependence: 0.01, engagement: 0.01 },
+    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 0.9, prisoners: 0, potash: 0.3, sanctions: 0.85, transit: 0, border: 0.45, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.25, western_cohesion: 1 },
+    salience: { sovereignty: 0.08, russian_military: 0.19, western_alignment: 0.06, democracy: 0.09, prisoners: 0.05, potash: 0.01, sanctions: 0.05, transit: 0.06, border: 0.11, escalation: 0.23, chinese_stake: 0.01, russian_dependence: 0.01, engagement: 0.01, western_cohesion: 0.04 },
     minimum: neighbourMinimum('Lithuania'),
+    leverage: [{ asset: 'klaipeda_transit', dimension: 'transit', held: 'low', source: `${S003} (Klaipeda closed since 2022; reopening it is what Minsk counts on US pressure for); ${S000} §4.6 (transit as an object of bargaining); holding value ${A}` }],
     capability: 0.2,
     patience: 0.8,
     colour: '#bcbd22',
@@ -276,8 +303,8 @@ const actors = [
     name: 'Latvia',
     short: 'Latvia',
     description: 'A neighbour that reads the core most simply: Belarus must be predictable and export no instability.',
-    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.75, democracy: 0.85, prisoners: 0, potash: 0.4, sanctions: 0.75, transit: 0.3, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.3 },
-    salience: { sovereignty: 0.08, russian_military: 0.2, western_alignment: 0.06, democracy: 0.08, prisoners: 0.04, potash: 0.01, sanctions: 0.05, transit: 0.02, border: 0.15, escalation: 0.28, chinese_stake: 0.01, russian_dependence: 0.01, engagement: 0.01 },
+    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.75, democracy: 0.85, prisoners: 0, potash: 0.4, sanctions: 0.75, transit: 0.3, border: 0.5, escalation: 0, chinese_stake: 0.3, russian_dependence: 0.1, engagement: 0.3, western_cohesion: 1 },
+    salience: { sovereignty: 0.08, russian_military: 0.19, western_alignment: 0.06, democracy: 0.07, prisoners: 0.04, potash: 0.01, sanctions: 0.05, transit: 0.02, border: 0.14, escalation: 0.27, chinese_stake: 0.01, russian_dependence: 0.01, engagement: 0.01, western_cohesion: 0.04 },
     minimum: neighbourMinimum('Latvia'),
     capability: 0.15,
     patience: 0.8,
@@ -289,9 +316,10 @@ const actors = [
     name: 'European Union',
     short: 'EU',
     description: 'A normative maximum (rights, prisoners freed, a democratic transition) and a pragmatic minimum: no new crises on its eastern edge.',
-    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 0.8, transit: 0.2, border: 0.5, escalation: 0, chinese_stake: 0.2, russian_dependence: 0, engagement: 0.3 },
-    salience: { sovereignty: 0.05, russian_military: 0.1, western_alignment: 0.05, democracy: 0.2, prisoners: 0.15, potash: 0.02, sanctions: 0.1, transit: 0.01, border: 0.05, escalation: 0.2, chinese_stake: 0.01, russian_dependence: 0.03, engagement: 0.03 },
-    minimum: [le('EU: no new crises on the eastern periphery', { escalation: 1 }, 0.5, ['no-escalation'], `${S000} §4.5`)],
+    ideal: { sovereignty: 0.9, russian_military: 0, western_alignment: 0.8, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 1, transit: 0.2, border: 0.5, escalation: 0, chinese_stake: 0.2, russian_dependence: 0, engagement: 0.3, western_cohesion: 1 },
+    salience: { sovereignty: 0.05, russian_military: 0.09, western_alignment: 0.05, democracy: 0.18, prisoners: 0.14, potash: 0.02, sanctions: 0.1, transit: 0.01, border: 0.04, escalation: 0.18, chinese_stake: 0.01, russian_dependence: 0.03, engagement: 0.03, western_cohesion: 0.07 },
+    minimum: [le('EU: no new crises on the eastern periphery', { escalation: 1 }, 0.6, ['no-escalation'], `${S000} §4.5; bound ${A}`)],
+    leverage: [{ asset: 'eu_uk_sanctions', dimension: 'sanctions', held: 'high', source: `${S003} (EU/UK sanctions stay; easing only conceivable in wider talks with the US); holding value ${A}` }],
     capability: 0.7,
     patience: 0.85,
     colour: '#2ca02c',
@@ -302,9 +330,10 @@ const actors = [
     name: 'United States',
     short: 'US',
     description: 'No stated doctrine; transactional. At the least a Belarus it can make deals with on prisoners, sanctions, transit, raw materials and channels.',
-    ideal: { sovereignty: 0.6, russian_military: 0.3, western_alignment: 0.4, democracy: 0.5, prisoners: 0, potash: 0.8, sanctions: 0.4, transit: 0.6, border: 0.5, escalation: 0.2, chinese_stake: 0.2, russian_dependence: 0.5, engagement: 0.8 },
-    salience: { sovereignty: 0.05, russian_military: 0.05, western_alignment: 0.05, democracy: 0.05, prisoners: 0.25, potash: 0.1, sanctions: 0.05, transit: 0.03, border: 0.02, escalation: 0.1, chinese_stake: 0.03, russian_dependence: 0.02, engagement: 0.2 },
+    ideal: { sovereignty: 0.6, russian_military: 0.3, western_alignment: 0.4, democracy: 0.5, prisoners: 0, potash: 0.8, sanctions: 1, transit: 0.6, border: 0.5, escalation: 0.2, chinese_stake: 0.2, russian_dependence: 0.5, engagement: 0.8, western_cohesion: 0.5 },
+    salience: { sovereignty: 0.04, russian_military: 0.04, western_alignment: 0.04, democracy: 0.04, prisoners: 0.22, potash: 0.08, sanctions: 0.18, transit: 0.03, border: 0.02, escalation: 0.08, chinese_stake: 0.03, russian_dependence: 0.02, engagement: 0.17, western_cohesion: 0.01 },
     minimum: [ge('US: a Belarus it can make deals with', { engagement: 1 }, 0.1, ['deal-capable'], `${S000} §4.6; bound ${A}`)],
+    leverage: [{ asset: 'us_potash_sanctions', dimension: 'sanctions', held: 'high', source: `${S003} (partial potash relief traded for 123 releases); ${S000} §4.6 (carrot and stick); holding value ${A}` }],
     capability: 0.9,
     patience: 0.7,
     colour: '#9467bd',
@@ -315,11 +344,11 @@ const actors = [
     name: 'China',
     short: 'China',
     description: 'A stable logistical and industrial node in the west; at the least a solvent, predictable Belarus that creates no conflict with Moscow.',
-    ideal: { sovereignty: 0.6, russian_military: 0.4, western_alignment: 0.2, democracy: 0, prisoners: 0.5, potash: 1, sanctions: 0, transit: 0.5, border: 0.5, escalation: 0.1, chinese_stake: 1, russian_dependence: 0.5, engagement: 0.4 },
-    salience: { sovereignty: 0.05, russian_military: 0.02, western_alignment: 0.08, democracy: 0.01, prisoners: 0, potash: 0.2, sanctions: 0.1, transit: 0.03, border: 0.01, escalation: 0.15, chinese_stake: 0.3, russian_dependence: 0.04, engagement: 0.01 },
+    ideal: { sovereignty: 0.6, russian_military: 0.4, western_alignment: 0.2, democracy: 0, prisoners: 0.5, potash: 1, sanctions: 0, transit: 0.5, border: 0.5, escalation: 0.1, chinese_stake: 1, russian_dependence: 0.5, engagement: 0.4, western_cohesion: 0.5 },
+    salience: { sovereignty: 0.05, russian_military: 0.02, western_alignment: 0.08, democracy: 0.01, prisoners: 0, potash: 0.2, sanctions: 0.1, transit: 0.03, border: 0.01, escalation: 0.15, chinese_stake: 0.29, russian_dependence: 0.04, engagement: 0.01, western_cohesion: 0.01 },
     minimum: [
       ge('China: a solvent Belarus', { potash: 1 }, 0.45, ['profitable'], `${S000} §4.7 ("solvent and predictable"); bound ${A} (about 6.3 Mt/yr)`),
-      le('China: a predictable Belarus', { escalation: 1 }, 0.6, ['stable'], `${S000} §4.7`),
+      le('China: a predictable Belarus', { escalation: 1 }, 0.6, ['stable'], `${S000} §4.7; bound ${A}`),
       le('China: no conflict with Moscow', { western_alignment: 1 }, 0.4, ['non-western'], `${S000} §4.7 (no Chinese counterweight to Russia); bound ${A}`),
     ],
     capability: 0.8,
@@ -332,8 +361,8 @@ const actors = [
     name: 'Belarusian democratic forces',
     short: 'Opposition',
     description: 'The democratic forces in exile: a democratic Belarus and the release of political prisoners.',
-    ideal: { sovereignty: 1, russian_military: 0, western_alignment: 0.9, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 0.7, transit: 0.3, border: 0.8, escalation: 0, chinese_stake: 0.2, russian_dependence: 0, engagement: 0.3 },
-    salience: { sovereignty: 0.1, russian_military: 0.07, western_alignment: 0.05, democracy: 0.3, prisoners: 0.25, potash: 0.01, sanctions: 0.05, transit: 0.01, border: 0.04, escalation: 0.05, chinese_stake: 0.01, russian_dependence: 0.04, engagement: 0.02 },
+    ideal: { sovereignty: 1, russian_military: 0, western_alignment: 0.9, democracy: 1, prisoners: 0, potash: 0.3, sanctions: 0.7, transit: 0.3, border: 0.8, escalation: 0, chinese_stake: 0.2, russian_dependence: 0, engagement: 0.3, western_cohesion: 1 },
+    salience: { sovereignty: 0.1, russian_military: 0.07, western_alignment: 0.05, democracy: 0.29, prisoners: 0.25, potash: 0.01, sanctions: 0.05, transit: 0.01, border: 0.04, escalation: 0.05, chinese_stake: 0.01, russian_dependence: 0.03, engagement: 0.02, western_cohesion: 0.02 },
     minimum: [
       ge('Opposition: a democratic opening', { democracy: 1 }, 0.5, ['democratic'], `${S000} §4.1 (predictability through irremovability is unacceptable to them); bound ${A}`),
       le('Opposition: political prisoners freed', { prisoners: 1 }, prisoners(150), ['democratic', 'prisoners-freed'], `${S003} (no let-up in repression); bound ${A}`),
@@ -360,7 +389,7 @@ const assets = [
   asset('territory_hosting', 'Hosting Russian deployments', 'regime', 'Consent to Russian troops and missiles on Belarusian soil.', S003),
   asset('border_pressure', 'Pressure on the western border', 'regime', 'Instrumented migration and incidents at the border, as in the 2021 crisis.', `${S000} §4.4`),
   asset('oreshnik', 'Oreshnik missile deployment', 'russia', 'Russia\'s medium-range ballistic missile, announced for Belarus less than a week after the US deal.', S003, { coOwners: ['regime'] }),
-  asset('russian_troops', 'Russian troops in Belarus', 'russia', 'Forces that Union State agreements let Moscow deploy and scale up quickly.', S003),
+  asset('russian_troops', 'Russian troops in Belarus', 'russia', 'Forces that Union State agreements let Moscow deploy and scale up quickly; two surges are ready.', `${S003}; the number of surges ${A}`, { quantity: 2 }),
   asset('energy_subsidies', 'Energy subsidies', 'russia', 'Oil and gas at preferential prices: nearly all of Belarus\'s supply.', S003),
   asset('us_potash_sanctions', 'US potash sanctions', 'us', 'US blocking sanctions of 2021 on Belaruskali and two other potash companies.', S003),
   asset('us_channel', 'US envoy channel', 'us', 'A direct line for deals on prisoners, sanctions, transit and security.', `${S000} §4.6`),
@@ -374,7 +403,7 @@ const assets = [
   asset('lv_border', 'Latvian border regime', 'latvia', 'Crossings and restrictions on the Latvia–Belarus border.', `${A} Latvia's border is not detailed in the texts`),
   asset('sanctions_diplomacy', 'Sanctions diplomacy', 'ukraine', 'Kyiv\'s own sanctions line and its lobbying against easing potash pressure.', `${S000} §4.3`),
   asset('northern_defence', 'Northern defence', 'ukraine', 'Warnings and defensive deployments on the Belarusian border.', `${S000} §4.3`),
-  asset('nezhinsky_credit', 'Credit for Nezhinsky', 'china', 'China Development Bank financing ($1.4 bn, 2016) for the Nezhinsky potash plant, up to 2 Mt/yr.', S000),
+  asset('nezhinsky_credit', 'Credit for Nezhinsky', 'china', 'China Development Bank financing ($1.4 bn, 2016; guaranteed by the Belarusian government, insured by Sinosure) for the Nezhinsky plant: up to 2 Mt/yr of new capacity, 1 Mt per tranche.', S000, { quantity: 2 }),
   asset('investment', 'Chinese investment', 'china', 'Industrial projects and institutional ties (SCO).', `${S000} §4.7`),
   asset('diaspora_voice', 'Voice of the democratic forces', 'opposition', 'Advocacy in Vilnius, Warsaw and Western capitals.', `${S000} §4.4`),
 ];
@@ -426,12 +455,12 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'host_oreshnik', actor: 'regime', label: 'Announce the Oreshnik deployment', description: 'Declare that Russia\'s Oreshnik missile is deployed on Belarusian soil.',
-    asset: 'oreshnik', consumes: true, effects: [d('russian_military', 0.1), d('escalation', 0.08), d('sovereignty', -0.02)],
+    asset: 'oreshnik', consumes: true, effects: [d('russian_military', 0.1), d('escalation', 0.08), d('sovereignty', -0.02), d('western_cohesion', 0.04)],
     tone: 'hostile', targets: ['ukraine', ...NEIGHBOURS, 'eu'], source: `${S003} (announced less than a week after the deal); effects ${A}`,
   },
   {
     id: 'border_provocation', actor: 'regime', label: 'Pressure the western border', description: 'Push migrants and provoke incidents at the border.',
-    asset: 'border_pressure', effects: [d('escalation', 0.08), d('border', -0.05), d('engagement', -0.03)],
+    asset: 'border_pressure', effects: [d('escalation', 0.08), d('border', -0.05), d('engagement', -0.03), d('western_cohesion', 0.03)],
     tone: 'hostile', targets: NEIGHBOURS, source: `${S000} §4.4 (the 2021 migration crisis); effects ${A}`,
   },
   {
@@ -446,13 +475,13 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'deploy_oreshnik', actor: 'russia', label: 'Deploy Oreshnik', description: 'Station the Oreshnik medium-range missile in Belarus.',
-    asset: 'oreshnik', consumes: true, effects: [d('russian_military', 0.12), d('escalation', 0.1), d('sovereignty', -0.03)],
+    asset: 'oreshnik', consumes: true, effects: [d('russian_military', 0.12), d('escalation', 0.1), d('sovereignty', -0.03), d('western_cohesion', 0.05)],
     tone: 'hostile', targets: ['ukraine', ...NEIGHBOURS, 'eu', 'us'], source: `${S003}; effects ${A}`,
   },
   {
-    id: 'troop_surge', actor: 'russia', label: 'Surge troops into Belarus', description: 'Scale up Russian forces under the Union State agreements.',
-    asset: 'russian_troops', effects: [d('russian_military', 0.1), d('escalation', 0.08), d('sovereignty', -0.03)],
-    tone: 'hostile', targets: ['ukraine', ...NEIGHBOURS], source: `${S003} (agreements allow rapid scaling up in a crisis); effects ${A}`,
+    id: 'troop_surge', actor: 'russia', label: 'Surge troops into Belarus', description: 'Scale up Russian forces under the Union State agreements. The West closes ranks and sanctions tighten.',
+    asset: 'russian_troops', uses: 1, effects: [d('russian_military', 0.1), d('escalation', 0.08), d('sovereignty', -0.03), d('western_cohesion', 0.04), d('sanctions', 0.02)],
+    tone: 'hostile', targets: ['ukraine', ...NEIGHBOURS], source: `${S003} (agreements allow rapid scaling up in a crisis); effects, including the cost to Moscow, ${A}`,
   },
   {
     id: 'troop_drawdown', actor: 'russia', label: 'Draw down troops', description: 'Pull some forces back from Belarus.',
@@ -471,17 +500,17 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'ease_potash_partial', actor: 'us', label: 'Partly lift US potash sanctions', description: 'Ease the 2021 sanctions on the three potash companies.',
-    asset: 'us_potash_sanctions', effects: [d('sanctions', -0.08), d('potash', potash(0.3)), d('engagement', 0.05)],
+    asset: 'us_potash_sanctions', effects: [d('sanctions', -0.08), d('potash', potash(0.3)), d('engagement', 0.05), d('western_cohesion', -0.04)],
     tone: 'cooperative', targets: ['regime'], postures: CONCILIATORY, source: `${S003} (13 Dec 2025; the market reacted calmly, exports near capacity); effects ${A}`,
   },
   {
     id: 'lift_potash_sanctions', actor: 'us', label: 'Lift US potash sanctions fully', description: 'Remove the US blocking sanctions on the potash sector.',
-    asset: 'us_potash_sanctions', consumes: true, effects: [d('sanctions', -0.15), d('potash', potash(0.5)), d('engagement', 0.08)],
+    asset: 'us_potash_sanctions', consumes: true, effects: [d('sanctions', -0.15), d('potash', potash(0.5)), d('engagement', 0.08), d('western_cohesion', -0.08)],
     tone: 'cooperative', targets: ['regime'], postures: ['engaged'], source: `${S003}; effects ${A}`,
   },
   {
     id: 'reimpose_potash_sanctions', actor: 'us', label: 'Reimpose potash sanctions', description: 'Snap the potash sanctions back.',
-    asset: 'us_potash_sanctions', effects: [d('sanctions', 0.08), d('engagement', -0.05)], tone: 'hostile', targets: ['regime'], source: `${A} the stick of "carrot and stick" (${S000} §4.6)`,
+    asset: 'us_potash_sanctions', effects: [d('sanctions', 0.08), d('engagement', -0.05), d('western_cohesion', 0.02)], tone: 'hostile', targets: ['regime'], source: `${A} the stick of "carrot and stick" (${S000} §4.6)`,
   },
   {
     id: 'envoy_visit', actor: 'us', label: 'Send an envoy to Minsk', description: 'Open talks on prisoners, sanctions and transit.',
@@ -489,12 +518,12 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'press_allies_on_sanctions', actor: 'us', label: 'Press Europe to ease sanctions', description: 'Ask the EU and Lithuania to revisit sanctions and Klaipeda transit.',
-    asset: 'us_channel', effects: [d('sanctions', -0.02), d('engagement', 0.03)], tone: 'neutral', targets: ['eu', 'lithuania'],
+    asset: 'us_channel', effects: [d('sanctions', -0.02), d('engagement', 0.03), d('western_cohesion', -0.06)], tone: 'neutral', targets: ['eu', 'lithuania'],
     source: `${S003} (a scenario Lukashenka counts on; it would strain transatlantic ties); effects ${A}`,
   },
   {
     id: 'extend_eu_sanctions', actor: 'eu', label: 'Extend EU sanctions', description: 'Renew and widen the trade sanctions.',
-    asset: 'eu_uk_sanctions', effects: [d('sanctions', 0.05), d('engagement', -0.02)], tone: 'hostile', targets: ['regime'], source: `${S003} (no readiness to revise); effects ${A}`,
+    asset: 'eu_uk_sanctions', effects: [d('sanctions', 0.05), d('engagement', -0.02), d('western_cohesion', 0.03)], tone: 'hostile', targets: ['regime'], source: `${S003} (no readiness to revise); effects ${A}`,
   },
   {
     id: 'ease_eu_sanctions', actor: 'eu', label: 'Ease EU potash sanctions', description: 'Lift the trade restrictions on potash.',
@@ -515,7 +544,7 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'reopen_klaipeda', actor: 'lithuania', label: 'Reopen Klaipeda to potash', description: 'Restore transit through Lithuania and Klaipeda.',
-    asset: 'klaipeda_transit', effects: [set('transit', 1), d('potash', potash(1)), d('russian_dependence', -0.05)], tone: 'cooperative', targets: ['regime', 'us'],
+    asset: 'klaipeda_transit', effects: [set('transit', 1), d('potash', potash(1)), d('russian_dependence', -0.05), d('western_cohesion', -0.03)], tone: 'cooperative', targets: ['regime', 'us'],
     postures: ['engaged'], source: `${S003} (Klaipeda was the sole export route since 2009); effects ${A}`,
   },
   {
@@ -546,7 +575,7 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'lobby_against_relief', actor: 'ukraine', label: 'Lobby against potash relief', description: 'Hold the sanctions line and press partners not to ease potash.',
-    asset: 'sanctions_diplomacy', effects: [d('sanctions', 0.03), d('engagement', -0.02)], tone: 'hostile', targets: ['regime', 'us'], source: `${S000} §4.3; effects ${A}`,
+    asset: 'sanctions_diplomacy', effects: [d('sanctions', 0.03), d('engagement', -0.02), d('western_cohesion', 0.02)], tone: 'hostile', targets: ['regime', 'us'], source: `${S000} §4.3; effects ${A}`,
   },
   {
     id: 'warn_minsk', actor: 'ukraine', label: 'Warn Minsk', description: 'Public warnings and defensive deployments on the northern border.',
@@ -558,7 +587,7 @@ const moves: MoveSpec[] = [
   },
   {
     id: 'nezhinsky_credit', actor: 'china', label: 'Fund Nezhinsky', description: 'Extend credit to bring the Nezhinsky plant towards its 2 Mt/yr.',
-    asset: 'nezhinsky_credit', effects: [d('chinese_stake', 0.1), d('potash', potash(1))], tone: 'cooperative', targets: ['regime'], source: `${S000} (CDB, $1.4 bn, 2016; up to 2 Mt/yr); effects ${A}`,
+    asset: 'nezhinsky_credit', uses: 1, effects: [d('chinese_stake', 0.1), d('potash', potash(1))], tone: 'cooperative', targets: ['regime'], source: `${S000} (CDB, $1.4 bn, 2016; up to 2 Mt/yr); effects ${A}`,
   },
   {
     id: 'expand_investment', actor: 'china', label: 'Expand investment', description: 'Deepen industrial projects without crossing Moscow.',
@@ -619,6 +648,26 @@ const variants = [
       { op: 'setPatience', actor: 'us', value: 0.6 },
     ],
     source: `${S000} §4.6 (the transactional frame); ${S003} (PR and commercial motives); weights ${A}`,
+  },
+  {
+    id: 'grey-russia-limit', label: 'Grey core, Russia reading reliability as a limit', kind: 'reading',
+    description: 'The authoritarian reading with Moscow settling for a non-Western but separate Belarus: does a grey core exist once Russia\'s demand is a limit rather than control?',
+    ops: [
+      { op: 'excludeFromCore', actor: 'opposition' },
+      { op: 'removeConstraint', actor: 'russia', constraint: 'military-orientation-under-its-control' },
+      { op: 'removeConstraint', actor: 'russia', constraint: 'separate-in-name-only' },
+      { op: 'addConstraint', actor: 'russia', constraint: ge('Russia: residual military cooperation', { russian_military: 1 }, 0.25, ['non-western'], `${S003} (institutionalised military cooperation); bound ${A}`) },
+    ],
+    source: `${S000} §4.1–4.2 (the grey formula; "non-Western but separate")`,
+  },
+  {
+    id: 'ukraine-change-of-power', label: 'Ukraine: a core only after a change of power', kind: 'reading',
+    description: 'Kyiv\'s stronger position: under Lukashenka Belarus cannot be separated from Russia, so a real core needs a change of power in Minsk.',
+    ops: [
+      { op: 'addConstraint', actor: 'ukraine', constraint: ge('Ukraine (strong): a change of power in Minsk', { democracy: 1 }, 0.5, ['change-of-power'], `${S000} §4.3 (the stronger Ukrainian position); bound ${A}`) },
+      { op: 'addConstraint', actor: 'ukraine', constraint: ge('Ukraine (strong): Belarus separated from Russia', { sovereignty: 1 }, 0.7, ['separate'], `${S000} §4.3; bound ${A}`) },
+    ],
+    source: `${S000} §4.3 (a real core is attainable only after a change of power)`,
   },
   {
     id: 'klaipeda-reopens', label: 'Klaipeda reopens', kind: 'variant',

@@ -68,8 +68,8 @@ describe('variants', () => {
     expect(russia.minimum.map((c) => c.id)).not.toContain('military-orientation-under-its-control');
     expect(s.actors.find((a) => a.id === 'russia')!.minimum.map((c) => c.id)).toContain('military-orientation-under-its-control');
     expect([...v.value.excludedFromCore]).toEqual(['opposition']);
-    expect(applyVariants(s, ['atlantis'])).toEqual({ ok: false, problem: 'unknown variant "atlantis" (known: russia-limit, us-buffer, us-transactional, klaipeda-reopens, grey, golden)' });
+    expect(applyVariants(s, ['atlantis'])).toEqual({ ok: false, problem: 'unknown variant "atlantis" (known: russia-limit, us-buffer, us-transactional, grey-russia-limit, ukraine-change-of-power, klaipeda-reopens, grey, golden)' });
     const x = dimensionIndex(v.value.scenario);
-    expect(x.size).toBe(13);
+    expect(x.size).toBe(14);
   });
 });

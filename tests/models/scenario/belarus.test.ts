@@ -76,7 +76,7 @@ describe('the Belarus 2025–26 scenario', () => {
 
   it('names its readings and variants', async () => {
     const s = await belarus();
-    expect(s.variants.map((v) => v.id)).toEqual(['russia-limit', 'us-buffer', 'us-transactional', 'klaipeda-reopens', 'grey', 'golden']);
+    expect(s.variants.map((v) => v.id)).toEqual(['russia-limit', 'us-buffer', 'us-transactional', 'grey-russia-limit', 'ukraine-change-of-power', 'klaipeda-reopens', 'grey', 'golden']);
   });
 
   it('every number traces to a seed file or says it is an assumption', async () => {
