@@ -59,10 +59,10 @@ describe('the analysis moves with the preferences', () => {
     const wordsBefore = await live.locator('.cg-words li').allTextContents();
     expect(wordsBefore.join('\n')).toContain('Russia');
     const paintedBefore = await live.locator('.cg-canvas').getAttribute('data-painted');
-    // Russia settles for less military control: its conflict with the neighbours disappears.
+    // Russia settles for less military control: its conflict with Ukraine and the neighbours disappears.
     await page.getByLabel('Russia: military orientation under its control: bound').fill('0.3');
     await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Poland, Lithuania, Latvia, Opposition}'));
+    await page.waitForFunction(() => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Ukraine, Poland, Lithuania, Latvia, Opposition}'));
     const exits = await page.locator('[data-testid=live-exits]').textContent();
     expect(exits).not.toContain('Poland');
     // The graph followed: redrawn, and its coalitions and pairs in words changed with the analysis.
