@@ -7,9 +7,9 @@ import { HOLD, checkMove, initialHoldings, spendAssets, type Holdings } from '..
 import { applyEffects, applyMoves } from '../domain/moves';
 import { observe } from '../domain/posture';
 import { dimensionIndex, stateFromRecord } from '../domain/space';
-import type { ActorId, DimensionId, Effect, Move, MoveId, Posture, Scenario } from '../domain/types';
+import type { ActorId, DimensionId, MoveId, Posture, Scenario } from '../domain/types';
 import { bindingCondition, isAcceptable, lossByDimension, utility, utilityTerms } from '../domain/utility';
-import type { Mover, Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
+import type { Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
 import { nextPosture } from './actorMachine';
 
 export type { Mover, Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';

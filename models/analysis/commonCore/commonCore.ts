@@ -198,21 +198,21 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
   // A candidate is compatible when the witness of one of its subsets one smaller (all of them
   // compatible, or the candidate would not be asked) also meets the missing member's minimum;
   // only when none does is an LP asked. Answers already known are returned without waiting.
-  const settle = (mask: number, k: string, witness: Float64Array | null) => {
+  const settle = (mask: number, witness: Float64Array | null) => {
     settled.set(mask, witness);
     return witness !== null;
   };
   const test = (set: readonly number[], mask: number): boolean | Promise<boolean> => {
     const k = keyOf(set);
     const known = feasible.get(k);
-    if (known !== undefined) return settle(mask, k, known);
+    if (known !== undefined) return settle(mask, known);
     if (set.length > 1)
       for (const i of set) {
         const w = settled.get(mask & ~(1 << i));
-        if (w && meetsAll(w, dense[i]!)) return settle(mask, k, remember(w));
+        if (w && meetsAll(w, dense[i]!)) return settle(mask, remember(w));
       }
     lps++;
-    return feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex).then((w) => settle(mask, k, remember(w)));
+    return feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex).then((w) => settle(mask, remember(w)));
     function remember(w: Float64Array | null) {
       if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
       feasible.set(k, w);

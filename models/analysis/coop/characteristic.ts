@@ -407,11 +407,9 @@ class Search {
       }
       return;
     }
-    const { D, y, cmin, cmax, choice } = this;
+    const { choice } = this;
     const a = this.mem[j]!;
     const opts = this.m.options[a]!;
-    const here = j * D;
-    const next = here + D;
     const last = j + 1 === this.k;
     // Bound every child first, then visit the promising ones best-first.
     const nOpt = opts.length;

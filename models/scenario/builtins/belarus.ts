@@ -426,7 +426,6 @@ type MoveSpec = {
 const d = (dimension: Dim, delta: number) => ({ dimension, delta: +delta.toFixed(6) });
 const set = (dimension: Dim, value: number) => ({ dimension, set: value });
 const NEIGHBOURS = ['poland', 'lithuania', 'latvia'];
-const WEST = ['eu', 'us', 'poland', 'lithuania', 'latvia', 'ukraine'];
 const CONCILIATORY: MoveSpec['postures'] = ['engaged', 'hedging'];
 
 const release = (n: number, engagement: number, extra: MoveSpec['effects'] = []): MoveSpec => ({
