@@ -202,7 +202,7 @@ function Shell() {
         </For>
       </div>
 
-      <nav class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+      <div class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         <For each={TABS}>
           {(t) => (
             <button
@@ -218,7 +218,7 @@ function Shell() {
             </button>
           )}
         </For>
-      </nav>
+      </div>
 
       <Show when={ready()} fallback={<p class="loading">Loading your workspace…</p>}>
         <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel">

@@ -33,21 +33,22 @@ export function EditView(props: { live?: JSX.Element }) {
     <div class="edit-view">
       <nav class="actor-list" aria-label="Actors to edit">
         <h2>Actors</h2>
-        <ul role="listbox" aria-label="Actor" aria-activedescendant={`edit-actor-${ai()}`}>
+        <ul aria-label="Actor">
           <For each={actors()}>
             {(a, i) => (
               <li>
                 <button
+                  type="button"
                   id={`edit-actor-${i()}`}
-                  role="option"
-                  aria-selected={i() === ai()}
+                  aria-current={i() === ai() ? 'true' : undefined}
                   classList={{ selected: i() === ai(), invalid: w.problemsAt(`actors[${i()}]`).length > 0 }}
                   data-edit-actor={a.id}
                   onClick={() => setSelected(i())}
                 >
                   {String(a.name ?? a.id)}
                   <Show when={w.problemsAt(`actors[${i()}]`).length}>
-                    <span class="badge" aria-label="has problems">!</span>
+                    <span class="badge" aria-hidden="true">!</span>
+                    <span class="visually-hidden">(has problems)</span>
                   </Show>
                 </button>
               </li>

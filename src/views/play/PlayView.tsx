@@ -224,7 +224,7 @@ function WorldTable(props: { scenario: Scenario; world: readonly number[]; befor
 
 function Postures(props: { scenario: Scenario; context: RoundContext }) {
   return (
-    <p class="postures" aria-label="Postures">
+    <p class="postures">
       <For each={props.scenario.actors}>
         {(a) => (
           <span class={`chip posture-${props.context.postures[a.id]}`}>
