@@ -58,7 +58,9 @@ async function main() {
     else source = args[i];
   }
   if (!source) {
-    console.error(`usage: analyse SCENARIO [--variant NAME]... [--pair A,B] [--first A] [--timings]  (SCENARIO: a file or builtin:${Object.keys(BUILTINS).join('|builtin:')})`);
+    console.error(
+      `usage: analyse SCENARIO [--variant NAME]... [--pair A,B] [--first A] [--timings]  (SCENARIO: a file or builtin:${Object.keys(BUILTINS).join('|builtin:')})`,
+    );
     process.exit(2);
   }
   let input: unknown;
@@ -114,7 +116,13 @@ async function main() {
   /** Six decimals are plenty for utilities on a [0, 1] scale. */
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   const roundAll = <T>(v: T): T =>
-    (typeof v === 'number' ? round(v) : Array.isArray(v) ? v.map(roundAll) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundAll(x)])) : v) as T;
+    (typeof v === 'number'
+      ? round(v)
+      : Array.isArray(v)
+        ? v.map(roundAll)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, roundAll(x)]))
+          : v) as T;
 
   const [base, ...rest] = r.readings;
   const core = (x: NonNullable<typeof base>) => ({
@@ -148,7 +156,11 @@ async function main() {
           players: c.players,
           coreEmpty: c.coreEmpty,
           coreAllocation: c.coreAllocation,
-          leastCore: { epsilon: c.leastCore.epsilon, allocation: c.leastCore.allocation, note: 'ε ≤ 0: the core is non-empty and this is its most stable allocation' },
+          leastCore: {
+            epsilon: c.leastCore.epsilon,
+            allocation: c.leastCore.allocation,
+            note: 'ε ≤ 0: the core is non-empty and this is its most stable allocation',
+          },
           shapley: c.shapley,
           nucleolus: c.nucleolus,
           nucleolusOver: c.nucleolusOver,
@@ -169,7 +181,12 @@ async function main() {
           outcomes: b.outcomes,
           nash: b.nash && { ...point(b.nash), product: b.nash.product },
           kalaiSmorodinsky: b.kalaiSmorodinsky && { ...point(b.kalaiSmorodinsky), ideal: b.kalaiSmorodinsky.ideal },
-          rubinstein: { first: b.rubinstein.first, patience: b.rubinstein.patience, surplusShare: b.rubinstein.surplusShare, agreement: point(b.rubinstein.agreement) },
+          rubinstein: {
+            first: b.rubinstein.first,
+            patience: b.rubinstein.patience,
+            surplusShare: b.rubinstein.surplusShare,
+            agreement: point(b.rubinstein.agreement),
+          },
           deal: b.nash ? deal(b.nash) : [],
           bestPureDeal: point(b.bestPureDeal),
           frontier: b.frontier.map((v) => ({ utilities: v.utilities, moves: deal(v) })),
@@ -182,7 +199,10 @@ async function main() {
           label: forecast.report.label,
           method: forecast.report.method,
           dimensions: Object.fromEntries(
-            forecast.report.dimensions.map((d) => [d.dimension, { statusQuo: d.statusQuo, mean: d.mean, median: d.median, ...(d.natural ? { natural: d.natural } : {}), heaviest: d.heaviest }]),
+            forecast.report.dimensions.map((d) => [
+              d.dimension,
+              { statusQuo: d.statusQuo, mean: d.mean, median: d.median, ...(d.natural ? { natural: d.natural } : {}), heaviest: d.heaviest },
+            ]),
           ),
           inputHash: forecast.inputHash,
         }),

@@ -53,7 +53,12 @@ function summary(r: RoundRecord): string {
     );
     if (x.reason && x.by === 'bot') lines.push(`  ${''.padEnd(12)} why: ${x.reason}`);
   }
-  for (const d of r.dealsMade) lines.push(`  deal: ${d.parties.join(' & ')} promise ${Object.entries(d.promises).map(([k, v]) => `${k}: ${v}`).join(', ')} next round`);
+  for (const d of r.dealsMade)
+    lines.push(
+      `  deal: ${d.parties.join(' & ')} promise ${Object.entries(d.promises)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')} next round`,
+    );
   for (const d of r.dealsDue) lines.push(`  deal due: ${d.parties.join(' & ')} — ${d.brokenBy.length ? `broken by ${d.brokenBy.join(', ')}` : 'kept'}`);
   if (r.interactions.length) lines.push(`  together: ${r.interactions.join(', ')}`);
   const changed = s.dimensions.map((dim, i) => [dim, r.worldBefore[i]!, r.worldAfter[i]!] as const).filter(([, b, a]) => Math.abs(a - b) > 1e-9);
@@ -75,7 +80,16 @@ if (args.includes('--december')) {
     3: { regime: 'release_300', us: 'ease_potash_partial' },
     4: { regime: 'assure_no_second_front', us: 'press_allies_on_sanctions' },
   };
-  const made = newSession(s, { format: 'coreplay-run', version: 1, title: `Belarus class run (seed ${seed})`, scenario: doc, variants: [], seed, roundLimit: rounds, seats });
+  const made = newSession(s, {
+    format: 'coreplay-run',
+    version: 1,
+    title: `Belarus class run (seed ${seed})`,
+    scenario: doc,
+    variants: [],
+    seed,
+    roundLimit: rounds,
+    seats,
+  });
   if (!made.ok) throw new Error(made.problem);
   let x: Session = made.session;
   const send = (e: RunEvent, quiet = false) => {
@@ -85,10 +99,13 @@ if (args.includes('--december')) {
     return r.ok;
   };
   for (let r = 1; r <= rounds; r++) {
-    if (r === 3) send({ type: 'INJECT', inject: { id: 'eu-extends', label: 'The EU extends its potash sanctions', effects: [{ dimension: 'sanctions', delta: 0.05 }] } });
+    if (r === 3)
+      send({ type: 'INJECT', inject: { id: 'eu-extends', label: 'The EU extends its potash sanctions', effects: [{ dimension: 'sanctions', delta: 0.05 }] } });
     send({ type: 'START_ROUND' });
     const plan = script[r] ?? { regime: 'hold', us: 'hold' };
-    for (const [actor, move] of Object.entries(plan)) if (!send({ type: 'COMMIT_MOVE', actor, move, by: 'team' }, true)) send({ type: 'COMMIT_MOVE', actor, move: 'hold', by: 'team', reason: `${move} was not legal` });
+    for (const [actor, move] of Object.entries(plan))
+      if (!send({ type: 'COMMIT_MOVE', actor, move, by: 'team' }, true))
+        send({ type: 'COMMIT_MOVE', actor, move: 'hold', by: 'team', reason: `${move} was not legal` });
     x = playBots(x);
     if (phaseOf(x.snapshot) === 'moves') send({ type: 'CLOSE_ROUND' });
     if (r === 2 && r < rounds) {
@@ -110,7 +127,11 @@ if (!checked.ok) {
 }
 const end = checked.replay.final;
 console.log(`${run.title}: ${end.context.history.length} rounds, ${run.events.length} events, final phase ${phaseOf(end)}`);
-console.log(`seats: ${Object.entries(run.seats).map(([a, seat]) => `${a}=${seat.kind === 'team' ? `team ${seat.team}` : `bot ${seat.strategy}`}`).join(', ')}\n`);
+console.log(
+  `seats: ${Object.entries(run.seats)
+    .map(([a, seat]) => `${a}=${seat.kind === 'team' ? `team ${seat.team}` : `bot ${seat.strategy}`}`)
+    .join(', ')}\n`,
+);
 for (const r of end.context.history) console.log(summary(r) + '\n');
 const csv = opt('--csv', '');
 if (csv) writeFileSync(csv, historyCsv(s, end.context.history));
@@ -119,12 +140,27 @@ if (json) writeFileSync(json, exportRun(run));
 const framesFile = opt('--frames', '');
 if (framesFile) {
   // The opening, then the position each round leaves behind (world, assets, postures, broken deals).
-  const frames = [{ round: 0, coalitions: positionCoalitions({ scenario: s, state: Array.from(initialState(s)), holdings: initialHoldings(s), postures: Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const])) }).map((c) => [...c.members]) }];
+  const frames = [
+    {
+      round: 0,
+      coalitions: positionCoalitions({
+        scenario: s,
+        state: Array.from(initialState(s)),
+        holdings: initialHoldings(s),
+        postures: Object.fromEntries(s.actors.map((a) => [a.id, 'engaged' as const])),
+      }).map((c) => [...c.members]),
+    },
+  ];
   for (const snap of checked.replay.snapshots) {
     const c = snap.context;
     const last = c.history[c.history.length - 1];
     if (phaseOf(snap) !== 'debrief' || !last || frames.some((f) => f.round === last.round)) continue;
-    frames.push({ round: last.round, coalitions: positionCoalitions({ scenario: s, state: c.world, holdings: c.holdings, postures: c.postures, broken: brokenPairs(last.dealsDue) }).map((k) => [...k.members]) });
+    frames.push({
+      round: last.round,
+      coalitions: positionCoalitions({ scenario: s, state: c.world, holdings: c.holdings, postures: c.postures, broken: brokenPairs(last.dealsDue) }).map(
+        (k) => [...k.members],
+      ),
+    });
   }
   writeFileSync(framesFile, JSON.stringify(frames, null, 1));
 }

@@ -12,7 +12,12 @@ const root = path.resolve(import.meta.dirname, '..');
 const config = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs'));
 
 async function violations(baseDir: string, dirs: string[]): Promise<string[]> {
-  const r = await cruise(dirs, { ruleSet: config, validate: true, baseDir, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } }, {}, { tsConfig: { fileName: path.join(root, 'tsconfig.json') } });
+  const r = await cruise(
+    dirs,
+    { ruleSet: config, validate: true, baseDir, tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' } },
+    {},
+    { tsConfig: { fileName: path.join(root, 'tsconfig.json') } },
+  );
   const out = r.output as ICruiseResult;
   return out.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
 }

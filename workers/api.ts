@@ -118,7 +118,9 @@ export interface SensitivityReading {
   bounds: BoundSensitivity[];
 }
 
-export type SensitivityAnalysis = ({ status: 'ok'; report: { readings: SensitivityReading[] } } & Provenance<'sensitivity', { variants: string[] }>) | Invalid<'sensitivity'>;
+export type SensitivityAnalysis =
+  | ({ status: 'ok'; report: { readings: SensitivityReading[] } } & Provenance<'sensitivity', { variants: string[] }>)
+  | Invalid<'sensitivity'>;
 
 export const SENSITIVITY_METHOD =
   'per assumed bound (shared bounds moved together), the threshold of each set a result reads by one LP (HiGHS); the exact interval of the bound over which the result keeps its value';
@@ -157,7 +159,10 @@ export interface CoopParameters {
   nodeBudget?: number;
 }
 
-export type CoopAnalysis = ({ status: 'ok'; report: CoopReport } & Provenance<'coop', CoopParameters>) | Invalid<'coop'> | { status: 'error'; kind: 'coop'; problem: string };
+export type CoopAnalysis =
+  | ({ status: 'ok'; report: CoopReport } & Provenance<'coop', CoopParameters>)
+  | Invalid<'coop'>
+  | { status: 'error'; kind: 'coop'; problem: string };
 
 export async function analyseCoop(
   scenario: Scenario,

@@ -186,8 +186,7 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
       if (!l.api) start(l);
       void l.api!.warm().catch(() => undefined);
     },
-    commonCore: (scenario: Scenario, variants: string[]) =>
-      request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
+    commonCore: (scenario: Scenario, variants: string[]) => request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
     coop: (scenario: Scenario, variants: string[], o: { actors?: ActorId[]; nodeBudget?: number } = {}) =>
       request<CoopAnalysis>('coop', Infinity, (a) => a.analyseCoop(scenario, variants, o)),
     bargaining: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { first?: ActorId } = {}) =>

@@ -55,11 +55,16 @@ function options(): FcoseLayoutOptions {
     nodeSeparation: 100,
     idealEdgeLength: (edge: cytoscape.EdgeSingular) => {
       switch (edge.data('kind') as LayoutEdgeKind) {
-        case 'alignment': return 160 - 200 * (Number(edge.data('weight')) - 0.75);
-        case 'incompatible': return 200;
-        case 'deal': return 130;
-        case 'threat': return 170;
-        default: return 150;
+        case 'alignment':
+          return 160 - 200 * (Number(edge.data('weight')) - 0.75);
+        case 'incompatible':
+          return 200;
+        case 'deal':
+          return 130;
+        case 'threat':
+          return 170;
+        default:
+          return 150;
       }
     },
     edgeElasticity: (edge: cytoscape.EdgeSingular) => (edge.data('kind') === 'incompatible' ? 0.1 : 0.45),

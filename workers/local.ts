@@ -9,9 +9,7 @@ import { KTAB_DEFAULTS, spatialBargaining, type SmpParameters, type SpatialRepor
 import { applyVariants, type ActorId, type Scenario } from '../models/domain/index';
 import { provenance, type Invalid, type Provenance } from './hash';
 
-export type ForecastAnalysis =
-  | ({ status: 'ok'; report: ForecastReport } & Provenance<'forecast', { variants: string[] }>)
-  | Invalid<'forecast'>;
+export type ForecastAnalysis = ({ status: 'ok'; report: ForecastReport } & Provenance<'forecast', { variants: string[] }>) | Invalid<'forecast'>;
 
 export interface BargainingParameters {
   variants: string[];
@@ -20,9 +18,7 @@ export interface BargainingParameters {
   first?: ActorId;
 }
 
-export type BargainingAnalysis =
-  | ({ status: 'ok'; report: BargainingReport } & Provenance<'bargaining', BargainingParameters>)
-  | Invalid<'bargaining'>;
+export type BargainingAnalysis = ({ status: 'ok'; report: BargainingReport } & Provenance<'bargaining', BargainingParameters>) | Invalid<'bargaining'>;
 
 export function analyseForecast(scenario: Scenario, variants: string[], now: () => number = () => 0): ForecastAnalysis {
   const t0 = now();

@@ -51,7 +51,16 @@ function modelParts(m: LpModel): { head: number[]; arrays: ArrayLike<number>[]; 
   const none: number[] = [];
   return {
     head: [mm.numCols, mm.numRows, Number(mm.sense ?? 0), mm.offset ?? 0],
-    arrays: [mm.colCost ?? none, mm.colLower ?? none, mm.colUpper ?? none, mm.rowLower ?? none, mm.rowUpper ?? none, mm.matrix?.starts ?? none, mm.matrix?.indices ?? none, mm.matrix?.values ?? none],
+    arrays: [
+      mm.colCost ?? none,
+      mm.colLower ?? none,
+      mm.colUpper ?? none,
+      mm.rowLower ?? none,
+      mm.rowUpper ?? none,
+      mm.matrix?.starts ?? none,
+      mm.matrix?.indices ?? none,
+      mm.matrix?.values ?? none,
+    ],
     format: mm.matrix?.format ?? '',
   };
 }

@@ -81,7 +81,9 @@ export interface DebriefReport {
 
 /** Each actor's utility change over the round, largest gain first (read off the record). */
 export function roundGains(s: Scenario, record: RoundRecord): GainNote[] {
-  return s.actors.map((a) => ({ actor: a.id, change: (record.actors[a.id]?.after ?? 0) - (record.actors[a.id]?.before ?? 0) })).sort((x, y) => y.change - x.change);
+  return s.actors
+    .map((a) => ({ actor: a.id, change: (record.actors[a.id]?.after ?? 0) - (record.actors[a.id]?.before ?? 0) }))
+    .sort((x, y) => y.change - x.change);
 }
 
 /**
@@ -103,7 +105,11 @@ export function debriefPair(s: Scenario, record: RoundRecord): [ActorId, ActorId
 export function debrief(s: Scenario, start: DebriefStart, record: RoundRecord): Debrief {
   const byId = new Map(s.moves.map((m) => [m.id, m]));
   const played = (except?: ActorId): Move[] =>
-    s.actors.filter((a) => a.id !== except).map((a) => record.actors[a.id]?.move ?? HOLD).filter((m) => m !== HOLD).map((m) => byId.get(m)!);
+    s.actors
+      .filter((a) => a.id !== except)
+      .map((a) => record.actors[a.id]?.move ?? HOLD)
+      .filter((m) => m !== HOLD)
+      .map((m) => byId.get(m)!);
   const bestResponses: BestResponseNote[] = s.actors.map((a) => {
     const mine = record.actors[a.id]?.move ?? HOLD;
     const r = bestResponseMove(s, start.world, start.holdings, start.postures[a.id] ?? 'engaged', a.id, played(a.id), mine);

@@ -96,7 +96,9 @@ export async function roundGameReport(
     actor: rg.players[x.player]!,
     move: rg.moves[x.player]![x.strategy]!,
     round: x.round,
-    by: x.by.map((b) => (x.by.length === 1 ? rg.moves[x.player]![b.strategy]! : `${ratToString(b.probability)}·${rg.moves[x.player]![b.strategy]!}`)).join(' + '),
+    by: x.by
+      .map((b) => (x.by.length === 1 ? rg.moves[x.player]![b.strategy]! : `${ratToString(b.probability)}·${rg.moves[x.player]![b.strategy]!}`))
+      .join(' + '),
   }));
   const pg = buildRoundGame(s, world, holdings, postures, { players: pair });
   const mixed = enumerateMixed2(pg.game);
@@ -105,7 +107,9 @@ export async function roundGameReport(
       pg.players.map((p, i) => [
         p,
         Object.fromEntries(
-          e.strategies[i]!.map((pr, k) => [pg.moves[i]![k]!, e.exact ? ratToString(e.exact[i]![k]!) : pr.toFixed(4)] as const).filter(([, t], k) => e.strategies[i]![k]! > 0 && t !== '0'),
+          e.strategies[i]!.map((pr, k) => [pg.moves[i]![k]!, e.exact ? ratToString(e.exact[i]![k]!) : pr.toFixed(4)] as const).filter(
+            ([, t], k) => e.strategies[i]![k]! > 0 && t !== '0',
+          ),
         ),
       ]),
     ),

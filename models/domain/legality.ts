@@ -65,7 +65,8 @@ export function checkMove(
   }
   if (move.asset) {
     const asset = s.assets.find((a) => a.id === move.asset);
-    if (!asset || !isAssetController(asset, actor)) return { ok: false, code: 'asset-not-owned', reason: `${actor} does not control ${asset?.name ?? move.asset}` };
+    if (!asset || !isAssetController(asset, actor))
+      return { ok: false, code: 'asset-not-owned', reason: `${actor} does not control ${asset?.name ?? move.asset}` };
     const h = holdings[move.asset];
     if (!h || !h.held) return { ok: false, code: 'asset-consumed', reason: `${asset.name} has already been used up` };
     if (move.uses !== undefined && h.quantity !== undefined && h.quantity < move.uses)

@@ -157,10 +157,18 @@ export function buildRoundGame(
   // Interactions that can fire: all their moves are fixed or available to some player.
   const live = s.interactions
     .filter((it) => it.when.every((id) => fixedIds.has(id) || slot.has(id)))
-    .map((it) => ({ need: it.when.filter((id) => !fixedIds.has(id)).map((id) => slot.get(id)!), delta: denseDelta(s, dims, it.effects), sets: setsOf(dims, it.effects) }));
+    .map((it) => ({
+      need: it.when.filter((id) => !fixedIds.has(id)).map((id) => slot.get(id)!),
+      delta: denseDelta(s, dims, it.effects),
+      sets: setsOf(dims, it.effects),
+    }));
   const ideal = actors.map((a) => Float64Array.from(s.dimensions, (d) => a.ideal[d.id] ?? 0));
   const weight = actors.map((a) => Float64Array.from(s.dimensions, (d) => a.salience[d.id] ?? 0));
-  const fixedDelta = denseDelta(s, dims, fixedMoves.flatMap((m) => m.effects));
+  const fixedDelta = denseDelta(
+    s,
+    dims,
+    fixedMoves.flatMap((m) => m.effects),
+  );
   const fixedSets = fixedMoves.map((m) => ({ order: order.get(m.id)!, list: setsOf(dims, m.effects) })).filter((f) => f.list.length);
   const x = new Float64Array(D);
   const profile = new Array<number>(n).fill(0);

@@ -110,9 +110,7 @@ export interface Asset {
 }
 
 /** Change a dimension by `delta` (scaled units) or set it to `set`; results are clamped to [0, 1]. */
-export type Effect =
-  | { readonly dimension: DimensionId; readonly delta: number }
-  | { readonly dimension: DimensionId; readonly set: number };
+export type Effect = { readonly dimension: DimensionId; readonly delta: number } | { readonly dimension: DimensionId; readonly set: number };
 
 export interface Precondition {
   readonly dimension: DimensionId;

@@ -28,11 +28,7 @@ export function isAcceptable(actor: Actor, dims: ReadonlyMap<DimensionId, number
 }
 
 /** The actor's violated constraints at x, worst first, with how far each is violated. */
-export function violations(
-  actor: Actor,
-  dims: ReadonlyMap<DimensionId, number>,
-  x: ArrayLike<number>,
-): { constraint: LinearConstraint; by: number }[] {
+export function violations(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): { constraint: LinearConstraint; by: number }[] {
   return actor.minimum
     .map((constraint) => ({ constraint, by: -slack(constraint, dims, x) }))
     .filter((v) => v.by > 1e-9)
@@ -43,7 +39,11 @@ export function violations(
  * The condition of the actor's minimum that binds at x: the one with the least slack (negative
  * when violated: the worst violation), or null for an actor without conditions.
  */
-export function bindingCondition(actor: Actor, dims: ReadonlyMap<DimensionId, number>, x: ArrayLike<number>): { constraint: LinearConstraint; slack: number } | null {
+export function bindingCondition(
+  actor: Actor,
+  dims: ReadonlyMap<DimensionId, number>,
+  x: ArrayLike<number>,
+): { constraint: LinearConstraint; slack: number } | null {
   let best: { constraint: LinearConstraint; slack: number } | null = null;
   for (const c of actor.minimum) {
     const s = slack(c, dims, x);

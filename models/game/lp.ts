@@ -186,8 +186,7 @@ export function solveLpWith(highs: Highs, lp: Lp): LpResult {
     return { status: 'optimal', objective, x, rowDual: out.value.solution.rowDual, rowValue: out.value.solution.rowValue };
   }
   if (ms === S.infeasible) return { status: 'infeasible', message: 'the constraints have no common solution' };
-  if (ms === S.unbounded || ms === S.unboundedOrInfeasible)
-    return { status: 'unbounded', message: 'the objective is unbounded (or the program infeasible)' };
+  if (ms === S.unbounded || ms === S.unboundedOrInfeasible) return { status: 'unbounded', message: 'the objective is unbounded (or the program infeasible)' };
   return { status: 'error', message: `HiGHS stopped with model status ${ms}` };
 }
 

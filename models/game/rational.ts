@@ -34,10 +34,8 @@ export function rat(num: bigint, den: bigint = 1n): Rational {
   return g === 1n ? { num, den } : { num: num / g, den: den / g };
 }
 
-export const add = (a: Rational, b: Rational): Rational =>
-  a.den === b.den ? rat(a.num + b.num, a.den) : rat(a.num * b.den + b.num * a.den, a.den * b.den);
-export const sub = (a: Rational, b: Rational): Rational =>
-  a.den === b.den ? rat(a.num - b.num, a.den) : rat(a.num * b.den - b.num * a.den, a.den * b.den);
+export const add = (a: Rational, b: Rational): Rational => (a.den === b.den ? rat(a.num + b.num, a.den) : rat(a.num * b.den + b.num * a.den, a.den * b.den));
+export const sub = (a: Rational, b: Rational): Rational => (a.den === b.den ? rat(a.num - b.num, a.den) : rat(a.num * b.den - b.num * a.den, a.den * b.den));
 export const mul = (a: Rational, b: Rational): Rational => rat(a.num * b.num, a.den * b.den);
 export const neg = (a: Rational): Rational => ({ num: -a.num, den: a.den });
 /** a / b, or undefined when b = 0. */
@@ -58,7 +56,7 @@ const TWO53 = 2n ** 53n;
 /** The double nearest to num/den, correctly rounded (ties to even), subnormals included. */
 export function toNumber(a: Rational): number {
   const { num, den } = a;
-  if (den === 1n && (num < TWO53 && num > -TWO53)) return Number(num);
+  if (den === 1n && num < TWO53 && num > -TWO53) return Number(num);
   const an = num < 0n ? -num : num;
   if (an === 0n) return 0;
   if (an < TWO53 && den < TWO53) return Number(num) / Number(den);

@@ -67,7 +67,12 @@ export function pairGains(p: PlayPosition): PairGain[] {
       for (const ma of [null, ...moves.get(A.id)!])
         for (const mb of [null, ...moves.get(B.id)!]) {
           if (!ma && !mb) continue;
-          const x = applyMoves(dims, p.state, [ma, mb].filter((m): m is Move => m !== null), s.interactions);
+          const x = applyMoves(
+            dims,
+            p.state,
+            [ma, mb].filter((m): m is Move => m !== null),
+            s.interactions,
+          );
           const ga = utility(A, dims, x) - u0.get(A.id)!;
           const gb = utility(B, dims, x) - u0.get(B.id)!;
           if (ga > GAIN_EPSILON && gb > GAIN_EPSILON && (!best || Math.min(ga, gb) > Math.min(...best.gains)))

@@ -259,7 +259,15 @@ export function graphElements(input: GraphInput): GraphElement[] {
         const kind: EdgeKind = ok ? 'compatible' : 'incompatible';
         out.push({
           group: 'edges',
-          data: { id: `compat:${key}`, kind, source: actorNodeId(p), target: actorNodeId(q), label: ok ? 'compatible' : 'incompatible', caption: '', weight: 1 },
+          data: {
+            id: `compat:${key}`,
+            kind,
+            source: actorNodeId(p),
+            target: actorNodeId(q),
+            label: ok ? 'compatible' : 'incompatible',
+            caption: '',
+            weight: 1,
+          },
           classes: `compat ${kind}`,
         });
       }
@@ -267,7 +275,15 @@ export function graphElements(input: GraphInput): GraphElement[] {
       if (al >= threshold) {
         out.push({
           group: 'edges',
-          data: { id: `align:${key}`, kind: 'alignment', source: actorNodeId(p), target: actorNodeId(q), label: `aligned ${al.toFixed(2)}`, caption: '', weight: al },
+          data: {
+            id: `align:${key}`,
+            kind: 'alignment',
+            source: actorNodeId(p),
+            target: actorNodeId(q),
+            label: `aligned ${al.toFixed(2)}`,
+            caption: '',
+            weight: al,
+          },
           classes: 'alignment',
         });
       }
@@ -304,12 +320,14 @@ export function graphSummary(input: GraphInput): string[] {
     const elsewhere = members.filter((m) => home.get(m) !== c.id);
     const drawn = members.length - elsewhere.length >= 2;
     let note = drawn ? 'drawn as a group' : 'not drawn as a group';
-    if (drawn && elsewhere.length) note += `; ${elsewhere.map(name).join(', ')} drawn ${elsewhere.length === 1 ? 'in a larger group' : 'in larger groups'} or alone`;
+    if (drawn && elsewhere.length)
+      note += `; ${elsewhere.map(name).join(', ')} drawn ${elsewhere.length === 1 ? 'in a larger group' : 'in larger groups'} or alone`;
     lines.push(`${c.label} {${members.map(name).join(', ')}}: minimums compatible; ${note}`);
   }
 
   for (const d of input.deals ?? []) if (byId.has(d.from) && byId.has(d.to)) lines.push(`Deal: ${name(d.from)} with ${name(d.to)}: ${d.label}`);
-  for (const t of input.threats ?? []) if (byId.has(t.from) && byId.has(t.to) && t.from !== t.to) lines.push(`Threat: ${name(t.from)} against ${name(t.to)}: ${t.label}`);
+  for (const t of input.threats ?? [])
+    if (byId.has(t.from) && byId.has(t.to) && t.from !== t.to) lines.push(`Threat: ${name(t.from)} against ${name(t.to)}: ${t.label}`);
 
   const actors = scenario.actors;
   const incompatible: string[] = [];

@@ -17,7 +17,21 @@ export interface ChartSeries {
 }
 
 /** A palette for series without a colour of their own (Okabe–Ito plus darker tones). */
-export const SERIES_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7f3c8d', '#3b3b3b', '#a6761d', '#b15928', '#e7298a', '#66a61e', '#444488'] as const;
+export const SERIES_PALETTE = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#7f3c8d',
+  '#3b3b3b',
+  '#a6761d',
+  '#b15928',
+  '#e7298a',
+  '#66a61e',
+  '#444488',
+] as const;
 
 export function utilitySeries(scenario: Scenario, states: readonly ArrayLike<number>[]): ChartSeries[] {
   const dims = dimensionIndex(scenario);

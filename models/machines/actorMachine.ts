@@ -49,7 +49,12 @@ export const actorMachine = setup({
   },
   states: {
     engaged: {
-      on: { ROUND_OBSERVED: [{ guard: 'isBetrayed', target: 'hardline' }, { guard: 'isProvoked', target: 'hedging' }] },
+      on: {
+        ROUND_OBSERVED: [
+          { guard: 'isBetrayed', target: 'hardline' },
+          { guard: 'isProvoked', target: 'hedging' },
+        ],
+      },
     },
     hedging: {
       on: {
@@ -61,7 +66,12 @@ export const actorMachine = setup({
       },
     },
     hardline: {
-      on: { ROUND_OBSERVED: [{ guard: 'isBetrayed', target: 'walkedAway' }, { guard: 'isReassured', target: 'hedging' }] },
+      on: {
+        ROUND_OBSERVED: [
+          { guard: 'isBetrayed', target: 'walkedAway' },
+          { guard: 'isReassured', target: 'hedging' },
+        ],
+      },
     },
     walkedAway: {},
   },

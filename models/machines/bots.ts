@@ -88,7 +88,7 @@ export function bestResponse(c: RoundContext, actor: ActorId, prefix = 'best res
   const [best, bestU, u0] = [r.move, r.utility, r.baselineUtility];
   const chosen = best === HOLD ? others : [...others, byId.get(best)!];
   const note = bindingNote(c, a, chosen);
-  const against = c.history.length ? 'to last round\'s moves' : 'with everyone else holding';
+  const against = c.history.length ? "to last round's moves" : 'with everyone else holding';
   const head = best === HOLD ? `${prefix} ${against}: holds, no move beats holding` : `${prefix} ${against}: ${sign(bestU - u0)} utility over holding`;
   return { move: best, reason: note ? `${head}; ${note}` : head };
 }
@@ -121,9 +121,16 @@ export function equilibriumMove(c: RoundContext, actor: ActorId, solution: () =>
   if (i < 0) return bestResponse(c, actor, 'not a player of the round game; best response');
   if (!best) return bestResponse(c, actor, 'no pure equilibrium in the round game; best response');
   const move = best.moves[actor]!;
-  const others = rg.players.filter((p) => p !== actor).map((p) => best.moves[p]!).filter((m) => m !== HOLD);
+  const others = rg.players
+    .filter((p) => p !== actor)
+    .map((p) => best.moves[p]!)
+    .filter((m) => m !== HOLD);
   const a = actorOf(c, actor);
-  const note = bindingNote(c, a, [...others, move].filter((m) => m !== HOLD).map((m) => movesById(c.scenario).get(m)!));
+  const note = bindingNote(
+    c,
+    a,
+    [...others, move].filter((m) => m !== HOLD).map((m) => movesById(c.scenario).get(m)!),
+  );
   const size = `${best.found} pure equilibri${best.found === 1 ? 'um' : 'a'} among ${rg.game.payoffs.length / rg.players.length} profiles`;
   return { move, reason: `equilibrium play (${size}): ${label(c.scenario, move)}, utility ${best.payoffs[actor]!.toFixed(3)}${note ? `; ${note}` : ''}` };
 }
@@ -131,7 +138,9 @@ export function equilibriumMove(c: RoundContext, actor: ActorId, solution: () =>
 export function titForTat(c: RoundContext, actor: ActorId): BotChoice {
   const a = actorOf(c, actor);
   const byId = movesById(c.scenario);
-  const legal = legalFor(c, actor).filter((m) => m !== HOLD).map((m) => byId.get(m)!);
+  const legal = legalFor(c, actor)
+    .filter((m) => m !== HOLD)
+    .map((m) => byId.get(m)!);
   const last = c.history[c.history.length - 1];
   const bestOf = (ms: Move[]) => ms.reduce<Move | null>((b, m) => (!b || utilityWith(c, a, [m]) > utilityWith(c, a, [b]) ? m : b), null);
   if (last) {

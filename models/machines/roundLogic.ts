@@ -145,7 +145,8 @@ export function dealFromOffer(c: RoundContext, offerId: string): Deal {
 export function checkInject(c: RoundContext, inj: Inject): Check {
   const dims = dimsOf(c.scenario);
   for (const e of inj.effects ?? []) if (!dims.has(e.dimension)) return { ok: false, reason: `inject "${inj.id}": no dimension "${e.dimension}"` };
-  for (const a of Object.keys(inj.postures ?? {})) if (!c.scenario.actors.some((x) => x.id === a)) return { ok: false, reason: `inject "${inj.id}": no actor "${a}"` };
+  for (const a of Object.keys(inj.postures ?? {}))
+    if (!c.scenario.actors.some((x) => x.id === a)) return { ok: false, reason: `inject "${inj.id}": no actor "${a}"` };
   return { ok: true };
 }
 

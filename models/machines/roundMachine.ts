@@ -100,7 +100,9 @@ export const roundMachine = setup({
   actions: {
     recordCommitment: assign(({ context, event }) => {
       assertEvent(event, 'COMMIT_MOVE');
-      return { committed: { ...context.committed, [event.actor]: { move: event.move, by: event.by ?? 'team', ...(event.reason ? { reason: event.reason } : {}) } } };
+      return {
+        committed: { ...context.committed, [event.actor]: { move: event.move, by: event.by ?? 'team', ...(event.reason ? { reason: event.reason } : {}) } },
+      };
     }),
     holdTheRest: assign(({ context }) => ({ committed: fillHolds(context) })),
     recordOffer: assign(({ context, event }) => {
@@ -168,7 +170,10 @@ export const roundMachine = setup({
     },
     debrief: {
       on: {
-        NEXT_ROUND: [{ guard: 'isLastRound', target: 'ended' }, { target: 'brief', actions: 'startNextRound' }],
+        NEXT_ROUND: [
+          { guard: 'isLastRound', target: 'ended' },
+          { target: 'brief', actions: 'startNextRound' },
+        ],
         INJECT: injectTransition('debrief'),
       },
     },

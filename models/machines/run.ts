@@ -161,7 +161,10 @@ const Text = v.pipe(v.string('expected a string'), v.maxLength(2000, 'expected a
 const PostureS = v.picklist(POSTURES as Posture[], `expected a posture (${POSTURES.join(', ')})`);
 const Num = v.pipe(v.number('expected a number'), v.finite('expected a finite number'));
 const EffectS = v.union(
-  [v.strictObject({ dimension: Id, delta: Num }), v.strictObject({ dimension: Id, set: v.pipe(Num, v.minValue(0, 'expected a value in [0, 1]'), v.maxValue(1, 'expected a value in [0, 1]')) })],
+  [
+    v.strictObject({ dimension: Id, delta: Num }),
+    v.strictObject({ dimension: Id, set: v.pipe(Num, v.minValue(0, 'expected a value in [0, 1]'), v.maxValue(1, 'expected a value in [0, 1]')) }),
+  ],
   'expected an effect { dimension, delta } or { dimension, set }',
 );
 const OfferS = v.strictObject({ id: Id, from: Id, to: Id, give: Id, get: Id });
@@ -175,7 +178,13 @@ const EventSchema = v.variant(
   'type',
   [
     v.strictObject({ type: v.literal('START_ROUND') }),
-    v.strictObject({ type: v.literal('COMMIT_MOVE'), actor: Id, move: Id, by: v.optional(v.picklist(['team', 'bot', 'teacher'], 'expected team, bot or teacher')), reason: v.optional(Text) }),
+    v.strictObject({
+      type: v.literal('COMMIT_MOVE'),
+      actor: Id,
+      move: Id,
+      by: v.optional(v.picklist(['team', 'bot', 'teacher'], 'expected team, bot or teacher')),
+      reason: v.optional(Text),
+    }),
     v.strictObject({ type: v.literal('CLOSE_ROUND') }),
     v.strictObject({ type: v.literal('OFFER'), offer: OfferS }),
     v.strictObject({ type: v.literal('ANSWER'), offerId: Id, by: Id, answer: v.picklist(['accept', 'reject'], 'expected accept or reject') }),
@@ -187,16 +196,40 @@ const EventSchema = v.variant(
   ],
   'expected an event type: START_ROUND, COMMIT_MOVE, CLOSE_ROUND, OFFER, ANSWER, COUNTER, END_OFFERS, NEXT_ROUND, INJECT or UNDO_ROUND',
 );
-const SeatS = v.variant('kind', [v.strictObject({ kind: v.literal('team'), team: Text }), v.strictObject({ kind: v.literal('bot'), strategy: v.picklist([...BOT_STRATEGIES], `expected a bot strategy (${BOT_STRATEGIES.join(', ')})`) })], 'expected a seat { kind: "team" | "bot", … }');
+const SeatS = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('team'), team: Text }),
+    v.strictObject({ kind: v.literal('bot'), strategy: v.picklist([...BOT_STRATEGIES], `expected a bot strategy (${BOT_STRATEGIES.join(', ')})`) }),
+  ],
+  'expected a seat { kind: "team" | "bot", … }',
+);
 const RunHeader = v.strictObject({
   format: v.literal('coreplay-run', 'expected "coreplay-run"'),
   version: v.literal(1, 'expected version 1'),
   title: Text,
   scenario: v.unknown(),
   variants: v.array(Id, 'expected a list of variant ids'),
-  seed: v.pipe(v.number('expected a number'), v.integer('expected an integer seed'), v.minValue(0, 'expected a seed ≥ 0'), v.maxValue(2 ** 32 - 1, 'expected a seed below 2^32')),
-  roundLimit: v.pipe(v.number('expected a number'), v.integer('expected a whole number of rounds'), v.minValue(1, 'expected at least 1 round'), v.maxValue(MAX_ROUNDS, `expected at most ${MAX_ROUNDS} rounds`)),
-  timerSeconds: v.optional(v.pipe(v.number('expected a number'), v.integer('expected whole seconds'), v.minValue(0, 'expected 0 or more seconds'), v.maxValue(3600, 'expected at most 3600 seconds'))),
+  seed: v.pipe(
+    v.number('expected a number'),
+    v.integer('expected an integer seed'),
+    v.minValue(0, 'expected a seed ≥ 0'),
+    v.maxValue(2 ** 32 - 1, 'expected a seed below 2^32'),
+  ),
+  roundLimit: v.pipe(
+    v.number('expected a number'),
+    v.integer('expected a whole number of rounds'),
+    v.minValue(1, 'expected at least 1 round'),
+    v.maxValue(MAX_ROUNDS, `expected at most ${MAX_ROUNDS} rounds`),
+  ),
+  timerSeconds: v.optional(
+    v.pipe(
+      v.number('expected a number'),
+      v.integer('expected whole seconds'),
+      v.minValue(0, 'expected 0 or more seconds'),
+      v.maxValue(3600, 'expected at most 3600 seconds'),
+    ),
+  ),
   seats: v.record(Id, SeatS, 'expected a map of actor → seat'),
   events: v.pipe(v.array(v.unknown(), 'expected a list of events'), v.maxLength(100_000, 'expected at most 100000 events')),
 });

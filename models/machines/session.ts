@@ -14,7 +14,10 @@ export interface Session {
   readonly starts: readonly RoundSnapshot[];
 }
 
-export function newSession(scenario: Scenario, run: Omit<Run, 'events'> & { events?: readonly RunEvent[] }): { ok: true; session: Session } | { ok: false; problem: string } {
+export function newSession(
+  scenario: Scenario,
+  run: Omit<Run, 'events'> & { events?: readonly RunEvent[] },
+): { ok: true; session: Session } | { ok: false; problem: string } {
   let session: Session = { scenario, run: { ...run, events: [] }, snapshot: startRun(scenario, run.seed, run.roundLimit), starts: [] };
   for (const [i, e] of (run.events ?? []).entries()) {
     const r = apply(session, e);

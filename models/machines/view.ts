@@ -30,6 +30,15 @@ export function viewFor(phase: RoundPhase, c: RoundContext, viewer: readonly Act
     hasCommitted[a.id] = !!m;
     if (m && (!secret || viewer.includes(a.id))) committed[a.id] = m;
   }
-  return { phase, round: c.round, roundLimit: c.roundLimit, world: c.world, postures: c.postures, hasCommitted, committed, offers: c.offers, history: c.history };
+  return {
+    phase,
+    round: c.round,
+    roundLimit: c.roundLimit,
+    world: c.world,
+    postures: c.postures,
+    hasCommitted,
+    committed,
+    offers: c.offers,
+    history: c.history,
+  };
 }
-

@@ -14,8 +14,7 @@ export function migrate(doc: Json): MigrationResult {
   const version = doc['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return { ok: false, path: 'version', message: `expected a format version (a whole number from 1), got ${describe(version)}` };
-  if (version > CURRENT_VERSION)
-    return { ok: false, path: 'version', message: `version ${version} is newer than this app reads (up to ${CURRENT_VERSION})` };
+  if (version > CURRENT_VERSION) return { ok: false, path: 'version', message: `version ${version} is newer than this app reads (up to ${CURRENT_VERSION})` };
   let out = doc;
   for (let k = version; k < CURRENT_VERSION; k++) {
     const step = MIGRATIONS[k];

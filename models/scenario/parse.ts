@@ -19,9 +19,7 @@ import { ScenarioSchema } from './schema';
 /** The wording of problems lives in ./problems (shared with run files and links); re-exported for older importers. */
 export { formatProblem, issueMessage, pathString, type Problem } from './problems';
 
-export type ParseResult =
-  | { ok: true; scenario: Scenario; notes: string[] }
-  | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; scenario: Scenario; notes: string[] } | { ok: false; problems: Problem[] };
 
 const MAX_NODES = 200_000;
 const MAX_DEPTH = 32;
@@ -45,7 +43,15 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   let doc: unknown = input;
   if (typeof input === 'string') {
     if (input.length > LIMITS.textChars)
-      return { ok: false, problems: [{ path: '', message: `scenario too large: ${input.length.toLocaleString('en-GB')} characters (the limit is ${LIMITS.textChars.toLocaleString('en-GB')})` }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '',
+            message: `scenario too large: ${input.length.toLocaleString('en-GB')} characters (the limit is ${LIMITS.textChars.toLocaleString('en-GB')})`,
+          },
+        ],
+      };
     try {
       doc = JSON.parse(input);
     } catch (e) {
@@ -106,7 +112,8 @@ function checkReferences(s: Scenario): Problem[] {
     if (mm && !sources.has(mm[1]!)) out.push({ path, message: `names source "${mm[1]}", which is not in sources` });
   };
   const dimKeys = (rec: Readonly<Record<string, number>>, path: string) => {
-    for (const k of Object.keys(rec)) if (!dims.has(k)) out.push({ path: `${path}${pathString([k]).startsWith('[') ? '' : '.'}${pathString([k])}`, message: `unknown dimension "${k}"` });
+    for (const k of Object.keys(rec))
+      if (!dims.has(k)) out.push({ path: `${path}${pathString([k]).startsWith('[') ? '' : '.'}${pathString([k])}`, message: `unknown dimension "${k}"` });
   };
   const dimRef = (d: string, path: string) => {
     if (!dims.has(d)) out.push({ path, message: `unknown dimension "${d}"` });
@@ -137,14 +144,16 @@ function checkReferences(s: Scenario): Problem[] {
       const lp = `${p}.leverage[${j}]`;
       const asset = assets.get(l.asset);
       if (!asset) out.push({ path: `${lp}.asset`, message: `unknown asset "${l.asset}"` });
-      else if (asset.owner !== a.id && !asset.coOwners?.includes(a.id)) out.push({ path: `${lp}.asset`, message: `asset "${l.asset}" belongs to "${asset.owner}", not to "${a.id}"` });
+      else if (asset.owner !== a.id && !asset.coOwners?.includes(a.id))
+        out.push({ path: `${lp}.asset`, message: `asset "${l.asset}" belongs to "${asset.owner}", not to "${a.id}"` });
       if (!dims.has(l.dimension)) out.push({ path: `${lp}.dimension`, message: `unknown dimension "${l.dimension}"` });
       else {
         // The holding value is the actor's weight on the dimension, with its ideal at the held end.
         const end = l.held === 'high' ? 1 : 0;
         if (a.ideal[l.dimension] !== undefined && a.ideal[l.dimension] !== end)
           out.push({ path: `${lp}.held`, message: `a stock held "${l.held}" needs the actor's ideal ${l.dimension} at ${end}, not ${a.ideal[l.dimension]}` });
-        if (!((a.salience[l.dimension] ?? 0) > 0)) out.push({ path: `${lp}.dimension`, message: `the actor gives ${l.dimension} no weight, so holding it would be worth nothing` });
+        if (!((a.salience[l.dimension] ?? 0) > 0))
+          out.push({ path: `${lp}.dimension`, message: `the actor gives ${l.dimension} no weight, so holding it would be worth nothing` });
       }
       src(l.source, `${lp}.source`);
     });

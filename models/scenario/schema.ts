@@ -10,10 +10,8 @@ import * as v from 'valibot';
 import { LIMITS } from './limits';
 
 const num = () => v.pipe(v.number('expected a number'), v.finite('expected a finite number'));
-const unit01 = () =>
-  v.pipe(num(), v.minValue(0, 'expected a number from 0 to 1'), v.maxValue(1, 'expected a number from 0 to 1'));
-const signed1 = () =>
-  v.pipe(num(), v.minValue(-1, 'expected a number from -1 to 1'), v.maxValue(1, 'expected a number from -1 to 1'));
+const unit01 = () => v.pipe(num(), v.minValue(0, 'expected a number from 0 to 1'), v.maxValue(1, 'expected a number from 0 to 1'));
+const signed1 = () => v.pipe(num(), v.minValue(-1, 'expected a number from -1 to 1'), v.maxValue(1, 'expected a number from -1 to 1'));
 const text = () => v.pipe(v.string('expected a string'), v.maxLength(LIMITS.textFieldChars, `expected at most ${LIMITS.textFieldChars} characters`));
 const id = () =>
   v.pipe(
@@ -23,8 +21,7 @@ const id = () =>
   );
 const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
   v.pipe(v.array(item, 'expected an array'), v.maxLength(max, `expected at most ${max} ${what}`));
-const record = <T extends v.GenericSchema>(value: T) =>
-  v.record(v.string('expected a string key'), value, 'expected an object');
+const record = <T extends v.GenericSchema>(value: T) => v.record(v.string('expected a string key'), value, 'expected an object');
 const source = () =>
   v.pipe(
     v.string('expected a string'),
@@ -134,8 +131,16 @@ export const VariantOpSchema = v.variant(
     obj({ op: v.literal('removeConstraint'), actor: id(), constraint: id() }),
     obj({ op: v.literal('setIdeal'), actor: id(), dimension: id(), value: unit01() }),
     obj({ op: v.literal('setSalience'), actor: id(), salience: record(unit01()) }),
-    obj({ op: v.literal('setCapability'), actor: id(), value: v.pipe(num(), v.gtValue(0, 'expected a number above 0 and at most 1'), v.maxValue(1, 'expected a number above 0 and at most 1')) }),
-    obj({ op: v.literal('setPatience'), actor: id(), value: v.pipe(num(), v.gtValue(0, 'expected a number strictly between 0 and 1'), v.ltValue(1, 'expected a number strictly between 0 and 1')) }),
+    obj({
+      op: v.literal('setCapability'),
+      actor: id(),
+      value: v.pipe(num(), v.gtValue(0, 'expected a number above 0 and at most 1'), v.maxValue(1, 'expected a number above 0 and at most 1')),
+    }),
+    obj({
+      op: v.literal('setPatience'),
+      actor: id(),
+      value: v.pipe(num(), v.gtValue(0, 'expected a number strictly between 0 and 1'), v.ltValue(1, 'expected a number strictly between 0 and 1')),
+    }),
     obj({ op: v.literal('setState'), dimension: id(), value: unit01() }),
     obj({ op: v.literal('excludeFromCore'), actor: id() }),
   ],
@@ -174,6 +179,11 @@ export const ScenarioSchema = obj({
   interactions: list(InteractionSchema, LIMITS.interactions, 'interactions'),
   initialState: record(unit01()),
   variants: list(VariantSchema, LIMITS.variants, 'variants'),
-  defaultPair: v.optional(v.pipe(v.tuple([id(), id()], 'expected two actor ids'), v.check((p) => p[0] !== p[1], 'expected two different actors'))),
+  defaultPair: v.optional(
+    v.pipe(
+      v.tuple([id(), id()], 'expected two actor ids'),
+      v.check((p) => p[0] !== p[1], 'expected two different actors'),
+    ),
+  ),
   injects: v.optional(list(InjectPresetSchema, 32, 'injects')),
 });

@@ -76,7 +76,10 @@ export async function main() {
   const programs: Parameters<typeof plain.raw.lpCall>[0][] = [];
   const recorder = { ...plain, raw: { ...plain.raw, lpCall: (m: (typeof programs)[number]) => (programs.push(m), plain.raw.lpCall(m)) } } as typeof plain;
   setHighsLoader(async () => memoiseHighs(recorder).highs);
-  const withBound = (v: number) => ({ ...s, actors: s.actors.map((a) => (a.id === 'russia' ? { ...a, minimum: a.minimum.map((c, i) => (i === 0 ? { ...c, rhs: v } : c)) } : a)) });
+  const withBound = (v: number) => ({
+    ...s,
+    actors: s.actors.map((a) => (a.id === 'russia' ? { ...a, minimum: a.minimum.map((c, i) => (i === 0 ? { ...c, rhs: v } : c)) } : a)),
+  });
   const edits = commonCoreAnswers();
   for (let k = 0; k < 5; k++) await analyseCommonCore(withBound(0.2137 + 0.01 * k), [], undefined, edits);
   setHighsLoader(async () => plain);
@@ -84,7 +87,11 @@ export async function main() {
   await timeIt(`LPs: ${programs.length} programs, one-shot lpCall`, () => programs.forEach((m) => plain.raw.lpCall(m)));
   await timeIt(`LPs: the same, persistent model`, () => programs.forEach((m) => persistent(m)));
   const g = characteristicFunction(s);
-  await timeIt('coop: characteristic function only', () => characteristicFunction(s), g.status === 'ok' ? `${g.game.nodes} nodes for ${g.game.profiles} profiles` : '');
+  await timeIt(
+    'coop: characteristic function only',
+    () => characteristicFunction(s),
+    g.status === 'ok' ? `${g.game.nodes} nodes for ${g.game.profiles} profiles` : '',
+  );
   await timeIt('coop: whole analysis', () => analyseCoop(s, []));
   await timeIt('bargaining regime–us', () => analyseBargaining(s, [], ['regime', 'us']));
   await timeIt('forecast', () => analyseForecast(s, []));

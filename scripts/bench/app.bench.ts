@@ -24,7 +24,15 @@ export async function main() {
   const url = server.resolvedUrls!.local[0]!;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const loads: number[] = [];
@@ -78,14 +86,17 @@ export async function main() {
       await page.evaluate(() => ((window as any).__longTasks = []));
       const input = page.getByLabel('Capability', { exact: true });
       for (let k = 0; k < 10; k++) {
-        const dt = await input.evaluate((el: HTMLInputElement, v) => {
-          return new Promise<number>((resolve) => {
-            const start = performance.now();
-            el.value = String(v);
-            el.dispatchEvent(new Event('input', { bubbles: true }));
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-          });
-        }, 0.3 + k * 0.05);
+        const dt = await input.evaluate(
+          (el: HTMLInputElement, v) => {
+            return new Promise<number>((resolve) => {
+              const start = performance.now();
+              el.value = String(v);
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+            });
+          },
+          0.3 + k * 0.05,
+        );
         slider.push(dt);
       }
       await page.waitForTimeout(300);
@@ -94,25 +105,31 @@ export async function main() {
       if (typeof a === 'number') analysis.push(a);
       // A slider change until the new common-core answer is back on the main thread.
       for (let k = 0; k < 5; k++) {
-        const dt = await input.evaluate((el: HTMLInputElement, [v, name]) => {
-          // No named functions in here: the page gets this function's text, without tsx's name helper.
-          return new Promise<number>((resolve) => {
-            const before = performance.getEntriesByName(name).length;
-            const start = performance.now();
-            el.value = String(v);
-            el.dispatchEvent(new Event('input', { bubbles: true }));
-            const timer = setInterval(() => {
-              if (performance.getEntriesByName(name).length > before) {
-                clearInterval(timer);
-                resolve(performance.now() - start);
-              }
-            }, 1);
-          });
-        }, [0.55 + k * 0.05, ANALYSIS_MEASURE] as const);
+        const dt = await input.evaluate(
+          (el: HTMLInputElement, [v, name]) => {
+            // No named functions in here: the page gets this function's text, without tsx's name helper.
+            return new Promise<number>((resolve) => {
+              const before = performance.getEntriesByName(name).length;
+              const start = performance.now();
+              el.value = String(v);
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+              const timer = setInterval(() => {
+                if (performance.getEntriesByName(name).length > before) {
+                  clearInterval(timer);
+                  resolve(performance.now() - start);
+                }
+              }, 1);
+            });
+          },
+          [0.55 + k * 0.05, ANALYSIS_MEASURE] as const,
+        );
         toResult.push(dt);
       }
       const workerMs = () =>
-        page.evaluate((n) => (performance.getEntriesByName(n) as PerformanceMeasure[]).map((e) => e.detail?.workerMs).filter((x): x is number => typeof x === 'number'), ANALYSIS_MEASURE);
+        page.evaluate(
+          (n) => (performance.getEntriesByName(n) as PerformanceMeasure[]).map((e) => e.detail?.workerMs).filter((x): x is number => typeof x === 'number'),
+          ANALYSIS_MEASURE,
+        );
       const analysedAt = () =>
         page.evaluate((n) => {
           const e = performance.getEntriesByName(n).at(-1);
@@ -142,31 +159,34 @@ export async function main() {
       await page.waitForTimeout(500);
       await page.evaluate(() => ((window as any).__longTasks = []));
       for (let k = 0; k < 10; k++) {
-        const [first, full] = await input.evaluate((el: HTMLInputElement, [v, name]) => {
-          return new Promise<[number, number]>((resolve) => {
-            const canvas = document.querySelector('.live-panel .cg-canvas') as HTMLElement;
-            const before = canvas.dataset.painted;
-            const analysesBefore = performance.getEntriesByName(name).length;
-            const start = performance.now();
-            el.value = String(v);
-            el.dispatchEvent(new Event('input', { bubbles: true }));
-            let first = NaN;
-            const timer = setInterval(() => {
-              if (Number.isNaN(first) && canvas.dataset.painted !== before) first = Number(canvas.dataset.paintedAt) - start;
-              const analyses = performance.getEntriesByName(name);
-              const last = analyses[analyses.length - 1];
-              const at = last ? last.startTime + last.duration : 0;
-              if (!Number.isNaN(first) && analyses.length > analysesBefore && Number(canvas.dataset.paintedAt) >= at) {
+        const [first, full] = await input.evaluate(
+          (el: HTMLInputElement, [v, name]) => {
+            return new Promise<[number, number]>((resolve) => {
+              const canvas = document.querySelector('.live-panel .cg-canvas') as HTMLElement;
+              const before = canvas.dataset.painted;
+              const analysesBefore = performance.getEntriesByName(name).length;
+              const start = performance.now();
+              el.value = String(v);
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+              let first = NaN;
+              const timer = setInterval(() => {
+                if (Number.isNaN(first) && canvas.dataset.painted !== before) first = Number(canvas.dataset.paintedAt) - start;
+                const analyses = performance.getEntriesByName(name);
+                const last = analyses[analyses.length - 1];
+                const at = last ? last.startTime + last.duration : 0;
+                if (!Number.isNaN(first) && analyses.length > analysesBefore && Number(canvas.dataset.paintedAt) >= at) {
+                  clearInterval(timer);
+                  resolve([first, Number(canvas.dataset.paintedAt) - start]);
+                }
+              }, 1);
+              setTimeout(() => {
                 clearInterval(timer);
-                resolve([first, Number(canvas.dataset.paintedAt) - start]);
-              }
-            }, 1);
-            setTimeout(() => {
-              clearInterval(timer);
-              resolve([first, NaN]);
-            }, 5000);
-          });
-        }, [0.32 + k * 0.04, ANALYSIS_MEASURE] as const);
+                resolve([first, NaN]);
+              }, 5000);
+            });
+          },
+          [0.32 + k * 0.04, ANALYSIS_MEASURE] as const,
+        );
         graphPaint.push(first);
         graphAfterAnalysis.push(full);
         await page.waitForTimeout(150);
@@ -182,7 +202,10 @@ export async function main() {
         playSteps.push(Date.now() - t0);
       };
       await step(() => page.locator('[data-testid=start-round]').click());
-      for (const [team, move] of [['Team A', 'release_123'], ['Team B', 'ease_potash_partial']]) {
+      for (const [team, move] of [
+        ['Team A', 'release_123'],
+        ['Team B', 'ease_potash_partial'],
+      ]) {
         await page.getByRole('button', { name: `I am ${team} — show my options` }).click();
         await page.locator(`[data-move=${move}] input`).check();
         await step(() => page.locator('[data-testid=commit-move]').click());
@@ -254,20 +277,44 @@ export async function main() {
     }
     console.log(`first load (production build, localhost): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`);
     console.log(`slider change → painted frame: median ${ms(median(slider))}, p95 ${ms(p95(slider))} over ${slider.length} changes`);
-    console.log(`long main-thread tasks while editing (slider changes with the live graph): ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`);
-    console.log(`first analysis on the page, from navigation start (the worker starts and loads HiGHS while the page reads the scenario): median ${ms(median(firstAt))}, p95 ${ms(p95(firstAt))}`);
-    console.log(`  of which from the request to the answer: median ${ms(median(firstAnalysis))}, p95 ${ms(p95(firstAnalysis))}; in the worker (what is left of the HiGHS load, then the first, cold run of the common core of the scenario and its 4 readings): median ${ms(median(firstInWorker))}, p95 ${ms(p95(firstInWorker))}`);
-    if (inWorker.length) console.log(`default Belarus analysis in the worker after a capability change (common core of the scenario and its 4 readings; the polytopes are unchanged, so sets and centres are reused): median ${ms(median(inWorker))}, p95 ${ms(p95(inWorker))} over ${inWorker.length}`);
-    console.log(`Belarus analysis in the worker after a minimum changes (common core of the scenario and its 4 readings, fresh polytopes): median ${ms(median(minimumChange))}, p95 ${ms(p95(minimumChange))} over ${minimumChange.length}`);
-    if (toResult.length) console.log(`slider change → new analysis on the main thread: median ${ms(median(toResult))}, p95 ${ms(p95(toResult))} over ${toResult.length} changes`);
+    console.log(
+      `long main-thread tasks while editing (slider changes with the live graph): ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks))}` : ''}`,
+    );
+    console.log(
+      `first analysis on the page, from navigation start (the worker starts and loads HiGHS while the page reads the scenario): median ${ms(median(firstAt))}, p95 ${ms(p95(firstAt))}`,
+    );
+    console.log(
+      `  of which from the request to the answer: median ${ms(median(firstAnalysis))}, p95 ${ms(p95(firstAnalysis))}; in the worker (what is left of the HiGHS load, then the first, cold run of the common core of the scenario and its 4 readings): median ${ms(median(firstInWorker))}, p95 ${ms(p95(firstInWorker))}`,
+    );
+    if (inWorker.length)
+      console.log(
+        `default Belarus analysis in the worker after a capability change (common core of the scenario and its 4 readings; the polytopes are unchanged, so sets and centres are reused): median ${ms(median(inWorker))}, p95 ${ms(p95(inWorker))} over ${inWorker.length}`,
+      );
+    console.log(
+      `Belarus analysis in the worker after a minimum changes (common core of the scenario and its 4 readings, fresh polytopes): median ${ms(median(minimumChange))}, p95 ${ms(p95(minimumChange))} over ${minimumChange.length}`,
+    );
+    if (toResult.length)
+      console.log(`slider change → new analysis on the main thread: median ${ms(median(toResult))}, p95 ${ms(p95(toResult))} over ${toResult.length} changes`);
     const ok = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
-    console.log(`slider change → live coalition graph drawn with it: median ${ms(median(ok(graphPaint)))}, p95 ${ms(p95(ok(graphPaint)))} over ${ok(graphPaint).length} of ${graphPaint.length} changes`);
-    console.log(`slider change → graph drawn again with the new analysis: median ${ms(median(ok(graphAfterAnalysis)))}, p95 ${ms(p95(ok(graphAfterAnalysis)))} over ${ok(graphAfterAnalysis).length} of ${graphAfterAnalysis.length} changes`);
-    console.log(`long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length} over ${RUNS} rounds${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`);
-    console.log(`long main-thread tasks while the run's graph, scrolled to, draws the round: ${graphScrollTasks.length} over ${RUNS} rounds${graphScrollTasks.length ? `, longest ${ms(Math.max(...graphScrollTasks))}, median ${ms(median(graphScrollTasks))}` : ''}`);
+    console.log(
+      `slider change → live coalition graph drawn with it: median ${ms(median(ok(graphPaint)))}, p95 ${ms(p95(ok(graphPaint)))} over ${ok(graphPaint).length} of ${graphPaint.length} changes`,
+    );
+    console.log(
+      `slider change → graph drawn again with the new analysis: median ${ms(median(ok(graphAfterAnalysis)))}, p95 ${ms(p95(ok(graphAfterAnalysis)))} over ${ok(graphAfterAnalysis).length} of ${graphAfterAnalysis.length} changes`,
+    );
+    console.log(
+      `long main-thread tasks while playing a round (2 teams, 8 bots, debrief): ${playTasks.length} over ${RUNS} rounds${playTasks.length ? `, longest ${ms(Math.max(...playTasks))}, median ${ms(median(playTasks))}` : ''}`,
+    );
+    console.log(
+      `long main-thread tasks while the run's graph, scrolled to, draws the round: ${graphScrollTasks.length} over ${RUNS} rounds${graphScrollTasks.length ? `, longest ${ms(Math.max(...graphScrollTasks))}, median ${ms(median(graphScrollTasks))}` : ''}`,
+    );
     const tasks = (xs: number[], over: string) => `${xs.length} over ${over}${xs.length ? `, longest ${ms(Math.max(...xs))}, median ${ms(median(xs))}` : ''}`;
-    console.log(`long main-thread tasks in rounds 2 and 3, from resolving the round to the run's graph (in view) drawing it: ${tasks(laterRoundTasks, `${2 * RUNS} rounds`)}`);
-    console.log(`long main-thread tasks when the first round is played straight after load (the graph's code loads then), resolve to graph drawn: ${tasks(straightTasks, `${RUNS} rounds`)}`);
+    console.log(
+      `long main-thread tasks in rounds 2 and 3, from resolving the round to the run's graph (in view) drawing it: ${tasks(laterRoundTasks, `${2 * RUNS} rounds`)}`,
+    );
+    console.log(
+      `long main-thread tasks when the first round is played straight after load (the graph's code loads then), resolve to graph drawn: ${tasks(straightTasks, `${RUNS} rounds`)}`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -93,7 +93,9 @@ export async function main() {
   try {
     const built = spawnSync(process.execPath, [join(root, 'scripts/bin/coreplay-solve.cjs'), '--help'], { cwd: root, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`the CLI did not build: ${built.stderr}`);
-    console.log(`CLI built (.build/cli); ${RUNS} runs per figure (medians); "npm run" = npm run --silent solve --, "bin" = node scripts/bin/coreplay-solve.cjs`);
+    console.log(
+      `CLI built (.build/cli); ${RUNS} runs per figure (medians); "npm run" = npm run --silent solve --, "bin" = node scripts/bin/coreplay-solve.cjs`,
+    );
 
     // ---- pure enumeration ----
     const pure = [
@@ -191,7 +193,9 @@ export async function main() {
           ? `lrsnash stopped after ${c.limit / 1000} s (reference ${c.ref})`
           : `lrsnash ${s(median(theirs))} for ${lrsCount} (reference ${c.ref}): npm run ${cmp(median(viaNpm))}, bin ${cmp(median(viaBin))}`;
       counts.set(`${c.m}×${c.n} seed ${c.seed}`, count);
-      console.log(`  ${c.m}×${c.n} seed ${c.seed}: npm run ${s(median(viaNpm))}, bin ${s(median(viaBin))} for ${count} equilibria (medians of ${c.runs}); ${lrsText}`);
+      console.log(
+        `  ${c.m}×${c.n} seed ${c.seed}: npm run ${s(median(viaNpm))}, bin ${s(median(viaBin))} for ${count} equilibria (medians of ${c.runs}); ${lrsText}`,
+      );
     }
 
     // ---- the Lemke–Howson walk ----
@@ -203,7 +207,12 @@ export async function main() {
     if (!parsed.ok) throw new Error(parsed.message);
     const game = parsed.game;
     const fromArtificial = new Set<string>();
-    for (let k = 0; k < 40; k++) fromArtificial.add(lemkeHowson(game, { label: k }).equilibria.map((e) => JSON.stringify(e.strategies)).join());
+    for (let k = 0; k < 40; k++)
+      fromArtificial.add(
+        lemkeHowson(game, { label: k })
+          .equilibria.map((e) => JSON.stringify(e.strategies))
+          .join(),
+      );
     const t0 = performance.now();
     const walk = lemkeHowsonAll(game);
     const walkMs = performance.now() - t0;

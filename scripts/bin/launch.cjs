@@ -28,7 +28,5 @@ exports.launch = function launch(file) {
   const entry = join(outDir, file);
   const run = () => (file.endsWith('.cjs') ? require(entry) : import(pathToFileURL(entry).href));
   if (!stale(entry)) return run();
-  return import(pathToFileURL(join(root, 'scripts/build-cli.mjs')).href)
-    .then((m) => m.buildCli())
-    .then(run);
+  return import(pathToFileURL(join(root, 'scripts/build-cli.mjs')).href).then((m) => m.buildCli()).then(run);
 };

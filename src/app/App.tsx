@@ -168,7 +168,13 @@ function Shell() {
               <For each={Object.entries(BUILTINS)}>{([k, b]) => <option value={k}>{b.title}</option>}</For>
             </select>
           </label>
-          <FileButton label="Import…" inputLabel="Import a scenario file" testid="import-file" accept=".json,application/json" onFile={(f) => void importFile(f)} />
+          <FileButton
+            label="Import…"
+            inputLabel="Import a scenario file"
+            testid="import-file"
+            accept=".json,application/json"
+            onFile={(f) => void importFile(f)}
+          />
           <button type="button" onClick={exportJson}>
             Export JSON
           </button>
@@ -273,7 +279,10 @@ function LiveSummary(props: { live: LiveAnalysis }) {
         {(x) => (
           <>
             <p>
-              Common core: <strong data-testid="live-core" class={x().nonEmpty ? 'yes' : 'no'}>{x().nonEmpty ? 'exists' : 'empty'}</strong>
+              Common core:{' '}
+              <strong data-testid="live-core" class={x().nonEmpty ? 'yes' : 'no'}>
+                {x().nonEmpty ? 'exists' : 'empty'}
+              </strong>
             </p>
             <Show when={!x().nonEmpty}>
               <p>Smallest exits that would open one:</p>
@@ -286,7 +295,15 @@ function LiveSummary(props: { live: LiveAnalysis }) {
       </Show>
       <Show when={frames().length}>
         <Suspense fallback={<p>Loading the graph…</p>}>
-          <CoalitionGraph compact frames={frames()} frame={0} onFrame={() => undefined} title="Coalitions at the status quo" height={360} fileStem="coreplay-edit-graph" />
+          <CoalitionGraph
+            compact
+            frames={frames()}
+            frame={0}
+            onFrame={() => undefined}
+            title="Coalitions at the status quo"
+            height={360}
+            fileStem="coreplay-edit-graph"
+          />
         </Suspense>
       </Show>
     </div>

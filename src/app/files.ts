@@ -22,7 +22,10 @@ const MAX_IMPORT_BYTES = 5_000_000;
 
 export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   if (file.size > MAX_IMPORT_BYTES)
-    return { ok: false, message: `${file.name} is too large (${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1e6} MB). Nothing was changed.` };
+    return {
+      ok: false,
+      message: `${file.name} is too large (${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1e6} MB). Nothing was changed.`,
+    };
   try {
     return { ok: true, text: await file.text() };
   } catch (e) {

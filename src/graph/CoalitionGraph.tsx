@@ -55,7 +55,6 @@ export interface CoalitionGraphProps {
   compact?: boolean;
 }
 
-
 /** A frame waiting to be applied: the instance it is for, its elements, and whether to animate to it. */
 interface PendingFrame {
   c: Core;
@@ -176,7 +175,10 @@ function CoalitionGraph(props: CoalitionGraphProps) {
   );
   onMount(() => {
     // Off-screen graphs (the run's graph below a long debrief) wait to be scrolled to.
-    const io = typeof IntersectionObserver === 'function' ? new IntersectionObserver((es) => setOnScreen(es.some((e) => e.isIntersecting)), { rootMargin: '300px' }) : undefined;
+    const io =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((es) => setOnScreen(es.some((e) => e.isIntersecting)), { rootMargin: '300px' })
+        : undefined;
     if (io) io.observe(container);
     else setOnScreen(true);
     onCleanup(() => {

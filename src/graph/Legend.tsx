@@ -9,7 +9,9 @@ export function GraphLegend(props: { headingId: string; showCompatible: boolean 
   return (
     <aside class="cg-legend" aria-labelledby={props.headingId}>
       <h3 id={props.headingId}>Legend</h3>
-      <p class="cg-legend-sub">Actors (fill and shape = posture; border = the actor’s colour; size = capability; label: utility u, ✗ = state outside its minimum)</p>
+      <p class="cg-legend-sub">
+        Actors (fill and shape = posture; border = the actor’s colour; size = capability; label: utility u, ✗ = state outside its minimum)
+      </p>
       <ul class="cg-keys">
         <For each={POSTURES}>
           {(p) => (
@@ -28,7 +30,10 @@ export function GraphLegend(props: { headingId: string; showCompatible: boolean 
               <span class={`cg-line cg-line-${k}`} style={{ 'border-color': EDGE_STYLE[k].colour }} aria-hidden="true" />
               <span>
                 {EDGE_STYLE[k].label}
-                <span class="cg-note">: {EDGE_STYLE[k].description}{k === 'compatible' && !props.showCompatible ? ' (hidden)' : ''}</span>
+                <span class="cg-note">
+                  : {EDGE_STYLE[k].description}
+                  {k === 'compatible' && !props.showCompatible ? ' (hidden)' : ''}
+                </span>
               </span>
             </li>
           )}

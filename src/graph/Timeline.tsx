@@ -17,10 +17,13 @@ export function Timeline(props: { index: number; count: number; onGo: (k: number
 
   createEffect(() => {
     if (!playing()) return;
-    const timer = setInterval(() => {
-      if (props.index >= props.count - 1) setPlaying(false);
-      else props.onGo(props.index + 1);
-    }, prefersReducedMotion() ? 600 : 1200);
+    const timer = setInterval(
+      () => {
+        if (props.index >= props.count - 1) setPlaying(false);
+        else props.onGo(props.index + 1);
+      },
+      prefersReducedMotion() ? 600 : 1200,
+    );
     onCleanup(() => clearInterval(timer));
   });
 

@@ -51,8 +51,14 @@ export function applyElements(c: Core, els: readonly ElementDefinition[]): void 
   for (const m of p.moves) c.getElementById(m.id).move({ parent: m.parent });
   const removeEdges = new Set(p.removeEdges);
   const removeNodes = new Set(p.removeNodes);
-  if (removeEdges.size) c.edges().filter((x) => removeEdges.has(x.id())).remove();
-  if (removeNodes.size) c.nodes().filter((x) => removeNodes.has(x.id())).remove();
+  if (removeEdges.size)
+    c.edges()
+      .filter((x) => removeEdges.has(x.id()))
+      .remove();
+  if (removeNodes.size)
+    c.nodes()
+      .filter((x) => removeNodes.has(x.id()))
+      .remove();
   for (const d of p.data) c.getElementById(d.id).data(d.changed);
   for (const k of p.classes) c.getElementById(k.id).classes(k.classes);
   c.add(p.addEdges);
@@ -132,8 +138,16 @@ export function measure(c: Core): Measured {
   const links = c
     .edges()
     .filter((e) => e.data('kind') !== 'compatible')
-    .map((e) => ({ source: String(e.data('source')), target: String(e.data('target')), kind: e.data('kind') as EdgeKind, weight: Number(e.data('weight')) || undefined }));
-  const groups = c.nodes().filter((n) => n.isParent()).map((n) => n.id());
+    .map((e) => ({
+      source: String(e.data('source')),
+      target: String(e.data('target')),
+      kind: e.data('kind') as EdgeKind,
+      weight: Number(e.data('weight')) || undefined,
+    }));
+  const groups = c
+    .nodes()
+    .filter((n) => n.isParent())
+    .map((n) => n.id());
   return { leaves, before, offsets, request: { boxes, groups, links } };
 }
 

@@ -52,7 +52,7 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
   const [busy, setBusy] = createSignal(false);
   const [failed, setFailed] = createSignal<Partial<Record<RequestKind, string>>>({});
 
-  const take = <T,>(kind: RequestKind, r: ClientResult<T>, set: (v: T) => void) => {
+  const take = <T>(kind: RequestKind, r: ClientResult<T>, set: (v: T) => void) => {
     if (r.status === 'stale') return;
     if (r.status === 'ok') {
       set(r.value);

@@ -7,7 +7,21 @@
  */
 import { createMemo, createSignal } from 'solid-js';
 import { applyVariants, type Scenario } from '../../models/domain/index';
-import { apply, checkRun, newSession, parseRunHeader, phaseOf, playBots, type BotStrategy, type Replay, type RoundSnapshot, type Run, type RunEvent, type Seat, type Session } from '../../models/machines/index';
+import {
+  apply,
+  checkRun,
+  newSession,
+  parseRunHeader,
+  phaseOf,
+  playBots,
+  type BotStrategy,
+  type Replay,
+  type RoundSnapshot,
+  type Run,
+  type RunEvent,
+  type Seat,
+  type Session,
+} from '../../models/machines/index';
 import { formatProblem, parseScenarioStructure, refusal, within, type Refusal } from '../../models/scenario/index';
 import type { Notify } from './notices';
 import type { Workspace } from './workspace';
@@ -92,7 +106,18 @@ export function createPlay(w: Workspace, notify: Notify) {
       const team = setup.teams[a.id];
       seats[a.id] = team ? { kind: 'team', team } : { kind: 'bot', strategy: setup.bots[a.id] ?? 'best-response' };
     }
-    const run: Run = { format: 'coreplay-run', version: 1, title: `${scenario.title} — class run`, scenario: doc, variants, seed: setup.seed >>> 0, roundLimit: setup.roundLimit, timerSeconds: setup.timerSeconds, seats, events: [] };
+    const run: Run = {
+      format: 'coreplay-run',
+      version: 1,
+      title: `${scenario.title} — class run`,
+      scenario: doc,
+      variants,
+      seed: setup.seed >>> 0,
+      roundLimit: setup.roundLimit,
+      timerSeconds: setup.timerSeconds,
+      seats,
+      events: [],
+    };
     const sc = runScenario(run);
     if (!sc.ok) return notify('error', 'The run could not be started.', sc.problems.map(formatProblem));
     const made = newSession(sc.scenario, run);

@@ -61,7 +61,9 @@ export async function decodeScenarioLink(hash: string): Promise<LinkResult> {
   if (!hash.startsWith(LINK_PREFIX)) return { ok: 'none' };
   const payload = hash.slice(LINK_PREFIX.length);
   if (payload.length > MAX_LINK_CHARS)
-    return refusal([{ path: '', message: `link too long: ${payload.length.toLocaleString('en-GB')} characters (the limit is ${MAX_LINK_CHARS.toLocaleString('en-GB')})` }]);
+    return refusal([
+      { path: '', message: `link too long: ${payload.length.toLocaleString('en-GB')} characters (the limit is ${MAX_LINK_CHARS.toLocaleString('en-GB')})` },
+    ]);
   if (!/^[A-Za-z0-9_-]*$/.test(payload)) return refusal([{ path: '', message: 'link damaged: it contains characters a scenario link never has' }]);
   try {
     const bytes = await pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), MAX_INFLATED_BYTES);

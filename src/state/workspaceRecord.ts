@@ -46,7 +46,8 @@ export type WorkspaceRecord = { ok: true; data: WorkspaceData; session: Session 
 
 /** Check a saved workspace; on success, the workspace and the session its run replays to. */
 export function readWorkspaceRecord(input: unknown): WorkspaceRecord {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return refusal([{ path: '', message: `expected a saved workspace, got ${describe(input)}` }]);
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return refusal([{ path: '', message: `expected a saved workspace, got ${describe(input)}` }]);
   const r = v.safeParse(WorkspaceRecordSchema, input, { abortPipeEarly: true });
   if (!r.success) return refusal(r.issues.map(problemOf));
   const data: WorkspaceData = { ...freshWorkspace(), ...(r.output as Partial<WorkspaceData>) };

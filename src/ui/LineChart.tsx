@@ -66,7 +66,8 @@ export function LineChart(props: LineChartProps) {
     const { t, b } = m();
     return t + (1 - (v - lo) / (hi - lo || 1)) * (H() - t - b);
   };
-  const fmt = (s: ChartSeries, v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (s.format ?? props.format ?? ((u: number) => u.toFixed(2)))(v));
+  const fmt = (s: ChartSeries, v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v) ? '—' : (s.format ?? props.format ?? ((u: number) => u.toFixed(2)))(v);
   const path = (s: ChartSeries) => {
     let d = '';
     let pen = false;
@@ -130,7 +131,14 @@ export function LineChart(props: LineChartProps) {
           onMouseMove={onMove}
           onMouseLeave={() => setFocus(undefined)}
           onBlur={() => setFocus(undefined)}
-          style={{ display: 'block', 'max-width': '100%', background: '#fff', border: '1px solid var(--line, #d5dae1)', 'border-radius': '6px', 'font-family': 'inherit' }}
+          style={{
+            display: 'block',
+            'max-width': '100%',
+            background: '#fff',
+            border: '1px solid var(--line, #d5dae1)',
+            'border-radius': '6px',
+            'font-family': 'inherit',
+          }}
         >
           <title>{props.title}</title>
           <desc id={`${uid}-d`}>
@@ -169,7 +177,13 @@ export function LineChart(props: LineChartProps) {
             </text>
           </Show>
           <Show when={props.yTitle}>
-            <text transform={`translate(${font() + 2},${(m().t + H() - m().b) / 2}) rotate(-90)`} text-anchor="middle" font-size={String(font())} fill="#222" font-weight="600">
+            <text
+              transform={`translate(${font() + 2},${(m().t + H() - m().b) / 2}) rotate(-90)`}
+              text-anchor="middle"
+              font-size={String(font())}
+              fill="#222"
+              font-weight="600"
+            >
               {props.yTitle}
             </text>
           </Show>
@@ -184,7 +198,14 @@ export function LineChart(props: LineChartProps) {
                 <For each={s.values}>
                   {(v, i) => (
                     <Show when={v !== null && Number.isFinite(v)}>
-                      <circle cx={x(i())} cy={y(v!)} r={focus() === i() ? (large() ? 7 : 5.5) : large() ? 4.5 : 3.2} fill={s.colour} stroke="#fff" stroke-width={1.5}>
+                      <circle
+                        cx={x(i())}
+                        cy={y(v!)}
+                        r={focus() === i() ? (large() ? 7 : 5.5) : large() ? 4.5 : 3.2}
+                        fill={s.colour}
+                        stroke="#fff"
+                        stroke-width={1.5}
+                      >
                         <title>{`${s.label}, ${props.xLabels[i()] ?? ''}: ${fmt(s, v)}`}</title>
                       </circle>
                     </Show>
@@ -218,7 +239,10 @@ export function LineChart(props: LineChartProps) {
             <For each={readout()}>
               {(r) => (
                 <div style={{ display: 'flex', gap: '0.5em', 'align-items': 'center' }}>
-                  <span aria-hidden="true" style={{ width: '0.8em', height: '0.8em', background: r.s.colour, display: 'inline-block', 'border-radius': '2px', flex: 'none' }} />
+                  <span
+                    aria-hidden="true"
+                    style={{ width: '0.8em', height: '0.8em', background: r.s.colour, display: 'inline-block', 'border-radius': '2px', flex: 'none' }}
+                  />
                   <span style={{ flex: 1 }}>{r.s.label}</span>
                   <span style={{ 'font-variant-numeric': 'tabular-nums', 'white-space': 'nowrap' }}>{fmt(r.s, r.v)}</span>
                 </div>
@@ -227,7 +251,10 @@ export function LineChart(props: LineChartProps) {
           </div>
         </Show>
       </div>
-      <ul aria-label={`${props.title}: series (press to show or hide)`} style={{ display: 'flex', 'flex-wrap': 'wrap', gap: '0.3em 0.5em', 'list-style': 'none', padding: 0, margin: '0.4em 0 0' }}>
+      <ul
+        aria-label={`${props.title}: series (press to show or hide)`}
+        style={{ display: 'flex', 'flex-wrap': 'wrap', gap: '0.3em 0.5em', 'list-style': 'none', padding: 0, margin: '0.4em 0 0' }}
+      >
         <For each={props.series}>
           {(s) => (
             <li>

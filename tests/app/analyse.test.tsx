@@ -47,9 +47,13 @@ describe('CommonCoreCard', () => {
     expect(screen.getByTestId('core-status').textContent).toBe('empty');
     expect(card.textContent).toContain(`Common core of ${r.actors.length} actors`);
     const lists = within(card).getAllByRole('list');
-    const sets = within(lists[0]!).getAllByRole('listitem').map((li) => li.textContent);
+    const sets = within(lists[0]!)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(sets).toEqual(r.maximalCompatibleSets.map(setText));
-    const exits = within(screen.getByTestId('minimal-exits')).getAllByRole('listitem').map((li) => li.textContent);
+    const exits = within(screen.getByTestId('minimal-exits'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(exits).toEqual(r.minimalExitSets.map(setText));
     expect(card.textContent).not.toContain('Most robust point');
     expect(card.textContent).toContain(`${r.lps} linear programs`);
@@ -88,7 +92,9 @@ describe('RoundGameCard', () => {
     expect(screen.getByRole('heading', { name: `Pure Nash equilibria: ${r.pureCount}` })).toBeTruthy();
     expect(r.pure.length).toBeGreaterThan(0);
     const table = screen.getByTestId('pure-equilibria');
-    const head = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const head = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(head).toEqual(['#', ...r.players.map(short), 'Regret', 'Pareto-optimal']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(r.pure.length);

@@ -66,7 +66,7 @@ describe('NumberField with the workspace store', () => {
     expect(screen.getByRole('alert')).toBeTruthy();
   });
 
-  it("shows a problem only next to the field whose path it concerns", () => {
+  it('shows a problem only next to the field whose path it concerns', () => {
     const first = renderCapability(0);
     const second = renderCapability(1);
     type(second, 'x');

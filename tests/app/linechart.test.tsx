@@ -17,8 +17,7 @@ const chart = () => screen.getByRole('img', { name: /Utilities over rounds/ });
 const lines = () => chart().querySelectorAll('path');
 const legend = (label: string) => screen.getByRole('button', { name: label });
 /** The read-out's rows as [label, value] pairs, in the order shown. */
-const readout = () =>
-  [...screen.getByRole('status').children].slice(1).map((row) => [row.children[1]!.textContent, row.children[2]!.textContent]);
+const readout = () => [...screen.getByRole('status').children].slice(1).map((row) => [row.children[1]!.textContent, row.children[2]!.textContent]);
 
 describe('LineChart', () => {
   it('draws one line per series and describes itself', () => {
@@ -72,7 +71,9 @@ describe('LineChart', () => {
   it('holds every value in its data table, formatted per series', () => {
     render(() => <LineChart title="Utilities over rounds" series={series} xLabels={rounds} xTitle="Round" format={(v) => v.toFixed(1)} />);
     const table = screen.getByRole('table', { hidden: true });
-    const head = within(table).getAllByRole('columnheader', { hidden: true }).map((h) => h.textContent);
+    const head = within(table)
+      .getAllByRole('columnheader', { hidden: true })
+      .map((h) => h.textContent);
     expect(head).toEqual(['Round', 'Alpha', 'Beta', 'Gamma']);
     const rows = within(table)
       .getAllByRole('row', { hidden: true })

@@ -29,7 +29,10 @@ function startRun() {
   if (!s) throw new Error('the run did not start');
   return s;
 }
-const events = () => app().play.session()!.run.events.map((e) => e.type);
+const events = () =>
+  app()
+    .play.session()!
+    .run.events.map((e) => e.type);
 
 describe('TeacherBar', () => {
   it('injects a preset event into the run and says so in the banner', () => {
@@ -38,7 +41,11 @@ describe('TeacherBar', () => {
     const preset = scenario.injects![0]!;
     fireEvent.click(screen.getByRole('button', { name: preset.label }));
     expect(events()).toEqual(['INJECT']);
-    expect(app().notices.notices().map((n) => n.title)).toContain(`Injected: ${preset.label}`);
+    expect(
+      app()
+        .notices.notices()
+        .map((n) => n.title),
+    ).toContain(`Injected: ${preset.label}`);
   });
 
   it('undoes the last round once one was started', () => {
@@ -67,7 +74,10 @@ describe('Offers', () => {
     fireEvent.change(screen.getByLabelText('Offer to'), { target: { value: 'regime' } });
     fireEvent.change(screen.getByLabelText('Move asked for'), { target: { value: 'release_300' } });
     fireEvent.click(screen.getByTestId('make-offer'));
-    expect(p.session()!.run.events.at(-1)).toEqual({ type: 'OFFER', offer: { id: 'r1-o1', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_300' } });
+    expect(p.session()!.run.events.at(-1)).toEqual({
+      type: 'OFFER',
+      offer: { id: 'r1-o1', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_300' },
+    });
   });
 
   it('lists the round’s offers with answers for a team they are made to', () => {

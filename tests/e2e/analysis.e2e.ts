@@ -62,7 +62,9 @@ describe('the analysis moves with the preferences', () => {
     // Russia settles for less military control: its conflict with Ukraine and the neighbours disappears.
     await page.getByLabel('Russia: military orientation under its control: bound').fill('0.3');
     await page.getByLabel('Russia: military orientation under its control: bound').press('Enter');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Ukraine, Poland, Lithuania, Latvia, Opposition}'));
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid=live-exits]')?.textContent?.includes('{Ukraine, Poland, Lithuania, Latvia, Opposition}'),
+    );
     const exits = await page.locator('[data-testid=live-exits]').textContent();
     expect(exits).not.toContain('Poland');
     // The graph followed: redrawn, and its coalitions and pairs in words changed with the analysis.
@@ -89,7 +91,10 @@ describe('the analysis moves with the preferences', () => {
     const differing = await page.locator('[data-testid=compare-state] tr[data-differs=yes] th').allTextContents();
     expect(differing).toEqual(['Potash exports', 'Transit via Lithuania', 'Economic dependence on Russia']);
     // The common core and the opening equilibrium of each side, and both graphs.
-    await page.locator('[data-testid=compare-core] td', { hasText: /exists|empty/ }).first().waitFor();
+    await page
+      .locator('[data-testid=compare-core] td', { hasText: /exists|empty/ })
+      .first()
+      .waitFor();
     expect(await page.locator('[data-testid=compare-core] tr').count()).toBe(5);
     expect(await page.locator('[data-testid=compare-equilibria] tbody tr').count()).toBe(10);
     await page.locator('.cg').nth(1).scrollIntoViewIfNeeded();
@@ -134,7 +139,9 @@ describe('the analysis moves with the preferences', () => {
     await expect.poll(() => page.locator('[data-testid=compare-runs-diffs]').textContent()).toContain('No differences after round 1');
     expect(await runs.locator('.cg-frame').first().textContent()).toContain('Round 1');
     await setRound(2);
-    await expect.poll(() => page.locator('[data-testid=compare-runs-diffs] li').allTextContents()).toContain('Regime: Announce the Oreshnik deployment (left) / holds (right)');
+    await expect
+      .poll(() => page.locator('[data-testid=compare-runs-diffs] li').allTextContents())
+      .toContain('Regime: Announce the Oreshnik deployment (left) / holds (right)');
     expect(await runs.locator('.cg-frame').nth(1).textContent()).toContain('Round 2');
     await runs.locator('.cg').first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(900);

@@ -43,7 +43,9 @@ export async function openPage(browser: Browser, path = '/', viewport = { width:
   await page.exposeFunction('__reportCspViolation', (v: string) => cspViolations.push(v));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation(
+        `${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      ),
     ),
   );
   const origin = new URL(baseUrl()).origin;

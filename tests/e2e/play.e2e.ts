@@ -155,13 +155,17 @@ describe('a class round of the Belarus scenario', () => {
     const { builtinDoc } = await import('../../models/scenario/index');
     const run = december2025Run(builtinDoc('belarus'));
     const bad = { ...run, events: run.events.map((e, i) => (i === 1 ? { ...e, move: 'lift_potash_sanctions' } : e)) };
-    await page.locator('[data-testid=import-run]').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page
+      .locator('[data-testid=import-run]')
+      .setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.locator('[data-notice=error]');
     await alert.waitFor();
     expect(await alert.locator('strong').textContent()).toBe('tampered.json is not a valid run. Nothing was changed.');
     expect(await alert.locator('li').textContent()).toBe('events[1]: COMMIT_MOVE is rejected: "Lift US potash sanctions fully" is us\'s move, not regime\'s');
     expect(await page.locator('[data-testid=start-run]').count()).toBe(1);
-    await page.locator('[data-testid=import-run]').setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
+    await page
+      .locator('[data-testid=import-run]')
+      .setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
     await page.locator('[data-testid=run-ended]').waitFor();
     expect(await page.locator('[data-testid=debrief-table]').textContent()).toContain('Announce the Oreshnik deployment');
     await page.locator('[data-testid=debrief-bargaining] [data-testid=bargaining-points]').waitFor();

@@ -27,7 +27,8 @@ describe('first load of the production build', () => {
     const { page, cspViolations } = await openPage(browser);
     await page.locator('[data-actor]').first().waitFor();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'", "img-src 'self' data:"]) expect(policy).toContain(directive);
+    for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'", "img-src 'self' data:"])
+      expect(policy).toContain(directive);
     // The workers, HiGHS and the graph run under it (the other end-to-end tests use them all and
     // check for violations); here, that it is enforced: another origin is refused.
     const refused = await page.evaluate(

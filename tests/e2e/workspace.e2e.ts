@@ -109,7 +109,15 @@ describe('saving, importing and sharing', () => {
       { record: { version: 2, source: 'belarus', scenarioDoc: builtinDoc('belarus') }, says: 'version: expected version 1, got 2' },
       { record: ['not', 'a', 'workspace'], says: 'expected a saved workspace, got an array' },
       // A run whose second event was tampered with (the problem's wording is the run check's).
-      { record: { version: 1, source: 'belarus', scenarioDoc: builtinDoc('belarus'), run: { ...run, events: run.events.map((e, i) => (i === 1 ? { ...e, move: 'lift_potash_sanctions' } : e)) } }, says: /^run\./ },
+      {
+        record: {
+          version: 1,
+          source: 'belarus',
+          scenarioDoc: builtinDoc('belarus'),
+          run: { ...run, events: run.events.map((e, i) => (i === 1 ? { ...e, move: 'lift_potash_sanctions' } : e)) },
+        },
+        says: /^run\./,
+      },
     ];
     for (const [k, c] of cases.entries()) {
       await stored({ value: c.record });
@@ -135,7 +143,14 @@ describe('saving, importing and sharing', () => {
     await page.locator('#tab-edit').click();
     await page.locator('[data-edit-actor=russia]').click();
     await page.getByLabel('Capability', { exact: true }).fill('0.42');
-    await expect.poll(async () => ((await stored())['workspace'] as { scenarioDoc?: { actors?: { id: string; capability: unknown }[] } }).scenarioDoc?.actors?.find((a) => a.id === 'russia')?.capability).toBe(0.42);
+    await expect
+      .poll(
+        async () =>
+          ((await stored())['workspace'] as { scenarioDoc?: { actors?: { id: string; capability: unknown }[] } }).scenarioDoc?.actors?.find(
+            (a) => a.id === 'russia',
+          )?.capability,
+      )
+      .toBe(0.42);
     expect(Object.keys(await stored()).filter((key) => key.startsWith('workspace refused '))).toHaveLength(cases.length);
     expect(consoleErrors).toEqual([]);
     expect(cspViolations).toEqual([]);

@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { fakeWorker } from './fakeWorker';
 import { createAnalysisClient } from '../../workers/client';
 
-
 const scenario = {} as never;
 
 describe('analysis client', () => {
   it('keeps only the latest answer', async () => {
     let n = 0;
     const client = createAnalysisClient(() =>
-      fakeWorker({ analyseCommonCore: async () => {
-        const k = ++n;
-        await new Promise((r) => setTimeout(r, k === 1 ? 50 : 5));
-        return { status: 'ok', k };
-      } }),
+      fakeWorker({
+        analyseCommonCore: async () => {
+          const k = ++n;
+          await new Promise((r) => setTimeout(r, k === 1 ? 50 : 5));
+          return { status: 'ok', k };
+        },
+      }),
     );
     const [a, b] = await Promise.all([client.commonCore(scenario, []), client.commonCore(scenario, [])]);
     expect(a.status).toBe('stale');

@@ -47,7 +47,9 @@ describe('analysis client: debrief', () => {
   it('latest wins: an answer for a pair no longer chosen is stale', async () => {
     const { s, start, record } = await round1();
     const client = createAnalysisClient(() =>
-      fakeWorker({ analyseDebrief: async (_s: unknown, _st: unknown, _r: unknown, pair: string[]) => (await sleep(pair[1] === 'us' ? 40 : 5), { status: 'ok', pair }) }),
+      fakeWorker({
+        analyseDebrief: async (_s: unknown, _st: unknown, _r: unknown, pair: string[]) => (await sleep(pair[1] === 'us' ? 40 : 5), { status: 'ok', pair }),
+      }),
     );
     const [a, b] = await Promise.all([client.debrief(s, start, record, ['regime', 'us']), client.debrief(s, start, record, ['regime', 'lithuania'])]);
     expect(a).toEqual({ status: 'stale' });

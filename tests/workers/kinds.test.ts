@@ -8,7 +8,6 @@ import { createAnalysisClient, type Progress } from '../../workers/client';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/index';
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const never = () => new Promise(() => {});
 const scenario = {} as never;
@@ -22,10 +21,13 @@ async function belarus(): Promise<Scenario> {
 describe('analysis client: request kinds', () => {
   it('keeps one lane per kind: a hung cooperative game does not hold up the common core', async () => {
     let made = 0;
-    const client = createAnalysisClient(() => {
-      made++;
-      return fakeWorker({ analyseCoop: never, analyseCommonCore: async () => ({ status: 'ok', which: 'core' }) });
-    }, { timeoutMs: 5_000 });
+    const client = createAnalysisClient(
+      () => {
+        made++;
+        return fakeWorker({ analyseCoop: never, analyseCommonCore: async () => ({ status: 'ok', which: 'core' }) });
+      },
+      { timeoutMs: 5_000 },
+    );
     const coop = client.coop(scenario, []);
     const core = await client.commonCore(scenario, []);
     expect(core).toEqual({ status: 'ok', value: { status: 'ok', which: 'core' } });
@@ -102,10 +104,13 @@ describe('analysis client: request kinds', () => {
   it('runs a tiny forecast and bargaining on the main thread, without a worker', async () => {
     let made = 0;
     const seen: Progress[] = [];
-    const client = createAnalysisClient(() => {
-      made++;
-      return fakeWorker({});
-    }, { onProgress: (p) => seen.push(p) });
+    const client = createAnalysisClient(
+      () => {
+        made++;
+        return fakeWorker({});
+      },
+      { onProgress: (p) => seen.push(p) },
+    );
     const s = await belarus();
     const f = await client.forecast(s, []);
     if (f.status !== 'ok' || f.value.status !== 'ok') throw new Error('forecast should run');
@@ -121,9 +126,12 @@ describe('analysis client: request kinds', () => {
 
   it('sends the same requests to the worker when told never to use the main thread, or when they are large', async () => {
     const s = await belarus();
-    const client = createAnalysisClient(() => fakeWorker({ analyseForecast: async () => ({ from: 'worker' }), analyseBargaining: async () => ({ from: 'worker' }) }), {
-      mainThread: 'never',
-    });
+    const client = createAnalysisClient(
+      () => fakeWorker({ analyseForecast: async () => ({ from: 'worker' }), analyseBargaining: async () => ({ from: 'worker' }) }),
+      {
+        mainThread: 'never',
+      },
+    );
     expect(await client.forecast(s, [])).toEqual({ status: 'ok', value: { from: 'worker' } });
     client.dispose();
     const small = createAnalysisClient(() => fakeWorker({ analyseBargaining: async () => ({ from: 'worker' }) }), { mainThreadMaxSize: 10 });

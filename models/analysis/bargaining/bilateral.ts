@@ -165,8 +165,7 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
   const V = fr.vertices;
   const byPair = (p: Pair) => ({ [a]: p[0], [b]: p[1] });
   const gains = (p: Pair) => ({ [a]: p[0] - d[0], [b]: p[1] - d[1] });
-  const dealOf = (l: Lottery): DealPart[] =>
-    l.map(([k, w]) => ({ moves: outcomes[k]!.moves, probability: w, utilities: byPair(outcomes[k]!.u) }));
+  const dealOf = (l: Lottery): DealPart[] => l.map(([k, w]) => ({ moves: outcomes[k]!.moves, probability: w, utilities: byPair(outcomes[k]!.u) }));
   const point = (v: FrontierVertex): SolutionPoint => ({ utilities: byPair(v.u), gains: gains(v.u), deal: dealOf(v.lottery) });
 
   const nb = nashBargaining(V, d);
@@ -192,7 +191,8 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
   const gainsFromTrade = nb.status === 'ok';
 
   const owners = new Map(s.moves.map((m) => [m.id, m.actor]));
-  const gainsAt = (x: ArrayLike<number>): Record<ActorId, number> => Object.fromEntries(s.actors.map((actor) => [actor.id, utility(actor, dims, x) - utility(actor, dims, x0)]));
+  const gainsAt = (x: ArrayLike<number>): Record<ActorId, number> =>
+    Object.fromEntries(s.actors.map((actor) => [actor.id, utility(actor, dims, x) - utility(actor, dims, x0)]));
   const maxGain: Pair = [Math.max(0, ...V.map((v) => v.u[0] - d[0])), Math.max(0, ...V.map((v) => v.u[1] - d[1]))];
   const dominated = (u: Pair) => V.some((v) => v.u[0] >= u[0] - 1e-12 && v.u[1] >= u[1] - 1e-12 && (v.u[0] > u[0] + 1e-9 || v.u[1] > u[1] + 1e-9));
   const namedDeals: NamedDeal[] = s.interactions
@@ -224,11 +224,11 @@ export function bilateralBargaining(s: Scenario, pair: readonly [ActorId, ActorI
         patience: { [a]: A.patience, [b]: B.patience },
         surplusShare: swap ? { [b]: share.first, [a]: share.second } : { [a]: share.first, [b]: share.second },
         agreement: gainsFromTrade ? point(rbPoint) : null,
-        agreementShare: gainsFromTrade && maxGain[0] > 0 && maxGain[1] > 0 ? { [a]: (rbPoint.u[0] - d[0]) / maxGain[0], [b]: (rbPoint.u[1] - d[1]) / maxGain[1] } : null,
+        agreementShare:
+          gainsFromTrade && maxGain[0] > 0 && maxGain[1] > 0 ? { [a]: (rbPoint.u[0] - d[0]) / maxGain[0], [b]: (rbPoint.u[1] - d[1]) / maxGain[1] } : null,
       },
       namedDeals,
-      method:
-        `one-round move pairs enumerated from ${opts.state ? 'the given state' : 'the status quo'}${restricted(opts) ? ' (moves legal under the given holdings and postures)' : ''}; convex hull (lotteries) by monotone chain; Nash product maximised exactly per frontier edge; Kalai–Smorodinsky by ray–frontier intersection; Rubinstein by the stationary SPE conditions (bisection) and the (1 − δ₂)/(1 − δ₁δ₂) share`,
+      method: `one-round move pairs enumerated from ${opts.state ? 'the given state' : 'the status quo'}${restricted(opts) ? ' (moves legal under the given holdings and postures)' : ''}; convex hull (lotteries) by monotone chain; Nash product maximised exactly per frontier edge; Kalai–Smorodinsky by ray–frontier intersection; Rubinstein by the stationary SPE conditions (bisection) and the (1 − δ₂)/(1 − δ₁δ₂) share`,
       exact: true,
     },
   };
@@ -255,7 +255,10 @@ export function exchangeEffect(s: Scenario, moves: readonly MoveId[]) {
   const byId = new Map(s.moves.map((m, i) => [m.id, { m, i }]));
   const unknown = moves.filter((m) => !byId.has(m));
   if (unknown.length) return { status: 'invalid' as const, problem: `unknown move(s): ${unknown.join(', ')}` };
-  const ms = moves.map((m) => byId.get(m)!).sort((p, q) => p.i - q.i).map((x) => x.m);
+  const ms = moves
+    .map((m) => byId.get(m)!)
+    .sort((p, q) => p.i - q.i)
+    .map((x) => x.m);
   const x = applyMoves(dims, x0, ms, s.interactions);
   const gains: Record<ActorId, number> = {};
   const before: Record<ActorId, number> = {};

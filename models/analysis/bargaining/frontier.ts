@@ -24,9 +24,7 @@ export interface FrontierVertex {
   readonly lottery: Lottery;
 }
 
-export type FrontierResult =
-  | { status: 'ok'; vertices: FrontierVertex[] }
-  | { status: 'invalid'; problem: string };
+export type FrontierResult = { status: 'ok'; vertices: FrontierVertex[] } | { status: 'invalid'; problem: string };
 
 const EPS = 1e-12;
 
@@ -47,9 +45,7 @@ export function along(a: FrontierVertex, b: FrontierVertex, t: number): Frontier
 
 /** The upper hull from the leftmost to the rightmost point (indices into `points`). */
 function upperHull(points: readonly Pair[]): number[] {
-  const order = points
-    .map((_, i) => i)
-    .sort((a, b) => points[a]![0] - points[b]![0] || points[a]![1] - points[b]![1] || a - b);
+  const order = points.map((_, i) => i).sort((a, b) => points[a]![0] - points[b]![0] || points[a]![1] - points[b]![1] || a - b);
   // Drop exact duplicates, keeping the earliest index.
   const uniq: number[] = [];
   for (const i of order) {
@@ -119,15 +115,13 @@ export function frontierFunctions(vertices: readonly FrontierVertex[], d: Pair) 
   const f = (g1: number): number => {
     if (g1 <= a[0]!) return b[0]!;
     if (g1 > a[last]! + EPS) return -Infinity;
-    for (let k = 0; k < last; k++)
-      if (g1 <= a[k + 1]!) return b[k]! + ((g1 - a[k]!) / (a[k + 1]! - a[k]!)) * (b[k + 1]! - b[k]!);
+    for (let k = 0; k < last; k++) if (g1 <= a[k + 1]!) return b[k]! + ((g1 - a[k]!) / (a[k + 1]! - a[k]!)) * (b[k + 1]! - b[k]!);
     return b[last]!;
   };
   const F = (g2: number): number => {
     if (g2 <= b[last]!) return a[last]!;
     if (g2 > b[0]! + EPS) return -Infinity;
-    for (let k = last; k > 0; k--)
-      if (g2 <= b[k - 1]!) return a[k]! + ((g2 - b[k]!) / (b[k - 1]! - b[k]!)) * (a[k - 1]! - a[k]!);
+    for (let k = last; k > 0; k--) if (g2 <= b[k - 1]!) return a[k]! + ((g2 - b[k]!) / (b[k - 1]! - b[k]!)) * (a[k - 1]! - a[k]!);
     return a[0]!;
   };
   return { f, F, maxGain: [a[last]!, b[0]!] as const };

@@ -15,9 +15,7 @@
  */
 import { along, type FrontierVertex, type Pair } from './frontier';
 
-export type NashResult =
-  | { status: 'ok'; point: FrontierVertex; product: number }
-  | { status: 'no-mutual-gain'; point: Pair; product: 0 };
+export type NashResult = { status: 'ok'; point: FrontierVertex; product: number } | { status: 'no-mutual-gain'; point: Pair; product: 0 };
 
 export function nashBargaining(vertices: readonly FrontierVertex[], d: Pair): NashResult {
   let best: FrontierVertex | undefined;

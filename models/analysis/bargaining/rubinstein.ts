@@ -30,7 +30,10 @@ export type RubinsteinShare = { status: 'ok'; first: number; second: number } | 
 
 /** The first and second mover's shares of a unit surplus. */
 export function rubinsteinShare(deltaFirst: number, deltaSecond: number): RubinsteinShare {
-  for (const [name, x] of [['first', deltaFirst], ['second', deltaSecond]] as const)
+  for (const [name, x] of [
+    ['first', deltaFirst],
+    ['second', deltaSecond],
+  ] as const)
     if (!(x > 0 && x < 1)) return { status: 'invalid', problem: `the ${name} mover's patience must lie strictly between 0 and 1 (got ${x})` };
   const den = 1 - deltaFirst * deltaSecond;
   return { status: 'ok', first: (1 - deltaSecond) / den, second: (deltaSecond * (1 - deltaFirst)) / den };

@@ -91,7 +91,10 @@ async function chebyshevCentreUncached(s: Scenario, actors: readonly ActorId[]):
 
 /** Is the intersection of these actors' minimums non-empty? (One LP, nothing kept.) */
 export async function compatibleSet(s: Scenario, actors: readonly ActorId[]): Promise<boolean> {
-  return isFeasible(owned(s, actors).map((o) => o.c), dimensionIndex(s));
+  return isFeasible(
+    owned(s, actors).map((o) => o.c),
+    dimensionIndex(s),
+  );
 }
 
 export interface SetSearch {
@@ -192,7 +195,11 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
   const dimIndex = dimensionIndex(s);
   const dense = actors.map((id) => denseConstraints(byId.get(id)?.minimum ?? [], dimIndex));
   const { feasible } = answers;
-  const keyOf = (set: readonly number[]) => set.map((i) => ids[i]!).sort((a, b) => a - b).join(',');
+  const keyOf = (set: readonly number[]) =>
+    set
+      .map((i) => ids[i]!)
+      .sort((a, b) => a - b)
+      .join(',');
   // This search's answers by bitmask: every subset one smaller of a candidate was settled here.
   const settled = new Map<number, Float64Array | null>();
   // A candidate is compatible when the witness of one of its subsets one smaller (all of them
@@ -212,7 +219,13 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
         if (w && meetsAll(w, dense[i]!)) return settle(mask, remember(w));
       }
     lps++;
-    return feasiblePoint(owned(s, set.map((i) => actors[i]!)).map((o) => o.c), dimIndex).then((w) => settle(mask, remember(w)));
+    return feasiblePoint(
+      owned(
+        s,
+        set.map((i) => actors[i]!),
+      ).map((o) => o.c),
+      dimIndex,
+    ).then((w) => settle(mask, remember(w)));
     function remember(w: Float64Array | null) {
       if (feasible.size >= FEASIBLE_SIZE) feasible.clear();
       feasible.set(k, w);
@@ -254,16 +267,13 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
     all.push(...next);
     level = next;
   }
-  for (let i = 0; i < actors.length; i++)
-    for (let j = i + 1; j < actors.length; j++) pairs[`${actors[i]}|${actors[j]}`] ??= false;
+  for (let i = 0; i < actors.length; i++) for (let j = i + 1; j < actors.length; j++) pairs[`${actors[i]}|${actors[j]}`] ??= false;
   const maximal = all
     .filter((x) => !covered.has(x.mask))
     .map((x) => x.set)
     .sort((a, b) => b.length - a.length || key(a).localeCompare(key(b)));
   const maximalCompatibleSets = maximal.map((x) => x.map((i) => actors[i]!));
-  const minimalExitSets = maximal
-    .map((x) => actors.filter((_, i) => !x.includes(i)))
-    .sort((a, b) => a.length - b.length || a.join().localeCompare(b.join()));
+  const minimalExitSets = maximal.map((x) => actors.filter((_, i) => !x.includes(i))).sort((a, b) => a.length - b.length || a.join().localeCompare(b.join()));
   return { maximalCompatibleSets, minimalExitSets, pairs, lps };
 }
 
@@ -342,7 +352,15 @@ export async function commonCore(
     }
   const utilityAtCentre: Record<ActorId, number | null> = {};
   for (const a of s.actors)
-    if (actors.includes(a.id)) utilityAtCentre[a.id] = cheb.status === 'ok' ? utility(a, dims, s.dimensions.map((d) => cheb.centre[d.id]!)) : null;
+    if (actors.includes(a.id))
+      utilityAtCentre[a.id] =
+        cheb.status === 'ok'
+          ? utility(
+              a,
+              dims,
+              s.dimensions.map((d) => cheb.centre[d.id]!),
+            )
+          : null;
   return {
     actors: [...actors],
     nonEmpty,

@@ -73,7 +73,11 @@ const key = (set: readonly ActorId[]) => [...set].sort().join('|');
  * The claims every reading reports: whether its core is empty, each actor whose exit alone would
  * open the core, and each given pair's compatibility.
  */
-export function standardClaims(actors: readonly ActorId[], pairs: readonly (readonly [ActorId, ActorId])[] = [], names: (id: ActorId) => string = (id) => id): StructuralClaim[] {
+export function standardClaims(
+  actors: readonly ActorId[],
+  pairs: readonly (readonly [ActorId, ActorId])[] = [],
+  names: (id: ActorId) => string = (id) => id,
+): StructuralClaim[] {
   const all = [...actors];
   const claims: StructuralClaim[] = [{ id: 'core-empty', label: 'the common core is empty', sets: [all], holds: ([c]) => !c }];
   for (const a of actors)
@@ -123,67 +127,67 @@ export async function boundSensitivity(s: Scenario, actors: readonly ActorId[], 
     }
   const out: BoundSensitivity[] = [];
   for (const { actors: holders, c, copies } of groups.values()) {
-      const inSet = (set: readonly ActorId[]) => holders.some((h) => set.includes(h));
-      const rowsWithout = (set: readonly ActorId[]): LpRow[] =>
-        set.flatMap((id) => (byId.get(id)?.minimum ?? []).filter((k) => !copies.has(k)).map((k) => constraintRow(k, dims)));
-      const a = constraintVector(c, dims);
-      let lo = 0;
-      let hi = 0;
-      for (const v of a) v < 0 ? (lo += v) : (hi += v);
-      // Each set holding the condition: the bound where it flips (null: never feasible).
-      const thresholds = new Map<string, number | null>();
-      for (const cl of claims)
-        for (const set of cl.sets) {
-          if (!inSet(set) || thresholds.has(key(set))) continue;
-          const r = await solveLp({ sense: c.op === '<=' ? 'min' : 'max', cost: [...a], ...box, rows: rowsWithout(set) });
-          thresholds.set(key(set), r.status === 'optimal' ? r.objective : null);
+    const inSet = (set: readonly ActorId[]) => holders.some((h) => set.includes(h));
+    const rowsWithout = (set: readonly ActorId[]): LpRow[] =>
+      set.flatMap((id) => (byId.get(id)?.minimum ?? []).filter((k) => !copies.has(k)).map((k) => constraintRow(k, dims)));
+    const a = constraintVector(c, dims);
+    let lo = 0;
+    let hi = 0;
+    for (const v of a) v < 0 ? (lo += v) : (hi += v);
+    // Each set holding the condition: the bound where it flips (null: never feasible).
+    const thresholds = new Map<string, number | null>();
+    for (const cl of claims)
+      for (const set of cl.sets) {
+        if (!inSet(set) || thresholds.has(key(set))) continue;
+        const r = await solveLp({ sense: c.op === '<=' ? 'min' : 'max', cost: [...a], ...box, rows: rowsWithout(set) });
+        thresholds.set(key(set), r.status === 'optimal' ? r.objective : null);
+      }
+    const compatibleAt = (set: readonly ActorId[], r: number) => {
+      if (!inSet(set)) return feasibleNow.get(key(set))!;
+      const t = thresholds.get(key(set));
+      if (t === null || t === undefined) return false;
+      return c.op === '<=' ? r >= t - 1e-9 : r <= t + 1e-9;
+    };
+    const cuts = [...new Set([...thresholds.values()].filter((t): t is number => t !== null && t > lo + 1e-9 && t < hi - 1e-9))].sort((p, q) => p - q);
+    const value = (cl: StructuralClaim, r: number) => cl.holds(cl.sets.map((set) => compatibleAt(set, r)));
+    // The value is constant between thresholds; at a threshold it may take either side's value.
+    // Walk out from the bound: at each threshold, test the threshold itself, then just past it.
+    const gap = (t: number, next: number | undefined) => (next === undefined ? 1e-7 : Math.min(1e-7, Math.abs(next - t) / 2));
+    const claimsOut: ClaimInterval[] = claims
+      .filter((cl) => cl.sets.some(inSet))
+      .map((cl) => {
+        const now = value(cl, c.rhs);
+        let from: number | null = null;
+        let fromIncluded = true;
+        const down = cuts.filter((t) => t <= c.rhs + 1e-12).reverse();
+        for (let i = 0; i < down.length; i++) {
+          const t = down[i]!;
+          if (value(cl, t) !== now) {
+            [from, fromIncluded] = [t, false];
+            break;
+          }
+          if (value(cl, t - gap(t, down[i + 1])) !== now) {
+            [from, fromIncluded] = [t, true];
+            break;
+          }
         }
-      const compatibleAt = (set: readonly ActorId[], r: number) => {
-        if (!inSet(set)) return feasibleNow.get(key(set))!;
-        const t = thresholds.get(key(set));
-        if (t === null || t === undefined) return false;
-        return c.op === '<=' ? r >= t - 1e-9 : r <= t + 1e-9;
-      };
-      const cuts = [...new Set([...thresholds.values()].filter((t): t is number => t !== null && t > lo + 1e-9 && t < hi - 1e-9))].sort((p, q) => p - q);
-      const value = (cl: StructuralClaim, r: number) => cl.holds(cl.sets.map((set) => compatibleAt(set, r)));
-      // The value is constant between thresholds; at a threshold it may take either side's value.
-      // Walk out from the bound: at each threshold, test the threshold itself, then just past it.
-      const gap = (t: number, next: number | undefined) => (next === undefined ? 1e-7 : Math.min(1e-7, Math.abs(next - t) / 2));
-      const claimsOut: ClaimInterval[] = claims
-        .filter((cl) => cl.sets.some(inSet))
-        .map((cl) => {
-          const now = value(cl, c.rhs);
-          let from: number | null = null;
-          let fromIncluded = true;
-          const down = cuts.filter((t) => t <= c.rhs + 1e-12).reverse();
-          for (let i = 0; i < down.length; i++) {
-            const t = down[i]!;
-            if (value(cl, t) !== now) {
-              [from, fromIncluded] = [t, false];
-              break;
-            }
-            if (value(cl, t - gap(t, down[i + 1])) !== now) {
-              [from, fromIncluded] = [t, true];
-              break;
-            }
+        let to: number | null = null;
+        let toIncluded = true;
+        const up = cuts.filter((t) => t >= c.rhs - 1e-12);
+        for (let i = 0; i < up.length; i++) {
+          const t = up[i]!;
+          if (value(cl, t) !== now) {
+            [to, toIncluded] = [t, false];
+            break;
           }
-          let to: number | null = null;
-          let toIncluded = true;
-          const up = cuts.filter((t) => t >= c.rhs - 1e-12);
-          for (let i = 0; i < up.length; i++) {
-            const t = up[i]!;
-            if (value(cl, t) !== now) {
-              [to, toIncluded] = [t, false];
-              break;
-            }
-            if (value(cl, t + gap(t, up[i + 1])) !== now) {
-              [to, toIncluded] = [t, true];
-              break;
-            }
+          if (value(cl, t + gap(t, up[i + 1])) !== now) {
+            [to, toIncluded] = [t, true];
+            break;
           }
-          return { claim: cl.id, label: cl.label, holds: now, from, to, fromIncluded, toIncluded };
-        });
-      out.push({ actors: holders, constraint: c.id, label: c.label, op: c.op, rhs: c.rhs, scale: [lo, hi], claims: claimsOut });
+        }
+        return { claim: cl.id, label: cl.label, holds: now, from, to, fromIncluded, toIncluded };
+      });
+    out.push({ actors: holders, constraint: c.id, label: c.label, op: c.op, rhs: c.rhs, scale: [lo, hi], claims: claimsOut });
   }
   return out;
 }
@@ -196,4 +200,3 @@ export function describeInterval(ci: ClaimInterval, digits = 3): string {
   if (ci.to === null) return `while the bound is ${ci.fromIncluded ? '≥' : '>'} ${f(ci.from)}`;
   return `while the bound is in ${ci.fromIncluded ? '[' : '('}${f(ci.from)}, ${f(ci.to)}${ci.toIncluded ? ']' : ')'}`;
 }
-

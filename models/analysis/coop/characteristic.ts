@@ -57,8 +57,8 @@ export interface DerivedGame {
 
 export const DERIVATION =
   'v(S) = the largest total utility gain over the status quo that the members of S can secure when each plays one of its own legal moves or holds and every other actor holds; v(∅) = 0. ' +
-  'Utility transfers one for one between actors (a modelling assumption). Left out: reactions of outsiders (they hold; no α/β worst case), several moves by one actor in a round, later rounds, postures, and the minimums (acceptability is the common core\'s question). ' +
-  'Computed exactly by branch and bound over the members\' options (bound: each dimension relaxed separately).';
+  "Utility transfers one for one between actors (a modelling assumption). Left out: reactions of outsiders (they hold; no α/β worst case), several moves by one actor in a round, later rounds, postures, and the minimums (acceptability is the common core's question). " +
+  "Computed exactly by branch and bound over the members' options (bound: each dimension relaxed separately).";
 
 export type CharacteristicResult = { status: 'ok'; game: DerivedGame } | { status: 'invalid'; problem: string };
 
@@ -72,7 +72,8 @@ export function characteristicFunction(s: Scenario, opts: CharacteristicOptions 
   if (new Set(players).size !== players.length) return { status: 'invalid', problem: 'an actor is listed twice' };
   const n = players.length;
   if (n === 0) return { status: 'invalid', problem: 'no players' };
-  if (n > MAX_DERIVED_PLAYERS) return { status: 'invalid', problem: `${n} players: the exact derivation stops at ${MAX_DERIVED_PLAYERS} (2^${MAX_DERIVED_PLAYERS} coalitions)` };
+  if (n > MAX_DERIVED_PLAYERS)
+    return { status: 'invalid', problem: `${n} players: the exact derivation stops at ${MAX_DERIVED_PLAYERS} (2^${MAX_DERIVED_PLAYERS} coalitions)` };
   const idx = players.map((p) => m.actors.indexOf(p));
   const search = new Search(m, opts.nodeBudget ?? 4_000_000);
   const size = 1 << n;
@@ -214,7 +215,9 @@ class Search {
     this.btot = new Float64Array(A + 1);
     this.affects = Array.from({ length: A }, (_, a) =>
       Int32Array.from(
-        Array.from({ length: D }, (_, d) => d).filter((d) => this.optLo[a * D + d] !== 0 || this.optHi[a * D + d] !== 0 || this.optSMin[a * D + d] !== Infinity),
+        Array.from({ length: D }, (_, d) => d).filter(
+          (d) => this.optLo[a * D + d] !== 0 || this.optHi[a * D + d] !== 0 || this.optSMin[a * D + d] !== Infinity,
+        ),
       ),
     );
   }

@@ -88,7 +88,7 @@ export async function coopAnalysis(s: Scenario, opts: CharacteristicOptions = {}
       profilesCovered: g.game.profiles,
       lps: lc.lps + nu.lps,
       method:
-        'characteristic function by exact branch and bound over the members\' moves; core and least core by LP (HiGHS); Shapley value by the exact subset formula; nucleolus by sequential LPs with dual-based fixing (Maschler–Peleg–Shapley / Kopelowitz; Guajardo & Jörnsten 2015)',
+        "characteristic function by exact branch and bound over the members' moves; core and least core by LP (HiGHS); Shapley value by the exact subset formula; nucleolus by sequential LPs with dual-based fixing (Maschler–Peleg–Shapley / Kopelowitz; Guajardo & Jörnsten 2015)",
     },
   };
 }

@@ -33,9 +33,7 @@ export type CoreResult =
     }
   | { status: 'invalid' | 'error'; problem: string };
 
-export type LeastCoreResult =
-  | { status: 'ok'; epsilon: number | null; allocation: number[]; lps: number }
-  | { status: 'invalid' | 'error'; problem: string };
+export type LeastCoreResult = { status: 'ok'; epsilon: number | null; allocation: number[]; lps: number } | { status: 'invalid' | 'error'; problem: string };
 
 function coalitionRow(s: number, n: number, extra?: number): LpRow['idx'] {
   const idx = members(s, n);

@@ -98,7 +98,10 @@ class Span {
   }
 }
 
-export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' | 'preimputations'; rows?: 'generated' | 'all' } = {}): Promise<NucleolusResult> {
+export async function nucleolus(
+  v: Characteristic,
+  opts: { over?: 'imputations' | 'preimputations'; rows?: 'generated' | 'all' } = {},
+): Promise<NucleolusResult> {
   const c = checkGame(v);
   if (!c.ok) return { status: 'invalid', problem: c.problem };
   const n = c.n;
@@ -110,7 +113,10 @@ export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' 
     let t = 0;
     for (let i = 0; i < n; i++) t += lower[i] = v[1 << i]!;
     if (t > v[full]! + 1e-9 * Math.max(1, Math.abs(v[full]!)))
-      return { status: 'no-imputations', problem: `the players' own worths sum to ${t.toPrecision(6)}, more than v(N) = ${v[full]!.toPrecision(6)}: no imputation exists` };
+      return {
+        status: 'no-imputations',
+        problem: `the players' own worths sum to ${t.toPrecision(6)}, more than v(N) = ${v[full]!.toPrecision(6)}: no imputation exists`,
+      };
   }
   const span = new Span(n);
   span.add(full);
@@ -184,7 +190,8 @@ export async function nucleolus(v: Characteristic, opts: { over?: 'imputations' 
       x = Array.from(r.x.subarray(0, n));
       const settle: number[] = [];
       for (let k = 0; k < rowsOf.length; k++) if (Math.abs(r.rowDual[r.first + k]!) > DUAL_TOL) settle.push(rowsOf[k]!);
-      if (settle.length === 0) return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: no coalition has a non-zero dual (numerical trouble)` };
+      if (settle.length === 0)
+        return { status: 'error', problem: `nucleolus stage ${stages.length + 1}: no coalition has a non-zero dual (numerical trouble)` };
       for (const s of settle) {
         fixed.set(s, e);
         span.add(s);

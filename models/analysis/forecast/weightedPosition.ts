@@ -113,7 +113,8 @@ export function spatialForecast(s: Scenario, opts: { actors?: readonly ActorId[]
     status: 'ok',
     report: {
       label: 'heuristic',
-      method: 'capability × salience weighted mean and median of ideal points per dimension (the base forecast of Bueno de Mesquita-style expected-utility models; no simulated bargaining rounds)',
+      method:
+        'capability × salience weighted mean and median of ideal points per dimension (the base forecast of Bueno de Mesquita-style expected-utility models; no simulated bargaining rounds)',
       actors: [...ids],
       dimensions,
     },

@@ -47,9 +47,7 @@ export interface NfgParseOptions {
   readonly maxPayoffs?: number;
 }
 
-export type NfgParseResult =
-  | { ok: true; game: NormalFormGame; form: 'payoff' | 'outcome' }
-  | { ok: false; message: string; line: number; column: number };
+export type NfgParseResult = { ok: true; game: NormalFormGame; form: 'payoff' | 'outcome' } | { ok: false; message: string; line: number; column: number };
 
 class NfgError {
   constructor(

@@ -219,15 +219,32 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
   const total = profileCount(shape);
   const base = { method: 'logit' as const, exact: false as const };
   const maxProfiles = opts.maxProfiles ?? 100_000;
-  if (total > maxProfiles) return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
+  if (total > maxProfiles)
+    return { ...base, status: 'too-large', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
   // The method computes in doubles: a payoff (or the spread of the payoffs) a double cannot hold
   // would turn its payoffs and regrets into Infinity or NaN.
   const huge = game.payoffs.findIndex((v) => !Number.isFinite(v));
   if (huge >= 0)
-    return { ...base, status: 'not-applicable', equilibria: [], lambda: 0, steps: 0, paths: 0, message: `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the logit method computes in doubles` };
+    return {
+      ...base,
+      status: 'not-applicable',
+      equilibria: [],
+      lambda: 0,
+      steps: 0,
+      paths: 0,
+      message: `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the logit method computes in doubles`,
+    };
   const { pay, range } = unitPayoffs(game);
   if (!Number.isFinite(range))
-    return { ...base, status: 'not-applicable', equilibria: [], lambda: 0, steps: 0, paths: 0, message: 'the payoffs span more than the range of a double (about 1.8e308), and the logit method computes in doubles' };
+    return {
+      ...base,
+      status: 'not-applicable',
+      equilibria: [],
+      lambda: 0,
+      steps: 0,
+      paths: 0,
+      message: 'the payoffs span more than the range of a double (about 1.8e308), and the logit method computes in doubles',
+    };
   // Regret in the game's units: from the scaled payoffs where the doubles are not exact.
   const unit: NormalFormGame | undefined = game.exact ? { ...game, payoffs: pay, exact: undefined } : undefined;
   const regretIn = (sig: number[][]) => (unit ? range * regretOf(unit, sig) : regretOf(game, sig));
@@ -236,7 +253,15 @@ export function approximateMixed(game: NormalFormGame, opts: ApproximateOptions 
     const regret = regretIn(sig);
     const payoffs = expectedPayoffs(game, sig);
     if (![regret, ...payoffs, ...sig.flat()].every(Number.isFinite))
-      return { ...base, status: 'failed', equilibria: [], lambda, steps, paths, message: 'the computation in doubles broke down (a probability, payoff or regret is not a finite number)' };
+      return {
+        ...base,
+        status: 'failed',
+        equilibria: [],
+        lambda,
+        steps,
+        paths,
+        message: 'the computation in doubles broke down (a probability, payoff or regret is not a finite number)',
+      };
     return { ...base, status, equilibria: [{ strategies: sig, payoffs, regret }], lambda, steps, paths, ...(message ? { message } : {}) };
   };
   // Degenerate inputs: constant payoffs (everything is an equilibrium), or a single player.

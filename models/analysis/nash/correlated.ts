@@ -108,7 +108,10 @@ export async function correlatedEquilibrium(game: NormalFormGame, opts: Correlat
   if (total > maxProfiles) return fail('too-large', `${total} profiles exceed the limit of ${maxProfiles} LP variables`);
   const huge = payoffs.findIndex((v) => !Number.isFinite(v));
   if (huge >= 0)
-    return fail('not-applicable', `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the linear program is solved in doubles`);
+    return fail(
+      'not-applicable',
+      `payoff ${huge + 1} (player ${(huge % n) + 1} in profile ${Math.floor(huge / n) + 1}) is beyond the range of a double (about ±1.8e308), and the linear program is solved in doubles`,
+    );
   const w = opts.weights ?? new Array<number>(n).fill(1);
   const cost = new Array<number>(total);
   if (game.exact) {

@@ -134,7 +134,13 @@ function approxRational(x: number, maxDen = 1_000_000): Rational {
 }
 
 /** Exact check that the mixture (t, σ_t) strictly dominates s against every base. */
-function verifyMixed(game: NormalFormGame, i: number, s: number, mix: readonly { strategy: number; probability: Rational }[], bases: readonly number[]): boolean {
+function verifyMixed(
+  game: NormalFormGame,
+  i: number,
+  s: number,
+  mix: readonly { strategy: number; probability: Rational }[],
+  bases: readonly number[],
+): boolean {
   const n = game.shape.length;
   const st = strideOf(game, i);
   for (const b of bases) {
@@ -206,7 +212,16 @@ function run(game: NormalFormGame, opts: DominanceOptions, lp: boolean): Dominan
   const kept = game.shape.map((k) => Array.from({ length: k }, (_, s) => s));
   const base = { method: 'dominance' as const, exact: true as const, mixed: lp };
   if (total > maxProfiles)
-    return { ...base, status: 'too-large', kept, eliminated: [], rounds: 0, game, unverified: 0, message: `${total} profiles exceed the limit of ${maxProfiles}` };
+    return {
+      ...base,
+      status: 'too-large',
+      kept,
+      eliminated: [],
+      rounds: 0,
+      game,
+      unverified: 0,
+      message: `${total} profiles exceed the limit of ${maxProfiles}`,
+    };
   const eliminated: Elimination[] = [];
   let unverified = 0;
   const finish = (rounds: number): DominanceResult => ({

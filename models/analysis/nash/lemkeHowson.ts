@@ -172,7 +172,14 @@ function equilibriumAt(bm: Bimatrix, P: System, Q: System): { eq: MixedEquilibri
 }
 
 /** The exact point of a best-response polytope at a basis: the basic z's solve the rows whose slacks are non-basic. */
-function exactAt(basic: ReadonlySet<number>, d: number, rows: number, zLabel: (c: number) => number, slackLabel: (r: number) => number, entry: (r: number, c: number) => bigint): ExactPoint | undefined {
+function exactAt(
+  basic: ReadonlySet<number>,
+  d: number,
+  rows: number,
+  zLabel: (c: number) => number,
+  slackLabel: (r: number) => number,
+  entry: (r: number, c: number) => bigint,
+): ExactPoint | undefined {
   const free: number[] = [];
   for (let c = 0; c < d; c++) if (basic.has(zLabel(c))) free.push(c);
   const tight: number[] = [];
@@ -194,8 +201,22 @@ function equilibriumOfBases(bm: Bimatrix, pBasis: ArrayLike<number>, qBasis: Arr
   const pb = new Set(Array.from(pBasis));
   const qb = new Set(Array.from(qBasis));
   // P: x_i has label i, the slack of column j label m + j; Q: y_j has label m + j, the slack of row i label i.
-  const x = exactAt(pb, m, n, (i) => i, (j) => m + j, (j, i) => bm.Bi.v[i * n + j]!);
-  const y = exactAt(qb, n, m, (j) => m + j, (i) => i, (i, j) => bm.Ai.v[i * n + j]!);
+  const x = exactAt(
+    pb,
+    m,
+    n,
+    (i) => i,
+    (j) => m + j,
+    (j, i) => bm.Bi.v[i * n + j]!,
+  );
+  const y = exactAt(
+    qb,
+    n,
+    m,
+    (j) => m + j,
+    (i) => i,
+    (i, j) => bm.Ai.v[i * n + j]!,
+  );
   return x && y ? exactEquilibrium(bm, x, y) : undefined;
 }
 
@@ -249,8 +270,16 @@ function floatSystems(bm: Bimatrix): [FloatSystem, FloatSystem] {
     return { T, rows, basis, slack: Int32Array.from(basis), M };
   };
   // P: rows j, x_i (label i) with coefficient B[i][j]; Q: rows i, y_j (label m + j) with A[i][j].
-  const P = make(n, (j) => m + j, (j, l) => (l < m ? bm.B[l * n + j]! : 0));
-  const Q = make(m, (i) => i, (i, l) => (l >= m ? bm.A[i * n + (l - m)]! : 0));
+  const P = make(
+    n,
+    (j) => m + j,
+    (j, l) => (l < m ? bm.B[l * n + j]! : 0),
+  );
+  const Q = make(
+    m,
+    (i) => i,
+    (i, l) => (l >= m ? bm.A[i * n + (l - m)]! : 0),
+  );
   return [P, Q];
 }
 
@@ -333,7 +362,12 @@ function followFloat(P: FloatSystem, Q: FloatSystem, k: number, L: number, maxPi
   }
 }
 
-const basisKey = (p: ArrayLike<number>, q: ArrayLike<number>) => `${Array.from(p).sort((a, b) => a - b).join(',')}|${Array.from(q).sort((a, b) => a - b).join(',')}`;
+const basisKey = (p: ArrayLike<number>, q: ArrayLike<number>) =>
+  `${Array.from(p)
+    .sort((a, b) => a - b)
+    .join(',')}|${Array.from(q)
+    .sort((a, b) => a - b)
+    .join(',')}`;
 
 export interface LemkeHowsonAllOptions extends StopOptions {
   /** Pivot limit per path (default 100,000). */

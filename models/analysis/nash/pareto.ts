@@ -62,8 +62,7 @@ export function paretoPure(game: NormalFormGame, opts: ParetoOptions = {}): Pare
   };
   let frontier: number[] = [];
   for (let k = 0; k < total; k++) {
-    if (opts.shouldStop && k % 4096 === 4095 && opts.shouldStop())
-      return { status: 'cancelled', method: 'pareto', exact: true, profiles: [] };
+    if (opts.shouldStop && k % 4096 === 4095 && opts.shouldStop()) return { status: 'cancelled', method: 'pareto', exact: true, profiles: [] };
     const p = order[k]!;
     let dominated = false;
     let evict = false;

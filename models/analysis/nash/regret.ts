@@ -71,12 +71,7 @@ export function regret(game: NormalFormGame, sigma: MixedProfile): number {
  * profiles are compared exactly (with the game's exact payoffs where the doubles tie); mixed
  * ones within `tol` (relative to the payoff scale).
  */
-export function bestResponses(
-  game: NormalFormGame,
-  player: number,
-  others: readonly number[] | MixedProfile,
-  tol = 1e-9,
-): number[] {
+export function bestResponses(game: NormalFormGame, player: number, others: readonly number[] | MixedProfile, tol = 1e-9): number[] {
   const { shape } = game;
   const n = shape.length;
   const k = shape[player]!;

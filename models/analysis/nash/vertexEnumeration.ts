@@ -61,7 +61,15 @@ interface QVertex {
 
 export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {}): EnumMixedResult {
   if (game.players.length !== 2)
-    return { status: 'not-applicable', method: 'enummixed', exact: true, equilibria: [], vertices: 0, rejected: 0, message: 'vertex enumeration needs a 2-player game' };
+    return {
+      status: 'not-applicable',
+      method: 'enummixed',
+      exact: true,
+      equilibria: [],
+      vertices: 0,
+      rejected: 0,
+      message: 'vertex enumeration needs a 2-player game',
+    };
   const [m0, n0] = game.shape as [number, number];
   if (m0 > n0) {
     const r = enumerateMixed2(transposeGame(game), {
@@ -172,7 +180,10 @@ export function enumerateMixed2(game: NormalFormGame, opts: EnumMixedOptions = {
         const qv = qVertices![qi]!;
         if (!missing.every((l) => has(qv.labels, l))) continue;
         // y from Q's basis: Q's matrix is A (m rows × n columns)
-        accept(x, exactFromCobasis(m, n, qv.cobasis, (row, col) => bm.Ai.v[row * n + col]!));
+        accept(
+          x,
+          exactFromCobasis(m, n, qv.cobasis, (row, col) => bm.Ai.v[row * n + col]!),
+        );
       }
     },
     { eps, maxBases, ...(opts.shouldStop ? { shouldStop: opts.shouldStop } : {}) },

@@ -55,17 +55,40 @@ const game = (id: string, title: string, description: string, rest: object) => (
 });
 
 /** Cooperating costs 0.1 and gives the other 0.3: T=0.8 > R=0.7 > P=0.5 > S=0.4. */
-export const prisonersDilemma = game('prisoners-dilemma', "Prisoner's dilemma", 'Each player gains by defecting whatever the other does, yet both do better if both cooperate.', {
-  dimensions: gainDims('Row', 'Column'),
-  actors: [player('row', 'Row', 'gain_a', '#1f77b4'), player('column', 'Column', 'gain_b', '#d62728')],
-  moves: [
-    mv('row_cooperate', 'row', 'Cooperate', [{ dimension: 'gain_a', delta: -0.1 }, { dimension: 'gain_b', delta: 0.3 }], 'cooperative'),
-    mv('row_defect', 'row', 'Defect', [], 'hostile'),
-    mv('column_cooperate', 'column', 'Cooperate', [{ dimension: 'gain_b', delta: -0.1 }, { dimension: 'gain_a', delta: 0.3 }], 'cooperative'),
-    mv('column_defect', 'column', 'Defect', [], 'hostile'),
-  ],
-  initialState: { gain_a: 0.5, gain_b: 0.5 },
-});
+export const prisonersDilemma = game(
+  'prisoners-dilemma',
+  "Prisoner's dilemma",
+  'Each player gains by defecting whatever the other does, yet both do better if both cooperate.',
+  {
+    dimensions: gainDims('Row', 'Column'),
+    actors: [player('row', 'Row', 'gain_a', '#1f77b4'), player('column', 'Column', 'gain_b', '#d62728')],
+    moves: [
+      mv(
+        'row_cooperate',
+        'row',
+        'Cooperate',
+        [
+          { dimension: 'gain_a', delta: -0.1 },
+          { dimension: 'gain_b', delta: 0.3 },
+        ],
+        'cooperative',
+      ),
+      mv('row_defect', 'row', 'Defect', [], 'hostile'),
+      mv(
+        'column_cooperate',
+        'column',
+        'Cooperate',
+        [
+          { dimension: 'gain_b', delta: -0.1 },
+          { dimension: 'gain_a', delta: 0.3 },
+        ],
+        'cooperative',
+      ),
+      mv('column_defect', 'column', 'Defect', [], 'hostile'),
+    ],
+    initialState: { gain_a: 0.5, gain_b: 0.5 },
+  },
+);
 
 /** Going straight wins 0.3 and costs the other 0.1; both straight crash (−0.5 each). */
 export const chicken = game('chicken', 'Chicken', 'Whoever swerves loses face; if neither swerves, both crash.', {
@@ -73,32 +96,79 @@ export const chicken = game('chicken', 'Chicken', 'Whoever swerves loses face; i
   actors: [player('row', 'Row', 'gain_a', '#1f77b4'), player('column', 'Column', 'gain_b', '#d62728')],
   moves: [
     mv('row_swerve', 'row', 'Swerve', [], 'cooperative'),
-    mv('row_straight', 'row', 'Go straight', [{ dimension: 'gain_a', delta: 0.3 }, { dimension: 'gain_b', delta: -0.1 }], 'hostile'),
+    mv(
+      'row_straight',
+      'row',
+      'Go straight',
+      [
+        { dimension: 'gain_a', delta: 0.3 },
+        { dimension: 'gain_b', delta: -0.1 },
+      ],
+      'hostile',
+    ),
     mv('column_swerve', 'column', 'Swerve', [], 'cooperative'),
-    mv('column_straight', 'column', 'Go straight', [{ dimension: 'gain_b', delta: 0.3 }, { dimension: 'gain_a', delta: -0.1 }], 'hostile'),
+    mv(
+      'column_straight',
+      'column',
+      'Go straight',
+      [
+        { dimension: 'gain_b', delta: 0.3 },
+        { dimension: 'gain_a', delta: -0.1 },
+      ],
+      'hostile',
+    ),
   ],
   interactions: [
-    { id: 'crash', when: ['row_straight', 'column_straight'], effects: [{ dimension: 'gain_a', delta: -0.5 }, { dimension: 'gain_b', delta: -0.5 }], source: A },
+    {
+      id: 'crash',
+      when: ['row_straight', 'column_straight'],
+      effects: [
+        { dimension: 'gain_a', delta: -0.5 },
+        { dimension: 'gain_b', delta: -0.5 },
+      ],
+      source: A,
+    },
   ],
   initialState: { gain_a: 0.5, gain_b: 0.5 },
 });
 
 /** Both want to meet; each prefers a different place. Meeting at one's own choice: 0.2, at the other's: 0.1. */
-export const battleOfTheSexes = game('battle-of-the-sexes', 'Battle of the sexes', 'Two players want to spend the evening together but prefer different venues.', {
-  dimensions: gainDims('Row', 'Column'),
-  actors: [player('row', 'Row', 'gain_a', '#1f77b4'), player('column', 'Column', 'gain_b', '#d62728')],
-  moves: [
-    mv('row_opera', 'row', 'Opera', [], 'neutral'),
-    mv('row_football', 'row', 'Football', [], 'neutral'),
-    mv('column_opera', 'column', 'Opera', [], 'neutral'),
-    mv('column_football', 'column', 'Football', [], 'neutral'),
-  ],
-  interactions: [
-    { id: 'meet_at_opera', when: ['row_opera', 'column_opera'], effects: [{ dimension: 'gain_a', delta: 0.2 }, { dimension: 'gain_b', delta: 0.1 }], source: A },
-    { id: 'meet_at_football', when: ['row_football', 'column_football'], effects: [{ dimension: 'gain_a', delta: 0.1 }, { dimension: 'gain_b', delta: 0.2 }], source: A },
-  ],
-  initialState: { gain_a: 0.5, gain_b: 0.5 },
-});
+export const battleOfTheSexes = game(
+  'battle-of-the-sexes',
+  'Battle of the sexes',
+  'Two players want to spend the evening together but prefer different venues.',
+  {
+    dimensions: gainDims('Row', 'Column'),
+    actors: [player('row', 'Row', 'gain_a', '#1f77b4'), player('column', 'Column', 'gain_b', '#d62728')],
+    moves: [
+      mv('row_opera', 'row', 'Opera', [], 'neutral'),
+      mv('row_football', 'row', 'Football', [], 'neutral'),
+      mv('column_opera', 'column', 'Opera', [], 'neutral'),
+      mv('column_football', 'column', 'Football', [], 'neutral'),
+    ],
+    interactions: [
+      {
+        id: 'meet_at_opera',
+        when: ['row_opera', 'column_opera'],
+        effects: [
+          { dimension: 'gain_a', delta: 0.2 },
+          { dimension: 'gain_b', delta: 0.1 },
+        ],
+        source: A,
+      },
+      {
+        id: 'meet_at_football',
+        when: ['row_football', 'column_football'],
+        effects: [
+          { dimension: 'gain_a', delta: 0.1 },
+          { dimension: 'gain_b', delta: 0.2 },
+        ],
+        source: A,
+      },
+    ],
+    initialState: { gain_a: 0.5, gain_b: 0.5 },
+  },
+);
 
 /**
  * A one-shot ultimatum over a pie of 1: the proposer offers a fair (50/50) or greedy (80/20)
@@ -106,24 +176,55 @@ export const battleOfTheSexes = game('battle-of-the-sexes', 'Battle of the sexes
  * nothing. The responder's minimum (at least 0.25) makes the greedy split unacceptable to it,
  * and the players' patiences drive the Rubinstein split of the same pie.
  */
-export const ultimatum = game('ultimatum', 'Ultimatum / split the pie', 'A proposer offers a split of a pie; the responder takes it or leaves both with nothing.', {
-  dimensions: gainDims('Proposer', 'Responder'),
-  actors: [
-    player('proposer', 'Proposer', 'gain_a', '#2ca02c', { patience: 0.9 }),
-    player('responder', 'Responder', 'gain_b', '#9467bd', {
-      patience: 0.8,
-      minimum: [{ id: 'fair-share', label: 'Responder: at least a quarter', coeffs: { gain_b: 1 }, op: '>=', rhs: 0.25, tags: ['fairness'], source: 'assumption: fairness norm seen in ultimatum experiments' }],
-    }),
-  ],
-  moves: [
-    mv('offer_fair', 'proposer', 'Offer 50/50', [], 'cooperative'),
-    mv('offer_greedy', 'proposer', 'Offer 80/20', [], 'hostile'),
-    mv('accept', 'responder', 'Accept', [], 'cooperative'),
-    mv('reject', 'responder', 'Reject', [], 'hostile'),
-  ],
-  interactions: [
-    { id: 'fair_accepted', when: ['offer_fair', 'accept'], effects: [{ dimension: 'gain_a', delta: 0.5 }, { dimension: 'gain_b', delta: 0.5 }], source: A },
-    { id: 'greedy_accepted', when: ['offer_greedy', 'accept'], effects: [{ dimension: 'gain_a', delta: 0.8 }, { dimension: 'gain_b', delta: 0.2 }], source: A },
-  ],
-  initialState: { gain_a: 0, gain_b: 0 },
-});
+export const ultimatum = game(
+  'ultimatum',
+  'Ultimatum / split the pie',
+  'A proposer offers a split of a pie; the responder takes it or leaves both with nothing.',
+  {
+    dimensions: gainDims('Proposer', 'Responder'),
+    actors: [
+      player('proposer', 'Proposer', 'gain_a', '#2ca02c', { patience: 0.9 }),
+      player('responder', 'Responder', 'gain_b', '#9467bd', {
+        patience: 0.8,
+        minimum: [
+          {
+            id: 'fair-share',
+            label: 'Responder: at least a quarter',
+            coeffs: { gain_b: 1 },
+            op: '>=',
+            rhs: 0.25,
+            tags: ['fairness'],
+            source: 'assumption: fairness norm seen in ultimatum experiments',
+          },
+        ],
+      }),
+    ],
+    moves: [
+      mv('offer_fair', 'proposer', 'Offer 50/50', [], 'cooperative'),
+      mv('offer_greedy', 'proposer', 'Offer 80/20', [], 'hostile'),
+      mv('accept', 'responder', 'Accept', [], 'cooperative'),
+      mv('reject', 'responder', 'Reject', [], 'hostile'),
+    ],
+    interactions: [
+      {
+        id: 'fair_accepted',
+        when: ['offer_fair', 'accept'],
+        effects: [
+          { dimension: 'gain_a', delta: 0.5 },
+          { dimension: 'gain_b', delta: 0.5 },
+        ],
+        source: A,
+      },
+      {
+        id: 'greedy_accepted',
+        when: ['offer_greedy', 'accept'],
+        effects: [
+          { dimension: 'gain_a', delta: 0.8 },
+          { dimension: 'gain_b', delta: 0.2 },
+        ],
+        source: A,
+      },
+    ],
+    initialState: { gain_a: 0, gain_b: 0 },
+  },
+);

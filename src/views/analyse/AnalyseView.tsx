@@ -15,7 +15,13 @@ import { initialHoldings } from '../../../models/domain/legality';
 import { applyVariants, initialState } from '../../../models/domain/index';
 import { download } from '../../app/files';
 
-const KIND_LABEL: Record<string, string> = { commonCore: 'common core', roundGame: 'round game', bargaining: 'bargaining', coop: 'cooperative game', forecast: 'forecast' };
+const KIND_LABEL: Record<string, string> = {
+  commonCore: 'common core',
+  roundGame: 'round game',
+  bargaining: 'bargaining',
+  coop: 'cooperative game',
+  forecast: 'forecast',
+};
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
@@ -30,7 +36,14 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
   };
   return (
     <div class="analyse-view">
-      <Show when={w.scenario()} fallback={<p role="alert" class="no">The scenario has problems; fix them in Edit.</p>}>
+      <Show
+        when={w.scenario()}
+        fallback={
+          <p role="alert" class="no">
+            The scenario has problems; fix them in Edit.
+          </p>
+        }
+      >
         {(s) => (
           <>
             <fieldset class="variant-picker">
@@ -38,8 +51,11 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
               <For each={variants()} fallback={<p class="muted">This scenario has no variants.</p>}>
                 {(v) => (
                   <label class="check" title={v.description}>
-                    <input type="checkbox" checked={w.ws.variants.includes(v.id)}
-                      onChange={(e) => w.setWs('variants', (ids) => (e.currentTarget.checked ? [...ids, v.id] : ids.filter((x) => x !== v.id)))} />{' '}
+                    <input
+                      type="checkbox"
+                      checked={w.ws.variants.includes(v.id)}
+                      onChange={(e) => w.setWs('variants', (ids) => (e.currentTarget.checked ? [...ids, v.id] : ids.filter((x) => x !== v.id)))}
+                    />{' '}
                     {v.label}
                   </label>
                 )}
@@ -68,7 +84,10 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
             </fieldset>
             <p class="muted progress" aria-live="polite" data-testid="analysis-progress">
               {props.live.slow().length
-                ? `Analysing: ${props.live.slow().map(([k, ms]) => `${KIND_LABEL[k] ?? k} ${(ms / 1000).toFixed(1)} s`).join(', ')}…`
+                ? `Analysing: ${props.live
+                    .slow()
+                    .map(([k, ms]) => `${KIND_LABEL[k] ?? k} ${(ms / 1000).toFixed(1)} s`)
+                    .join(', ')}…`
                 : props.live.busy()
                   ? 'Analysing…'
                   : props.live.result()?.status === 'ok'
@@ -76,11 +95,22 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                     : ''}
             </p>
             <For each={Object.entries(props.live.failed()).filter(([, m]) => m)}>
-              {([k, m]) => <p role="alert" class="no">The {KIND_LABEL[k] ?? k} analysis did not finish: {m}</p>}
+              {([k, m]) => (
+                <p role="alert" class="no">
+                  The {KIND_LABEL[k] ?? k} analysis did not finish: {m}
+                </p>
+              )}
             </For>
             <Show when={props.live.result()}>
               {(r) => (
-                <Show when={r().status === 'ok' ? r() : undefined} fallback={<p role="alert" class="no">{r().status === 'invalid' ? (r() as { problem: string }).problem : ''}</p>}>
+                <Show
+                  when={r().status === 'ok' ? r() : undefined}
+                  fallback={
+                    <p role="alert" class="no">
+                      {r().status === 'invalid' ? (r() as { problem: string }).problem : ''}
+                    </p>
+                  }
+                >
                   {(ok) => {
                     const res = ok() as Extract<ReturnType<typeof ok>, { status: 'ok' }>;
                     return (
@@ -98,7 +128,13 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                                 const v = applyVariants(s(), [...w.ws.variants]);
                                 if (!v.ok) return;
                                 const sc = v.value.scenario;
-                                const game = buildRoundGame(sc, initialState(sc), initialHoldings(sc), Object.fromEntries(sc.actors.map((a) => [a.id, 'engaged' as const])), { maxProfiles: 5000 });
+                                const game = buildRoundGame(
+                                  sc,
+                                  initialState(sc),
+                                  initialHoldings(sc),
+                                  Object.fromEntries(sc.actors.map((a) => [a.id, 'engaged' as const])),
+                                  { maxProfiles: 5000 },
+                                );
                                 download(`${sc.id}-round-game.nfg`, writeNfg(game.game), 'text/plain');
                               }}
                             />
@@ -108,7 +144,10 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                           <Show when={props.live.bargaining()?.status === 'ok' ? props.live.bargaining() : undefined}>
                             {(b) => <BargainingCard scenario={s()} report={(b() as Extract<ReturnType<typeof b>, { status: 'ok' }>).report} />}
                           </Show>
-                          <Show when={props.live.coop()?.status === 'ok' ? props.live.coop() : undefined} fallback={<p class="card muted">The cooperative game is being computed…</p>}>
+                          <Show
+                            when={props.live.coop()?.status === 'ok' ? props.live.coop() : undefined}
+                            fallback={<p class="card muted">The cooperative game is being computed…</p>}
+                          >
                             {(c) => <CoopCard scenario={s()} report={(c() as Extract<ReturnType<typeof c>, { status: 'ok' }>).report} />}
                           </Show>
                         </div>

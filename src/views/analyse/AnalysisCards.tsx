@@ -15,15 +15,31 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
   const r = () => props.report;
   const [a, b] = [() => r().pair[0], () => r().pair[1]];
   const deal = (d: { moves: string[]; probability: number }[]) =>
-    d.map((x) => `${x.probability < 1 ? `${(x.probability * 100).toFixed(0)}%: ` : ''}${x.moves.length ? x.moves.map(label).join(' + ') : 'status quo'}`).join('; ');
-  const point = (title: string, p: { utilities: Record<string, number>; gains: Record<string, number>; deal: { moves: string[]; probability: number }[] } | null | undefined) => (
+    d
+      .map((x) => `${x.probability < 1 ? `${(x.probability * 100).toFixed(0)}%: ` : ''}${x.moves.length ? x.moves.map(label).join(' + ') : 'status quo'}`)
+      .join('; ');
+  const point = (
+    title: string,
+    p: { utilities: Record<string, number>; gains: Record<string, number>; deal: { moves: string[]; probability: number }[] } | null | undefined,
+  ) => (
     <tr>
       <th scope="row">{title}</th>
-      <Show when={p} fallback={<td colspan={3} class="muted">no gains from trade</td>}>
+      <Show
+        when={p}
+        fallback={
+          <td colspan={3} class="muted">
+            no gains from trade
+          </td>
+        }
+      >
         {(x) => (
           <>
-            <td class="num">{f3(x().utilities[a()])} ({sign(x().gains[a()] ?? 0)})</td>
-            <td class="num">{f3(x().utilities[b()])} ({sign(x().gains[b()] ?? 0)})</td>
+            <td class="num">
+              {f3(x().utilities[a()])} ({sign(x().gains[a()] ?? 0)})
+            </td>
+            <td class="num">
+              {f3(x().utilities[b()])} ({sign(x().gains[b()] ?? 0)})
+            </td>
             <td class="small">{deal(x().deal)}</td>
           </>
         )}
@@ -36,16 +52,27 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
         Bargaining: {name(a())} and {name(b())}
       </h2>
       <p class="small muted">
-        Outcomes their own moves can reach, lotteries included; disagreement = the status quo ({f3(r().disagreement[a()])}, {f3(r().disagreement[b()])}). Rubinstein: {name(r().rubinstein.first)} proposes first; shares of
-        the surplus {Object.entries(r().rubinstein.surplusShare).map(([k, v]) => `${name(k)} ${(v * 100).toFixed(1)}%`).join(', ')} from patiences{' '}
-        {Object.entries(r().rubinstein.patience).map(([k, v]) => `${name(k)} ${v}`).join(', ')}.
+        Outcomes their own moves can reach, lotteries included; disagreement = the status quo ({f3(r().disagreement[a()])}, {f3(r().disagreement[b()])}).
+        Rubinstein: {name(r().rubinstein.first)} proposes first; shares of the surplus{' '}
+        {Object.entries(r().rubinstein.surplusShare)
+          .map(([k, v]) => `${name(k)} ${(v * 100).toFixed(1)}%`)
+          .join(', ')}{' '}
+        from patiences{' '}
+        {Object.entries(r().rubinstein.patience)
+          .map(([k, v]) => `${name(k)} ${v}`)
+          .join(', ')}
+        .
       </p>
       <table>
         <thead>
           <tr>
             <th scope="col">Solution</th>
-            <th scope="col" class="num">{name(a())}</th>
-            <th scope="col" class="num">{name(b())}</th>
+            <th scope="col" class="num">
+              {name(a())}
+            </th>
+            <th scope="col" class="num">
+              {name(b())}
+            </th>
             <th scope="col">Deal</th>
           </tr>
         </thead>
@@ -62,7 +89,11 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
           <For each={r().namedDeals}>
             {(d) => (
               <li>
-                {d.moves.map(label).join(' + ')}: {Object.entries(d.gains).filter(([, g]) => Math.abs(g) > 1e-6).map(([k, g]) => `${name(k)} ${sign(g)}`).join(', ')}
+                {d.moves.map(label).join(' + ')}:{' '}
+                {Object.entries(d.gains)
+                  .filter(([, g]) => Math.abs(g) > 1e-6)
+                  .map(([k, g]) => `${name(k)} ${sign(g)}`)
+                  .join(', ')}
                 {d.bothGain ? ' — both gain' : ''}
               </li>
             )}
@@ -82,16 +113,24 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
       <p>
         v(N) = {f3(r().grandCoalition.worth)}. The core is <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
         <Show when={r().coreEmpty && r().leastCore.epsilon !== null}> (least core ε = {f3(r().leastCore.epsilon)})</Show>.
-        {r().exact ? '' : ' (approximate: some coalitions\' searches were cut short)'}
+        {r().exact ? '' : " (approximate: some coalitions' searches were cut short)"}
       </p>
       <table>
         <thead>
           <tr>
             <th scope="col">Actor</th>
-            <th scope="col" class="num">Alone v({'{i}'})</th>
-            <th scope="col" class="num">{r().coreEmpty ? 'Least core' : 'Core allocation'}</th>
-            <th scope="col" class="num">Shapley value</th>
-            <th scope="col" class="num">Nucleolus</th>
+            <th scope="col" class="num">
+              Alone v({'{i}'})
+            </th>
+            <th scope="col" class="num">
+              {r().coreEmpty ? 'Least core' : 'Core allocation'}
+            </th>
+            <th scope="col" class="num">
+              Shapley value
+            </th>
+            <th scope="col" class="num">
+              Nucleolus
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,9 +164,15 @@ export function ForecastCard(props: { report: ForecastReport }) {
         <thead>
           <tr>
             <th scope="col">Dimension</th>
-            <th scope="col" class="num">Status quo</th>
-            <th scope="col" class="num">Weighted mean</th>
-            <th scope="col" class="num">Weighted median</th>
+            <th scope="col" class="num">
+              Status quo
+            </th>
+            <th scope="col" class="num">
+              Weighted mean
+            </th>
+            <th scope="col" class="num">
+              Weighted median
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -12,7 +12,9 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
       <h3>{props.title}</h3>
       <p>
         Common core of {props.reading.actors.length} actors:{' '}
-        <strong class={props.reading.nonEmpty ? 'yes' : 'no'} data-testid="core-status">{props.reading.nonEmpty ? 'exists' : 'empty'}</strong>
+        <strong class={props.reading.nonEmpty ? 'yes' : 'no'} data-testid="core-status">
+          {props.reading.nonEmpty ? 'exists' : 'empty'}
+        </strong>
         <Show when={props.reading.excluded.length}> (not counted: {props.reading.excluded.map(name).join(', ')})</Show>
       </p>
       <Show when={props.reading.nonEmpty && props.reading.chebyshevCentre}>
@@ -20,7 +22,13 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
           <details>
             <summary>Most robust point (Chebyshev centre, margin {props.reading.radius?.toFixed(3)})</summary>
             <ul class="small">
-              <For each={props.scenario.dimensions}>{(d) => <li>{d.label}: {formatNatural(d, c()[d.id]!)}</li>}</For>
+              <For each={props.scenario.dimensions}>
+                {(d) => (
+                  <li>
+                    {d.label}: {formatNatural(d, c()[d.id]!)}
+                  </li>
+                )}
+              </For>
             </ul>
           </details>
         )}
@@ -40,7 +48,9 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
           </ul>
         </div>
       </Show>
-      <p class="muted small">{props.reading.method}; {props.reading.lps} linear programs; exact.</p>
+      <p class="muted small">
+        {props.reading.method}; {props.reading.lps} linear programs; exact.
+      </p>
     </section>
   );
 }

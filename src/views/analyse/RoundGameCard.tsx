@@ -17,7 +17,11 @@ export function RoundGameCard(props: { scenario: Scenario; report: RoundGameRepo
     <section class="card" aria-labelledby="rg-title" data-testid="round-game">
       <h2 id="rg-title">The opening round game</h2>
       <p>
-        {r().players.length} actors with moves ({r().moves.map((m) => m.length).join(' × ')} = {r().profiles.toLocaleString('en-GB')} profiles)
+        {r().players.length} actors with moves (
+        {r()
+          .moves.map((m) => m.length)
+          .join(' × ')}{' '}
+        = {r().profiles.toLocaleString('en-GB')} profiles)
         <Show when={r().holding.length}> — {r().holding.map(name).join(', ')} hold</Show>
         <Show when={r().leftOut.length}>; {r().leftOut.length} weaker moves left out to keep the game small</Show>.
       </p>
@@ -28,7 +32,9 @@ export function RoundGameCard(props: { scenario: Scenario; report: RoundGameRepo
             <tr>
               <th scope="col">#</th>
               <For each={r().players}>{(p) => <th scope="col">{name(p)}</th>}</For>
-              <th scope="col" class="num">Regret</th>
+              <th scope="col" class="num">
+                Regret
+              </th>
               <th scope="col">Pareto-optimal</th>
             </tr>
           </thead>

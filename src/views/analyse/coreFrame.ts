@@ -3,7 +3,14 @@ import { graphFrame, type GraphFrame, type GraphLink } from '../../../models/gra
 import { initialState, type Posture, type Scenario } from '../../../models/domain/index';
 import type { ReadingReport } from '../../../workers/api';
 
-export function coreFrame(scenario: Scenario, reading: ReadingReport, label: string, state: ArrayLike<number> = initialState(scenario), postures?: Record<string, Posture>, links: { deals?: GraphLink[]; threats?: GraphLink[] } = {}): GraphFrame {
+export function coreFrame(
+  scenario: Scenario,
+  reading: ReadingReport,
+  label: string,
+  state: ArrayLike<number> = initialState(scenario),
+  postures?: Record<string, Posture>,
+  links: { deals?: GraphLink[]; threats?: GraphLink[] } = {},
+): GraphFrame {
   const order = new Map(scenario.actors.map((a, i) => [a.id, i]));
   return graphFrame(
     {

@@ -32,7 +32,9 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
       const run = (sc: Scenario) => baselineReading(client, sc);
       const best = async (s: Scenario): Promise<BestPure | null> => {
         const r = await client.roundGame(JSON.parse(JSON.stringify(s)), [], [...w.ws.pair] as [string, string]);
-        return r.status === 'ok' && (r.value as RoundGameAnalysis).status === 'ok' ? (r.value as Extract<RoundGameAnalysis, { status: 'ok' }>).report.best : null;
+        return r.status === 'ok' && (r.value as RoundGameAnalysis).status === 'ok'
+          ? (r.value as Extract<RoundGameAnalysis, { status: 'ok' }>).report.best
+          : null;
       };
       const left = await run(a);
       if (g !== generation) return;
@@ -57,7 +59,9 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
     <>
       <section class="card" aria-labelledby="cmp-core">
         <h2 id="cmp-core">Common core</h2>
-        <p class="muted" aria-live="polite">{busy() ? 'Analysing both sides…' : ''}</p>
+        <p class="muted" aria-live="polite">
+          {busy() ? 'Analysing both sides…' : ''}
+        </p>
         <table data-testid="compare-core">
           <thead>
             <tr>
@@ -103,7 +107,8 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
             <For each={props.left.scenario?.actors ?? []}>
               {(a) => {
                 // A player outside the round game holds; '…' while computing, '—' without a pure equilibrium.
-                const cell = (b: BestPure | null | undefined, s: Scenario | undefined) => (b === undefined ? '…' : b === null ? '—' : label(s, b.moves[a.id] ?? HOLD));
+                const cell = (b: BestPure | null | undefined, s: Scenario | undefined) =>
+                  b === undefined ? '…' : b === null ? '—' : label(s, b.moves[a.id] ?? HOLD);
                 const l = () => cell(eq().left, props.left.scenario);
                 const r = () => cell(eq().right, props.right.scenario);
                 return (
@@ -121,8 +126,24 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
       <Show when={cores().left && cores().right && props.left.scenario && props.right.scenario}>
         <div class="grid2">
           <Suspense fallback={<p>Loading the graphs…</p>}>
-            <CoalitionGraph frames={[coreFrame(props.left.scenario!, cores().left!, title(props.left))]} frame={frameL()} onFrame={setFrameL} title={`Left: ${title(props.left)}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-left" />
-            <CoalitionGraph frames={[coreFrame(props.right.scenario!, cores().right!, title(props.right))]} frame={frameR()} onFrame={setFrameR} title={`Right: ${title(props.right)}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-right" />
+            <CoalitionGraph
+              frames={[coreFrame(props.left.scenario!, cores().left!, title(props.left))]}
+              frame={frameL()}
+              onFrame={setFrameL}
+              title={`Left: ${title(props.left)}`}
+              largeText={w.ws.prefs.largeText}
+              height={420}
+              fileStem="coreplay-compare-left"
+            />
+            <CoalitionGraph
+              frames={[coreFrame(props.right.scenario!, cores().right!, title(props.right))]}
+              frame={frameR()}
+              onFrame={setFrameR}
+              title={`Right: ${title(props.right)}`}
+              largeText={w.ws.prefs.largeText}
+              height={420}
+              fileStem="coreplay-compare-right"
+            />
           </Suspense>
         </div>
       </Show>

@@ -84,7 +84,13 @@ export function CompareView(props: { extra?: (sides: { left: Side; right: Side }
         <VariantPicker side="left" label="Left: baseline" />
         <VariantPicker side="right" label="Right: variant" />
       </div>
-      <Show when={left().problem ?? right().problem}>{(p) => <p role="alert" class="no">{p()}</p>}</Show>
+      <Show when={left().problem ?? right().problem}>
+        {(p) => (
+          <p role="alert" class="no">
+            {p()}
+          </p>
+        )}
+      </Show>
       <Show when={rows()}>
         {(r) => (
           <>
@@ -94,8 +100,12 @@ export function CompareView(props: { extra?: (sides: { left: Side; right: Side }
                 <thead>
                   <tr>
                     <th scope="col">Dimension</th>
-                    <th scope="col" class="num">{label(left())}</th>
-                    <th scope="col" class="num">{label(right())}</th>
+                    <th scope="col" class="num">
+                      {label(left())}
+                    </th>
+                    <th scope="col" class="num">
+                      {label(right())}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -117,9 +127,15 @@ export function CompareView(props: { extra?: (sides: { left: Side; right: Side }
                 <thead>
                   <tr>
                     <th scope="col">Actor</th>
-                    <th scope="col" class="num">{label(left())}</th>
-                    <th scope="col" class="num">{label(right())}</th>
-                    <th scope="col" class="num">Change</th>
+                    <th scope="col" class="num">
+                      {label(left())}
+                    </th>
+                    <th scope="col" class="num">
+                      {label(right())}
+                    </th>
+                    <th scope="col" class="num">
+                      Change
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -133,7 +149,10 @@ export function CompareView(props: { extra?: (sides: { left: Side; right: Side }
                         <td class="num">
                           {fmt(x.ub)} <span class={x.okb ? 'yes' : 'no'}>{x.okb ? 'acceptable' : 'unacceptable'}</span>
                         </td>
-                        <td class="num">{x.ub - x.ua >= 0 ? '+' : '−'}{fmt(Math.abs(x.ub - x.ua))}</td>
+                        <td class="num">
+                          {x.ub - x.ua >= 0 ? '+' : '−'}
+                          {fmt(Math.abs(x.ub - x.ua))}
+                        </td>
                       </tr>
                     )}
                   </For>

@@ -34,9 +34,18 @@ function roundDifferences(a: Session, b: Session, k: number): string[] {
     if (!x || !y) continue;
     if (x.move !== y.move) out.push(`${act.short}: ${moveLabel(s, x.move)} (left) / ${moveLabel(b.scenario, y.move)} (right)`);
     if (x.postureAfter !== y.postureAfter) out.push(`${act.short} is ${postureWord(x.postureAfter)} (left) / ${postureWord(y.postureAfter)} (right)`);
-    if (x.acceptableAfter !== y.acceptableAfter) out.push(`${act.short}'s minimum is ${x.acceptableAfter ? 'met' : 'unmet'} (left) / ${y.acceptableAfter ? 'met' : 'unmet'} (right)`);
+    if (x.acceptableAfter !== y.acceptableAfter)
+      out.push(`${act.short}'s minimum is ${x.acceptableAfter ? 'met' : 'unmet'} (left) / ${y.acceptableAfter ? 'met' : 'unmet'} (right)`);
   }
-  const deals = (r: typeof ra) => new Set(r.dealsMade.map((d) => [...d.parties].sort().map((p) => s.actors.find((x) => x.id === p)?.short ?? p).join('–')));
+  const deals = (r: typeof ra) =>
+    new Set(
+      r.dealsMade.map((d) =>
+        [...d.parties]
+          .sort()
+          .map((p) => s.actors.find((x) => x.id === p)?.short ?? p)
+          .join('–'),
+      ),
+    );
   const da = deals(ra);
   const db = deals(rb);
   for (const d of da) if (!db.has(d)) out.push(`Deal ${d} in the left run only`);
@@ -90,11 +99,16 @@ export function RunCompare() {
   const picker = (label: string, set: (s: Session) => void, testid: string) => (
     <label>
       {label}{' '}
-      <input type="file" accept=".json,application/json" data-testid={testid} onChange={(e) => {
-        const f = e.currentTarget.files?.[0];
-        e.currentTarget.value = '';
-        if (f) void load(f, set);
-      }} />
+      <input
+        type="file"
+        accept=".json,application/json"
+        data-testid={testid}
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f) void load(f, set);
+        }}
+      />
     </label>
   );
   return (
@@ -112,13 +126,22 @@ export function RunCompare() {
           const hb = b.snapshot.context.history;
           const rounds = Math.max(ha.length, hb.length);
           const s = a.scenario;
-          const label = (sc: typeof s, id: string | undefined) => (id === undefined ? '—' : id === HOLD ? 'Hold' : (sc.moves.find((m) => m.id === id)?.label ?? id));
+          const label = (sc: typeof s, id: string | undefined) =>
+            id === undefined ? '—' : id === HOLD ? 'Hold' : (sc.moves.find((m) => m.id === id)?.label ?? id);
           return (
             <>
               <h3>Where the world ended up</h3>
               <table data-testid="compare-runs-world">
                 <thead>
-                  <tr><th scope="col">Dimension</th><th scope="col" class="num">{a.run.title}</th><th scope="col" class="num">{b.run.title}</th></tr>
+                  <tr>
+                    <th scope="col">Dimension</th>
+                    <th scope="col" class="num">
+                      {a.run.title}
+                    </th>
+                    <th scope="col" class="num">
+                      {b.run.title}
+                    </th>
+                  </tr>
                 </thead>
                 <tbody>
                   <For each={s.dimensions}>
@@ -140,15 +163,40 @@ export function RunCompare() {
               <div class="row cmp-timeline" role="group" aria-label="Round shown in both graphs">
                 <label>
                   Round shown in both graphs{' '}
-                  <input type="range" min="0" max={roundCount()} step="1" value={round()} data-testid="compare-runs-round" aria-valuetext={round() === 0 ? 'Start' : `Round ${round()}`} onInput={(e) => setRound(Number(e.currentTarget.value))} />
+                  <input
+                    type="range"
+                    min="0"
+                    max={roundCount()}
+                    step="1"
+                    value={round()}
+                    data-testid="compare-runs-round"
+                    aria-valuetext={round() === 0 ? 'Start' : `Round ${round()}`}
+                    onInput={(e) => setRound(Number(e.currentTarget.value))}
+                  />
                 </label>
                 <output aria-live="polite">{round() === 0 ? 'Start' : `Round ${round()}`}</output>
               </div>
               <Show when={framesL().length && framesR().length} fallback={<p class="muted">Computing both runs' coalitions…</p>}>
                 <Suspense fallback={<p>Loading the graphs…</p>}>
                   <div class="grid2">
-                    <CoalitionGraph frames={framesL()} frame={Math.min(round(), framesL().length - 1)} onFrame={setRound} title={`Left: ${a.run.title}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-run-left" />
-                    <CoalitionGraph frames={framesR()} frame={Math.min(round(), framesR().length - 1)} onFrame={setRound} title={`Right: ${b.run.title}`} largeText={w.ws.prefs.largeText} height={420} fileStem="coreplay-compare-run-right" />
+                    <CoalitionGraph
+                      frames={framesL()}
+                      frame={Math.min(round(), framesL().length - 1)}
+                      onFrame={setRound}
+                      title={`Left: ${a.run.title}`}
+                      largeText={w.ws.prefs.largeText}
+                      height={420}
+                      fileStem="coreplay-compare-run-left"
+                    />
+                    <CoalitionGraph
+                      frames={framesR()}
+                      frame={Math.min(round(), framesR().length - 1)}
+                      onFrame={setRound}
+                      title={`Right: ${b.run.title}`}
+                      largeText={w.ws.prefs.largeText}
+                      height={420}
+                      fileStem="coreplay-compare-run-right"
+                    />
                   </div>
                 </Suspense>
               </Show>
@@ -165,7 +213,12 @@ export function RunCompare() {
               <h3>Round by round</h3>
               <table data-testid="compare-runs-rounds">
                 <thead>
-                  <tr><th scope="col">Round</th><th scope="col">Actor</th><th scope="col">Left: move, utility</th><th scope="col">Right: move, utility</th></tr>
+                  <tr>
+                    <th scope="col">Round</th>
+                    <th scope="col">Actor</th>
+                    <th scope="col">Left: move, utility</th>
+                    <th scope="col">Right: move, utility</th>
+                  </tr>
                 </thead>
                 <tbody>
                   <For each={Array.from({ length: rounds }, (_, k) => k)}>
@@ -178,8 +231,12 @@ export function RunCompare() {
                             <tr classList={{ diff: x?.move !== y?.move || Math.abs((x?.after ?? 0) - (y?.after ?? 0)) > 1e-9 }}>
                               <td>{k + 1}</td>
                               <th scope="row">{act.short}</th>
-                              <td>{label(s, x?.move)} {x ? x.after.toFixed(3) : ''}</td>
-                              <td>{label(b.scenario, y?.move)} {y ? y.after.toFixed(3) : ''}</td>
+                              <td>
+                                {label(s, x?.move)} {x ? x.after.toFixed(3) : ''}
+                              </td>
+                              <td>
+                                {label(b.scenario, y?.move)} {y ? y.after.toFixed(3) : ''}
+                              </td>
                             </tr>
                           );
                         }}

@@ -19,5 +19,7 @@ export function createPanelClient(): PanelClient {
 /** The common core of the scenario as encoded (its first reading); undefined when it could not be computed. */
 export async function baselineReading(client: PanelClient, s: Scenario): Promise<ReadingReport | undefined> {
   const r = await client.commonCore(JSON.parse(JSON.stringify(s)), []);
-  return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok' ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0] : undefined;
+  return r.status === 'ok' && (r.value as CommonCoreAnalysis).status === 'ok'
+    ? (r.value as Extract<CommonCoreAnalysis, { status: 'ok' }>).readings[0]
+    : undefined;
 }

@@ -47,7 +47,9 @@ export function EditView(props: { live?: JSX.Element }) {
                 >
                   {String(a.name ?? a.id)}
                   <Show when={w.problemsAt(`actors[${i()}]`).length}>
-                    <span class="badge" aria-hidden="true">!</span>
+                    <span class="badge" aria-hidden="true">
+                      !
+                    </span>
                     <span class="visually-hidden">(has problems)</span>
                   </Show>
                 </button>
@@ -56,7 +58,9 @@ export function EditView(props: { live?: JSX.Element }) {
           </For>
         </ul>
         <p class="problem-count" aria-live="polite">
-          {w.problems().length === 0 ? 'No problems in the scenario.' : `${w.problems().length} problem${w.problems().length === 1 ? '' : 's'} in the scenario.`}
+          {w.problems().length === 0
+            ? 'No problems in the scenario.'
+            : `${w.problems().length} problem${w.problems().length === 1 ? '' : 's'} in the scenario.`}
         </p>
         <Show when={w.problems().length}>
           <details class="all-problems">
@@ -75,16 +79,29 @@ export function EditView(props: { live?: JSX.Element }) {
             <p class="muted">{String(a().description ?? '')}</p>
             <div class="row">
               <label>
-                Name{' '}
-                <input type="text" value={String(a().name)} onChange={(e) => w.editDoc(['actors', ai(), 'name'], e.currentTarget.value)} />
+                Name <input type="text" value={String(a().name)} onChange={(e) => w.editDoc(['actors', ai(), 'name'], e.currentTarget.value)} />
               </label>
               <FieldProblems path={['actors', ai(), 'name']} />
             </div>
             <div class="row sliders">
-              <Slider label="Capability" min={0.05} max={1} step={0.01} value={Number(a().capability)} path={['actors', ai(), 'capability']}
-                onInput={(v) => w.editDoc(['actors', ai(), 'capability'], v)} />
-              <Slider label="Patience (discount factor)" min={0.05} max={0.99} step={0.01} value={Number(a().patience)} path={['actors', ai(), 'patience']}
-                onInput={(v) => w.editDoc(['actors', ai(), 'patience'], v)} />
+              <Slider
+                label="Capability"
+                min={0.05}
+                max={1}
+                step={0.01}
+                value={Number(a().capability)}
+                path={['actors', ai(), 'capability']}
+                onInput={(v) => w.editDoc(['actors', ai(), 'capability'], v)}
+              />
+              <Slider
+                label="Patience (discount factor)"
+                min={0.05}
+                max={0.99}
+                step={0.01}
+                value={Number(a().patience)}
+                path={['actors', ai(), 'patience']}
+                onInput={(v) => w.editDoc(['actors', ai(), 'patience'], v)}
+              />
             </div>
 
             <h3>Preferences</h3>
@@ -103,17 +120,34 @@ export function EditView(props: { live?: JSX.Element }) {
                     <tr>
                       <th scope="row" title={d.description}>
                         {d.label}
-                        <div class="muted small">{d.low} → {d.high}</div>
+                        <div class="muted small">
+                          {d.low} → {d.high}
+                        </div>
                       </th>
                       <td>
-                        <Slider label={`${d.label}: ideal`} hideLabel min={0} max={1} step={0.01} value={Number(a().ideal?.[d.id])}
-                          display={natural(d, a().ideal?.[d.id])} path={['actors', ai(), 'ideal', d.id]}
-                          onInput={(v) => w.editDoc(['actors', ai(), 'ideal', d.id], v)} />
+                        <Slider
+                          label={`${d.label}: ideal`}
+                          hideLabel
+                          min={0}
+                          max={1}
+                          step={0.01}
+                          value={Number(a().ideal?.[d.id])}
+                          display={natural(d, a().ideal?.[d.id])}
+                          path={['actors', ai(), 'ideal', d.id]}
+                          onInput={(v) => w.editDoc(['actors', ai(), 'ideal', d.id], v)}
+                        />
                       </td>
                       <td>
-                        <Slider label={`${d.label}: salience`} hideLabel min={0} max={1} step={0.01} value={Number(a().salience?.[d.id] ?? 0)}
+                        <Slider
+                          label={`${d.label}: salience`}
+                          hideLabel
+                          min={0}
+                          max={1}
+                          step={0.01}
+                          value={Number(a().salience?.[d.id] ?? 0)}
                           display={`${(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%`}
-                          onInput={(v) => w.setSalience(ai(), d.id, v)} />
+                          onInput={(v) => w.setSalience(ai(), d.id, v)}
+                        />
                       </td>
                     </tr>
                   )}
@@ -196,9 +230,13 @@ function MovesEditor(props: { actorId: string }) {
                 <For each={m.effects}>
                   {(e, k) => (
                     <span class="effect">
-                      {dims().find((d) => d.id === e.dimension)?.label ?? String(e.dimension)}{' '}
-                      {'set' in e ? '=' : 'by'}{' '}
-                      <NumberField label={`${m.label}: effect on ${e.dimension}`} path={['moves', i, 'effects', k(), 'set' in e ? 'set' : 'delta']} value={'set' in e ? e.set : e.delta} width="4.5em" />
+                      {dims().find((d) => d.id === e.dimension)?.label ?? String(e.dimension)} {'set' in e ? '=' : 'by'}{' '}
+                      <NumberField
+                        label={`${m.label}: effect on ${e.dimension}`}
+                        path={['moves', i, 'effects', k(), 'set' in e ? 'set' : 'delta']}
+                        value={'set' in e ? e.set : e.delta}
+                        width="4.5em"
+                      />
                     </span>
                   )}
                 </For>

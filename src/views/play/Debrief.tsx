@@ -32,7 +32,13 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
 
   const [chosen, setChosen] = createSignal<Pair | null>(null);
-  createEffect(on(() => props.record, () => setChosen(null), { defer: true }));
+  createEffect(
+    on(
+      () => props.record,
+      () => setChosen(null),
+      { defer: true },
+    ),
+  );
   const pair = createMemo(() => chosen() ?? debriefPair(s(), props.record), undefined, { equals: (a, b) => a?.join() === b?.join() });
 
   const [answer, setAnswer] = createSignal<Answer | undefined>();
@@ -88,7 +94,14 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
     download(`round-${props.record.round}.nfg`, writeNfg(game.game), 'text/plain');
   };
   const waiting = (what: string) => (
-    <Show when={problem()} fallback={<p class="muted" aria-live="polite" data-testid="debrief-analysing">{what}</p>}>
+    <Show
+      when={problem()}
+      fallback={
+        <p class="muted" aria-live="polite" data-testid="debrief-analysing">
+          {what}
+        </p>
+      }
+    >
       {(p) => (
         <p class="no" role="alert">
           The analysis of this round failed: {p()}
@@ -120,7 +133,9 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
             <th scope="col">Actor</th>
             <th scope="col">The class played</th>
             <th scope="col">Best response to the others' moves</th>
-            <th scope="col" class="num">Utility</th>
+            <th scope="col" class="num">
+              Utility
+            </th>
             <th scope="col">Gain or loss</th>
             <th scope="col">Posture</th>
             <th scope="col">Why</th>
@@ -142,8 +157,23 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
                     </Show>
                   </td>
                   <td data-testid="best-response">
-                    <Show when={br()} fallback={<span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>{problem() || !props.start ? '—' : '…'}</span>}>
-                      {(b) => (b().gain > 1e-9 ? <span>{label(b().best)} <span class="no small">({sign(b().gain)} missed)</span></span> : <span class="yes">already a best response</span>)}
+                    <Show
+                      when={br()}
+                      fallback={
+                        <span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>
+                          {problem() || !props.start ? '—' : '…'}
+                        </span>
+                      }
+                    >
+                      {(b) =>
+                        b().gain > 1e-9 ? (
+                          <span>
+                            {label(b().best)} <span class="no small">({sign(b().gain)} missed)</span>
+                          </span>
+                        ) : (
+                          <span class="yes">already a best response</span>
+                        )
+                      }
                     </Show>
                   </td>
                   <td class="num">
@@ -153,10 +183,19 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
                     </Show>
                   </td>
                   <td>
-                    <span class="gainbar" classList={{ gain: change() >= 0, loss: change() < 0 }} style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }} aria-hidden="true" />
+                    <span
+                      class="gainbar"
+                      classList={{ gain: change() >= 0, loss: change() < 0 }}
+                      style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }}
+                      aria-hidden="true"
+                    />
                     <span class="small">{sign(change())}</span>
                   </td>
-                  <td class="small">{x().postureBefore === x().postureAfter ? postureWord(x().postureAfter) : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}</td>
+                  <td class="small">
+                    {x().postureBefore === x().postureAfter
+                      ? postureWord(x().postureAfter)
+                      : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}
+                  </td>
                   <td class="small">{x().why}</td>
                 </tr>
               );
@@ -219,8 +258,22 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
         <section class="card debrief-bargaining" aria-labelledby="debrief-barg-title" data-testid="debrief-bargaining">
           <h3 id="debrief-barg-title">What a pair could have agreed</h3>
           <PairPicker scenario={s()} pair={pair()!} onChange={setChosen} />
-          <Show when={bargaining()} fallback={<p class="muted" aria-live="polite">Analysing the bargaining…</p>}>
-            <Show when={pairReport()} fallback={<p class="no" role="alert">The bargaining could not be computed: {pairProblem()}</p>}>
+          <Show
+            when={bargaining()}
+            fallback={
+              <p class="muted" aria-live="polite">
+                Analysing the bargaining…
+              </p>
+            }
+          >
+            <Show
+              when={pairReport()}
+              fallback={
+                <p class="no" role="alert">
+                  The bargaining could not be computed: {pairProblem()}
+                </p>
+              }
+            >
               {(r) => <BargainingPoints scenario={s()} record={props.record} report={r()} />}
             </Show>
           </Show>
@@ -256,7 +309,11 @@ function BargainingPoints(props: { scenario: Scenario; record: RoundRecord; repo
   const name = (id: string) => s().actors.find((x) => x.id === id)?.short ?? id;
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
   const owner = (id: string) => s().moves.find((m) => m.id === id)?.actor;
-  const plays = (part: DealPart, actor: ActorId) => part.moves.filter((m) => owner(m) === actor).map(label).join(' + ') || 'Hold';
+  const plays = (part: DealPart, actor: ActorId) =>
+    part.moves
+      .filter((m) => owner(m) === actor)
+      .map(label)
+      .join(' + ') || 'Hold';
   /** What the actor plays in each part of the deal, one line per part; one line when it plays the same in all of them. */
   const linesFor = (deal: readonly DealPart[], actor: ActorId) => {
     const moves = deal.map((part) => plays(part, actor));
@@ -277,19 +334,26 @@ function BargainingPoints(props: { scenario: Scenario; record: RoundRecord; repo
   return (
     <>
       <p class="small muted">
-        From the position round {props.record.round} started in, with the moves still open to them (spent assets and moves their posture bars are left out) and everyone
-        else holding. If they do not agree, both hold: {name(a())} {r().disagreement[a()]!.toFixed(3)}, {name(b())} {r().disagreement[b()]!.toFixed(3)}. A percentage is a
-        lottery between two deals. The class: {name(a())} played {classPlayed(a())}, {name(b())} played {classPlayed(b())}.
+        From the position round {props.record.round} started in, with the moves still open to them (spent assets and moves their posture bars are left out) and
+        everyone else holding. If they do not agree, both hold: {name(a())} {r().disagreement[a()]!.toFixed(3)}, {name(b())} {r().disagreement[b()]!.toFixed(3)}
+        . A percentage is a lottery between two deals. The class: {name(a())} played {classPlayed(a())}, {name(b())} played {classPlayed(b())}.
       </p>
-      <Show when={r().gainsFromTrade} fallback={<p>No deal gains both over holding: each of them does at least as well by holding as by any deal the other would accept.</p>}>
+      <Show
+        when={r().gainsFromTrade}
+        fallback={<p>No deal gains both over holding: each of them does at least as well by holding as by any deal the other would accept.</p>}
+      >
         <table class="bargaining-points" data-testid="bargaining-points">
           <thead>
             <tr>
               <th scope="col">Solution</th>
               <th scope="col">{name(a())} plays</th>
               <th scope="col">{name(b())} plays</th>
-              <th scope="col" class="num">{name(a())}</th>
-              <th scope="col" class="num">{name(b())}</th>
+              <th scope="col" class="num">
+                {name(a())}
+              </th>
+              <th scope="col" class="num">
+                {name(b())}
+              </th>
               <th scope="col">Why</th>
             </tr>
           </thead>
@@ -298,7 +362,14 @@ function BargainingPoints(props: { scenario: Scenario; record: RoundRecord; repo
               {(row) => (
                 <tr data-solution={row.title}>
                   <th scope="row">{row.title}</th>
-                  <Show when={row.point} fallback={<td colspan={5} class="muted">no deal gains both</td>}>
+                  <Show
+                    when={row.point}
+                    fallback={
+                      <td colspan={5} class="muted">
+                        no deal gains both
+                      </td>
+                    }
+                  >
                     {(p) => (
                       <>
                         <td>

@@ -14,7 +14,8 @@ export function MoveEntry(props: { scenario: Scenario; context: RoundContext; ac
   const dims = dimensionIndex(props.scenario);
   const a = () => props.scenario.actors.find((x) => x.id === props.actor)!;
   const moves = () => props.scenario.moves.filter((m) => m.actor === props.actor);
-  const legality = (id: string) => checkMove(props.scenario, dims, props.context.world, props.context.holdings, props.context.postures[props.actor] ?? 'engaged', props.actor, id);
+  const legality = (id: string) =>
+    checkMove(props.scenario, dims, props.context.world, props.context.holdings, props.context.postures[props.actor] ?? 'engaged', props.actor, id);
   const dimLabel = (id: string) => props.scenario.dimensions.find((d) => d.id === id)?.label ?? id;
   let first: HTMLInputElement | undefined;
   onMount(() => first?.focus());
@@ -49,7 +50,9 @@ export function MoveEntry(props: { scenario: Scenario; context: RoundContext; ac
                 <strong>{m.label}</strong> <span class={`tone tone-${m.tone}`}>{m.tone}</span>
                 <span class="move-effects muted small">
                   {' '}
-                  {m.effects.map((e) => `${dimLabel(e.dimension)} ${'delta' in e ? (e.delta >= 0 ? '+' : '−') + Math.abs(e.delta).toFixed(2) : `→ ${e.set}`}`).join(', ')}
+                  {m.effects
+                    .map((e) => `${dimLabel(e.dimension)} ${'delta' in e ? (e.delta >= 0 ? '+' : '−') + Math.abs(e.delta).toFixed(2) : `→ ${e.set}`}`)
+                    .join(', ')}
                 </span>
                 <Show when={!l().ok}>
                   <span class="why-not small">{(l() as { reason: string }).reason}</span>

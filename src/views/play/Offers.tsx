@@ -13,7 +13,10 @@ export function Offers(props: { scenario: Scenario; context: RoundContext }) {
   const { notify } = useNotices();
   const seats = () => p.session()!.run.seats;
   const actors = () => props.scenario.actors;
-  const teamIds = () => actors().filter((a) => seats()[a.id]?.kind === 'team').map((a) => a.id);
+  const teamIds = () =>
+    actors()
+      .filter((a) => seats()[a.id]?.kind === 'team')
+      .map((a) => a.id);
   const [from, setFrom] = createSignal(teamIds()[0] ?? actors()[0]!.id);
   const [to, setTo] = createSignal(actors().find((a) => a.id !== from())!.id);
   const movesOf = (id: string) => props.scenario.moves.filter((m) => m.actor === id);
@@ -43,7 +46,15 @@ export function Offers(props: { scenario: Scenario; context: RoundContext }) {
         <form class="row offer-form" onSubmit={submit} aria-label={counterOf() ? 'Counter-offer' : 'New offer'}>
           <label>
             From{' '}
-            <select aria-label="Offer from" value={from()} onChange={(e) => { setFrom(e.currentTarget.value); setGive(''); }} disabled={!!counterOf()}>
+            <select
+              aria-label="Offer from"
+              value={from()}
+              onChange={(e) => {
+                setFrom(e.currentTarget.value);
+                setGive('');
+              }}
+              disabled={!!counterOf()}
+            >
               <For each={actors()}>{(a) => <option value={a.id}>{a.short}</option>}</For>
             </select>
           </label>
@@ -55,7 +66,15 @@ export function Offers(props: { scenario: Scenario; context: RoundContext }) {
           </label>
           <label>
             if{' '}
-            <select aria-label="Offer to" value={to()} onChange={(e) => { setTo(e.currentTarget.value); setGet(''); }} disabled={!!counterOf()}>
+            <select
+              aria-label="Offer to"
+              value={to()}
+              onChange={(e) => {
+                setTo(e.currentTarget.value);
+                setGet('');
+              }}
+              disabled={!!counterOf()}
+            >
               <For each={actors().filter((a) => a.id !== from())}>{(a) => <option value={a.id}>{a.short}</option>}</For>
             </select>
           </label>

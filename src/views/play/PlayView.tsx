@@ -35,14 +35,24 @@ export function PlayView(props: { live: LiveAnalysis }) {
   return (
     <div class="play-view">
       <div class="row run-files">
-        <FileButton label="Import a run…" inputLabel="Import a run file" testid="import-run" accept=".json,application/json" onFile={(f) => void importRun(f)} />
+        <FileButton
+          label="Import a run…"
+          inputLabel="Import a run file"
+          testid="import-run"
+          accept=".json,application/json"
+          onFile={(f) => void importRun(f)}
+        />
         <Show when={p.session()}>
           {(s) => (
             <>
               <button type="button" onClick={() => download('coreplay-run.json', exportRun(s().run), 'application/json')}>
                 Export the run (JSON)
               </button>
-              <button type="button" data-testid="export-csv" onClick={() => download('coreplay-history.csv', historyCsv(s().scenario, s().snapshot.context.history), 'text/csv')}>
+              <button
+                type="button"
+                data-testid="export-csv"
+                onClick={() => download('coreplay-history.csv', historyCsv(s().scenario, s().snapshot.context.history), 'text/csv')}
+              >
                 History (CSV)
               </button>
               <button
@@ -60,7 +70,14 @@ export function PlayView(props: { live: LiveAnalysis }) {
       <Show
         when={p.session()}
         fallback={
-          <Show when={w.scenario()} fallback={<p role="alert" class="no">The scenario has problems; fix them in Edit before playing.</p>}>
+          <Show
+            when={w.scenario()}
+            fallback={
+              <p role="alert" class="no">
+                The scenario has problems; fix them in Edit before playing.
+              </p>
+            }
+          >
             {(s) => (
               <SetupForm
                 scenario={s()}
@@ -87,7 +104,10 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   const seats = () => session().run.seats;
   const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
-  const teamActors = () => s().actors.filter((a) => seats()[a.id]?.kind === 'team').map((a) => a.id);
+  const teamActors = () =>
+    s()
+      .actors.filter((a) => seats()[a.id]?.kind === 'team')
+      .map((a) => a.id);
   const waiting = () => teamActors().filter((a) => !ctx().committed[a]);
   const [ready, setReady] = createSignal<string | null>(null);
   const reading = () => {
@@ -119,7 +139,14 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
             <Show when={ctx().due.length}>
               <p>
                 Deals falling due this round:{' '}
-                {ctx().due.map((d) => `${d.parties.map(name).join(' & ')} (${Object.entries(d.promises).map(([a, m]) => `${name(a)}: ${label(m)}`).join('; ')})`).join(' · ')}
+                {ctx()
+                  .due.map(
+                    (d) =>
+                      `${d.parties.map(name).join(' & ')} (${Object.entries(d.promises)
+                        .map(([a, m]) => `${name(a)}: ${label(m)}`)
+                        .join('; ')})`,
+                  )
+                  .join(' · ')}
               </p>
             </Show>
             <button type="button" class="primary big" data-testid="start-round" onClick={() => p.dispatch({ type: 'START_ROUND' })}>
@@ -145,7 +172,10 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
                 return seat?.kind === 'team' ? seat.team : next();
               };
               return (
-                <Show when={ready() === next()} fallback={<HandOver team={team()} actorName={s().actors.find((a) => a.id === next())!.name} onReady={() => setReady(next())} />}>
+                <Show
+                  when={ready() === next()}
+                  fallback={<HandOver team={team()} actorName={s().actors.find((a) => a.id === next())!.name} onReady={() => setReady(next())} />}
+                >
                   <MoveEntry
                     scenario={s()}
                     context={viewContext(ctx(), next())}
@@ -167,7 +197,14 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
         </Match>
         <Match when={phase() === 'debrief' || phase() === 'ended'}>
           <Show when={lastRecord()}>{(r) => <DebriefView scenario={s()} start={start()} record={r()} client={props.live.client} />}</Show>
-          <Show when={phase() === 'debrief'} fallback={<p class="card" data-testid="run-ended">The run is over: {ctx().history.length} rounds played. Export the run or the history, or start a new run.</p>}>
+          <Show
+            when={phase() === 'debrief'}
+            fallback={
+              <p class="card" data-testid="run-ended">
+                The run is over: {ctx().history.length} rounds played. Export the run or the history, or start a new run.
+              </p>
+            }
+          >
             <button type="button" class="primary big" data-testid="next-round" onClick={() => p.dispatch({ type: 'NEXT_ROUND' })}>
               {ctx().round >= ctx().roundLimit ? 'End the run' : `On to round ${ctx().round + 1}`}
             </button>
@@ -198,7 +235,9 @@ function WorldTable(props: { scenario: Scenario; world: readonly number[]; befor
       <thead>
         <tr>
           <th scope="col">Dimension</th>
-          <th scope="col" class="num">Now</th>
+          <th scope="col" class="num">
+            Now
+          </th>
           <th scope="col">Scale</th>
         </tr>
       </thead>
@@ -212,7 +251,10 @@ function WorldTable(props: { scenario: Scenario; world: readonly number[]; befor
                 <span class="scale" aria-hidden="true">
                   <span style={{ width: `${(props.world[i()] ?? 0) * 100}%` }} />
                 </span>
-                <span class="small muted"> {d.low} ↔ {d.high}</span>
+                <span class="small muted">
+                  {' '}
+                  {d.low} ↔ {d.high}
+                </span>
               </td>
             </tr>
           )}

@@ -31,16 +31,40 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
     <section class="run-charts" aria-label="The run so far">
       <Show when={stage() >= 1 && frames().length}>
         <Suspense fallback={<p>Loading the graph…</p>}>
-          <CoalitionGraph frames={frames()} frame={frame()} onFrame={setFrame} title={`Coalitions round by round — ${s().title}`} largeText={props.largeText} fileStem="coreplay-run-graph" />
+          <CoalitionGraph
+            frames={frames()}
+            frame={frame()}
+            onFrame={setFrame}
+            title={`Coalitions round by round — ${s().title}`}
+            largeText={props.largeText}
+            fileStem="coreplay-run-graph"
+          />
         </Suspense>
       </Show>
       <Show when={stage() >= 2} fallback={<p class="muted">Drawing the charts…</p>}>
-      <div class="grid2">
-        <LineChart title="Utilities over rounds" series={utilitySeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Utility" selected={frame()} largeText={props.largeText} />
-        <Show when={stage() >= 3}>
-          <LineChart title="World state over rounds" series={dimensionSeries(s(), states())} xLabels={labels()} xTitle="Round" yTitle="Scaled position (0–1)" yDomain={[0, 1]} selected={frame()} largeText={props.largeText} />
-        </Show>
-      </div>
+        <div class="grid2">
+          <LineChart
+            title="Utilities over rounds"
+            series={utilitySeries(s(), states())}
+            xLabels={labels()}
+            xTitle="Round"
+            yTitle="Utility"
+            selected={frame()}
+            largeText={props.largeText}
+          />
+          <Show when={stage() >= 3}>
+            <LineChart
+              title="World state over rounds"
+              series={dimensionSeries(s(), states())}
+              xLabels={labels()}
+              xTitle="Round"
+              yTitle="Scaled position (0–1)"
+              yDomain={[0, 1]}
+              selected={frame()}
+              largeText={props.largeText}
+            />
+          </Show>
+        </div>
       </Show>
     </section>
   );

@@ -27,7 +27,7 @@ export function defaultSetup(s: Scenario): PlaySetup {
 
 export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onStart: (s: PlaySetup) => void }) {
   const [setup, setSetup] = createSignal<PlaySetup>(structuredClone(props.initial));
-  const controllerOf = (id: string) => (setup().teams[id] ? 'team' : setup().bots[id] ?? 'best-response');
+  const controllerOf = (id: string) => (setup().teams[id] ? 'team' : (setup().bots[id] ?? 'best-response'));
   const setController = (id: string, v: string) =>
     setSetup((s) => {
       const teams = { ...s.teams };
@@ -69,7 +69,12 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
               <tr data-actor={a.id}>
                 <th scope="row">{a.name}</th>
                 <td>
-                  <select aria-label={`${a.name}: played by`} data-controller={a.id} value={controllerOf(a.id)} onChange={(e) => setController(a.id, e.currentTarget.value)}>
+                  <select
+                    aria-label={`${a.name}: played by`}
+                    data-controller={a.id}
+                    value={controllerOf(a.id)}
+                    onChange={(e) => setController(a.id, e.currentTarget.value)}
+                  >
                     <option value="team">A team of students</option>
                     <For each={BOT_STRATEGIES}>{(b) => <option value={b}>{BOT_LABELS[b]}</option>}</For>
                   </select>
@@ -91,18 +96,34 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
       <div class="row">
         <label>
           Rounds{' '}
-          <input type="number" min={1} max={20} value={setup().roundLimit} style={{ width: '4em' }}
-            onChange={(e) => setSetup((s) => ({ ...s, roundLimit: Math.min(20, Math.max(1, Math.round(Number(e.currentTarget.value) || 1))) }))} />
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={setup().roundLimit}
+            style={{ width: '4em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, roundLimit: Math.min(20, Math.max(1, Math.round(Number(e.currentTarget.value) || 1))) }))}
+          />
         </label>
         <label>
           Timer per round (minutes, 0 = none){' '}
-          <input type="number" min={0} max={60} value={setup().timerSeconds / 60} style={{ width: '4em' }}
-            onChange={(e) => setSetup((s) => ({ ...s, timerSeconds: Math.min(3600, Math.max(0, Math.round((Number(e.currentTarget.value) || 0) * 60))) }))} />
+          <input
+            type="number"
+            min={0}
+            max={60}
+            value={setup().timerSeconds / 60}
+            style={{ width: '4em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, timerSeconds: Math.min(3600, Math.max(0, Math.round((Number(e.currentTarget.value) || 0) * 60))) }))}
+          />
         </label>
         <label>
           Seed{' '}
-          <input type="number" value={setup().seed} style={{ width: '7em' }}
-            onChange={(e) => setSetup((s) => ({ ...s, seed: Math.abs(Math.round(Number(e.currentTarget.value) || 0)) }))} />
+          <input
+            type="number"
+            value={setup().seed}
+            style={{ width: '7em' }}
+            onChange={(e) => setSetup((s) => ({ ...s, seed: Math.abs(Math.round(Number(e.currentTarget.value) || 0)) }))}
+          />
         </label>
       </div>
       <button type="submit" class="primary big" data-testid="start-run">

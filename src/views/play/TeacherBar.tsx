@@ -53,7 +53,11 @@ export function TeacherBar(props: { scenario: Scenario }) {
             e.preventDefault();
             const d = Number(delta());
             if (!Number.isFinite(d) || Math.abs(d) > 1) return notify('error', 'The change must be a number between −1 and 1.');
-            inject({ id: `custom-${Date.now().toString(36)}`, label: text().trim() || `${dim()} ${d >= 0 ? '+' : ''}${d}`, effects: [{ dimension: dim(), delta: d }] });
+            inject({
+              id: `custom-${Date.now().toString(36)}`,
+              label: text().trim() || `${dim()} ${d >= 0 ? '+' : ''}${d}`,
+              effects: [{ dimension: dim(), delta: d }],
+            });
           }}
         >
           <label>
@@ -66,7 +70,16 @@ export function TeacherBar(props: { scenario: Scenario }) {
             </select>
           </label>
           <label>
-            by <input type="number" step="0.01" min="-1" max="1" value={delta()} style={{ width: '5em' }} onInput={(e) => setDelta(Number(e.currentTarget.value))} />
+            by{' '}
+            <input
+              type="number"
+              step="0.01"
+              min="-1"
+              max="1"
+              value={delta()}
+              style={{ width: '5em' }}
+              onInput={(e) => setDelta(Number(e.currentTarget.value))}
+            />
           </label>
           <button type="submit">Inject</button>
         </form>

@@ -17,7 +17,12 @@ export function runFrames(s: Scenario, history: readonly RoundRecord[], reading:
       if (m?.tone === 'hostile') for (const t of m.targets ?? []) threats.push({ from: actor, to: t, label: m.label });
     }
     const deals: GraphLink[] = h.dealsMade.map((d) => ({ from: d.parties[0]!, to: d.parties[1]!, label: Object.values(d.promises).join(' for ') }));
-    out.push(coreFrame(s, reading, `Round ${h.round}`, h.worldAfter, Object.fromEntries(Object.entries(h.actors).map(([a, x]) => [a, x.postureAfter])), { deals, threats }));
+    out.push(
+      coreFrame(s, reading, `Round ${h.round}`, h.worldAfter, Object.fromEntries(Object.entries(h.actors).map(([a, x]) => [a, x.postureAfter])), {
+        deals,
+        threats,
+      }),
+    );
   }
   return out;
 }

@@ -7,20 +7,33 @@ import { initialState, type Scenario } from '../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../models/scenario/index';
 
 const node = (id: string, data: Record<string, unknown> = {}, classes = 'actor'): ElementDefinition => ({ group: 'nodes', data: { id, ...data }, classes });
-const edge = (id: string, source: string, target: string, data: Record<string, unknown> = {}): ElementDefinition => ({ group: 'edges', data: { id, source, target, ...data } });
+const edge = (id: string, source: string, target: string, data: Record<string, unknown> = {}): ElementDefinition => ({
+  group: 'edges',
+  data: { id, source, target, ...data },
+});
 /** What a graph holding these definitions holds. */
 const heldOf = (els: ElementDefinition[]) =>
   new Map<string, HeldElement>(
     els.map((e) => [
       String(e.data.id),
-      { group: e.group!, ...(e.data.parent ? { parent: String(e.data.parent) } : {}), data: e.data, classes: String(e.classes ?? '').split(/\s+/).filter(Boolean) },
+      {
+        group: e.group!,
+        ...(e.data.parent ? { parent: String(e.data.parent) } : {}),
+        data: e.data,
+        classes: String(e.classes ?? '')
+          .split(/\s+/)
+          .filter(Boolean),
+      },
     ]),
   );
 
 describe('diffElements', () => {
   it('finds nothing to do when the frame is what the graph holds', () => {
     const els = [node('g', {}, 'coalition'), node('a', { parent: 'g', u: 0.5 }), node('b', { u: 0.2 }), edge('e', 'a', 'b', { kind: 'deal' })];
-    const p = diffElements(heldOf(els), els.map((e) => ({ ...e, data: { ...e.data } })));
+    const p = diffElements(
+      heldOf(els),
+      els.map((e) => ({ ...e, data: { ...e.data } })),
+    );
     expect(p).toEqual({ addTopNodes: [], addChildNodes: [], moves: [], removeEdges: [], removeNodes: [], data: [], classes: [], addEdges: [] });
   });
 
@@ -102,27 +115,46 @@ describe('applyElements on a headless Cytoscape', () => {
   /** What the graph holds, by id: parent, data and classes. */
   const contents = (c: Core) =>
     Object.fromEntries(
-      c.elements().map((x) => [x.id(), { parent: x.isNode() && x.parent().nonempty() ? x.parent()[0]!.id() : undefined, data: { ...x.data() }, classes: x.classes().join(' ') }]),
+      c
+        .elements()
+        .map((x) => [
+          x.id(),
+          { parent: x.isNode() && x.parent().nonempty() ? x.parent()[0]!.id() : undefined, data: { ...x.data() }, classes: x.classes().join(' ') },
+        ]),
     );
   const expected = (els: ElementDefinition[]) =>
-    Object.fromEntries(els.map((e) => [String(e.data.id), { parent: e.data.parent as string | undefined, data: { ...e.data }, classes: String(e.classes ?? '').split(/\s+/).filter(Boolean).join(' ') }]));
+    Object.fromEntries(
+      els.map((e) => [
+        String(e.data.id),
+        {
+          parent: e.data.parent as string | undefined,
+          data: { ...e.data },
+          classes: String(e.classes ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .join(' '),
+        },
+      ]),
+    );
 
   it('turns one round into the next: coalitions regrouped, postures and links changed', () => {
     // Fresh definitions for each application: Cytoscape keeps (and moves) the ones it is given.
-    const a = () => frame({
-      postures: { russia: 'hardline' },
-      coalitions: [
-        { id: 'west', label: 'Coalition A', members: ['ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'opposition'] },
-        { id: 'east', label: 'Coalition B', members: ['russia', 'regime', 'china'] },
-      ],
-      deals: [{ from: 'us', to: 'regime', label: 'potash for prisoners' }],
-    });
-    const b = () => frame({
-      postures: { russia: 'engaged', regime: 'walkedAway' },
-      compatible: (x, y) => !(x === 'russia' && y === 'poland') && !(x === 'poland' && y === 'russia'),
-      coalitions: [{ id: 'wide', label: 'Coalition A', members: ['regime', 'us', 'eu', 'poland', 'lithuania'] }],
-      threats: [{ from: 'russia', to: 'poland', label: 'Oreshnik' }],
-    });
+    const a = () =>
+      frame({
+        postures: { russia: 'hardline' },
+        coalitions: [
+          { id: 'west', label: 'Coalition A', members: ['ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'opposition'] },
+          { id: 'east', label: 'Coalition B', members: ['russia', 'regime', 'china'] },
+        ],
+        deals: [{ from: 'us', to: 'regime', label: 'potash for prisoners' }],
+      });
+    const b = () =>
+      frame({
+        postures: { russia: 'engaged', regime: 'walkedAway' },
+        compatible: (x, y) => !(x === 'russia' && y === 'poland') && !(x === 'poland' && y === 'russia'),
+        coalitions: [{ id: 'wide', label: 'Coalition A', members: ['regime', 'us', 'eu', 'poland', 'lithuania'] }],
+        threats: [{ from: 'russia', to: 'poland', label: 'Oreshnik' }],
+      });
     const c = cytoscape({ headless: true, styleEnabled: false });
     for (const f of [a, b, a, a, b]) {
       c.batch(() => applyElements(c, f()));

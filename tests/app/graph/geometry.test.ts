@@ -52,7 +52,13 @@ describe('separate', () => {
   });
 
   it('untangles a crowd: no two boxes overlap afterwards', () => {
-    const items = Array.from({ length: 8 }, (_, i) => extentOf({ x: (i % 3) * 12, y: Math.floor(i / 3) * 9 }, bounds((i % 3) * 12 - 20, Math.floor(i / 3) * 9 - 10, (i % 3) * 12 + 20, Math.floor(i / 3) * 9 + 25), 4));
+    const items = Array.from({ length: 8 }, (_, i) =>
+      extentOf(
+        { x: (i % 3) * 12, y: Math.floor(i / 3) * 9 },
+        bounds((i % 3) * 12 - 20, Math.floor(i / 3) * 9 - 10, (i % 3) * 12 + 20, Math.floor(i / 3) * 9 + 25),
+        4,
+      ),
+    );
     const at = separate(items);
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) expect(overlaps(items[i]!, at[i]!, items[j]!, at[j]!)).toBe(false);
   });

@@ -40,7 +40,12 @@ describe('debrief report', () => {
       expect(r.equilibria).toBeGreaterThan(0);
       expect(r.equilibrium).toEqual(d.equilibrium);
       expect(r.gains).toEqual(d.gains);
-      expect(r.game).toEqual({ players: d.game.players, profiles: d.game.game.payoffs.length / d.game.players.length, holding: d.game.holding, leftOut: d.game.leftOut });
+      expect(r.game).toEqual({
+        players: d.game.players,
+        profiles: d.game.game.payoffs.length / d.game.players.length,
+        holding: d.game.holding,
+        leftOut: d.game.leftOut,
+      });
       // The equilibrium's payoffs are the players' utilities after those moves.
       const total = Object.values(r.equilibriumPayoffs!).reduce((a, b) => a + b, 0);
       expect(total).toBeGreaterThan(0);

@@ -84,11 +84,15 @@ describe('observations', () => {
   it('counts hostile and cooperative moves aimed at the actor, and deals kept or broken', async () => {
     const { s } = await setup();
     const m = (id: string) => s.moves.find((x) => x.id === id)!;
-    const o = observe('regime', [m('extend_eu_sanctions'), m('tighten_lt_border'), m('ease_potash_partial'), m('release_123')], [
-      { parties: ['regime', 'us'], brokenBy: [] },
-      { parties: ['regime', 'eu'], brokenBy: ['eu'] },
-      { parties: ['regime', 'lithuania'], brokenBy: ['regime'] },
-    ]);
+    const o = observe(
+      'regime',
+      [m('extend_eu_sanctions'), m('tighten_lt_border'), m('ease_potash_partial'), m('release_123')],
+      [
+        { parties: ['regime', 'us'], brokenBy: [] },
+        { parties: ['regime', 'eu'], brokenBy: ['eu'] },
+        { parties: ['regime', 'lithuania'], brokenBy: ['regime'] },
+      ],
+    );
     expect(o).toEqual({ hostile: 2, cooperative: 1, kept: 1, broken: 1 });
     expect(isBetrayed(o)).toBe(true);
     expect(isProvoked({ ...o, broken: 0 })).toBe(true);

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { applyMoves, applyVariants, dimensionIndex, formatConstraint, isAcceptable, utility, utilityTerms, violations, fromNatural, toNatural, type Actor, type Scenario } from '../../../models/domain/index';
+import {
+  applyMoves,
+  applyVariants,
+  dimensionIndex,
+  formatConstraint,
+  isAcceptable,
+  utility,
+  utilityTerms,
+  violations,
+  fromNatural,
+  toNatural,
+  type Actor,
+  type Scenario,
+} from '../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../models/scenario/index';
 
-const dims = new Map([['a', 0], ['b', 1]]);
+const dims = new Map([
+  ['a', 0],
+  ['b', 1],
+]);
 const actor: Actor = {
-  id: 'x', name: 'X', short: 'X', description: '', capability: 1, patience: 0.9, source: 'assumption: test',
-  ideal: { a: 1, b: 0.2 }, salience: { a: 0.75, b: 0.25 },
+  id: 'x',
+  name: 'X',
+  short: 'X',
+  description: '',
+  capability: 1,
+  patience: 0.9,
+  source: 'assumption: test',
+  ideal: { a: 1, b: 0.2 },
+  salience: { a: 0.75, b: 0.25 },
   minimum: [{ id: 'm', label: 'a high enough', coeffs: { a: 1 }, op: '>=', rhs: 0.5, source: 'assumption: test' }],
 };
 
@@ -23,7 +46,10 @@ describe('utility: 1 − salience-weighted L1 distance', () => {
   it('reads term by term; a stock held as leverage is marked, and spending it costs its holding value', () => {
     const holder: Actor = { ...actor, leverage: [{ asset: 'chips', dimension: 'a', held: 'high', source: 'assumption: test' }] };
     const terms = utilityTerms(holder, dims, [0.6, 0.4]);
-    expect(terms.map((t) => [t.dimension, t.leverage?.asset ?? null])).toEqual([['a', 'chips'], ['b', null]]);
+    expect(terms.map((t) => [t.dimension, t.leverage?.asset ?? null])).toEqual([
+      ['a', 'chips'],
+      ['b', null],
+    ]);
     expect(1 - terms.reduce((x, t) => x + t.loss, 0)).toBeCloseTo(utility(holder, dims, [0.6, 0.4]), 12);
     // Giving up 0.2 of the stock alone costs 0.75 × 0.2.
     expect(utility(holder, dims, [0.4, 0.4]) - utility(holder, dims, [0.6, 0.4])).toBeCloseTo(-0.15, 12);
@@ -35,7 +61,17 @@ describe('utility: 1 − salience-weighted L1 distance', () => {
 describe('moves', () => {
   const mk = (id: string, effects: any[]) => ({ id, actor: 'x', label: id, description: '', effects, tone: 'neutral' as const, source: 'assumption: test' });
   it('add deltas simultaneously, then apply sets, then clamp to [0, 1]', () => {
-    const next = applyMoves(dims, [0.5, 0.9], [mk('p', [{ dimension: 'a', delta: 0.3 }, { dimension: 'b', delta: 0.3 }]), mk('q', [{ dimension: 'a', delta: 0.4 }])]);
+    const next = applyMoves(
+      dims,
+      [0.5, 0.9],
+      [
+        mk('p', [
+          { dimension: 'a', delta: 0.3 },
+          { dimension: 'b', delta: 0.3 },
+        ]),
+        mk('q', [{ dimension: 'a', delta: 0.4 }]),
+      ],
+    );
     expect(Array.from(next)).toEqual([1, 1]);
     const withSet = applyMoves(dims, [0.5, 0.5], [mk('p', [{ dimension: 'a', set: 0 }]), mk('q', [{ dimension: 'a', delta: 0.4 }])]);
     expect(withSet[0]).toBe(0);
@@ -68,7 +104,11 @@ describe('variants', () => {
     expect(russia.minimum.map((c) => c.id)).not.toContain('military-orientation-under-its-control');
     expect(s.actors.find((a) => a.id === 'russia')!.minimum.map((c) => c.id)).toContain('military-orientation-under-its-control');
     expect([...v.value.excludedFromCore]).toEqual(['opposition']);
-    expect(applyVariants(s, ['atlantis'])).toEqual({ ok: false, problem: 'unknown variant "atlantis" (known: russia-limit, us-buffer, us-transactional, grey-russia-limit, ukraine-change-of-power, klaipeda-reopens, grey, golden)' });
+    expect(applyVariants(s, ['atlantis'])).toEqual({
+      ok: false,
+      problem:
+        'unknown variant "atlantis" (known: russia-limit, us-buffer, us-transactional, grey-russia-limit, ukraine-change-of-power, klaipeda-reopens, grey, golden)',
+    });
     const x = dimensionIndex(v.value.scenario);
     expect(x.size).toBe(14);
   });

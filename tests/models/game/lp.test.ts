@@ -66,7 +66,15 @@ const B: Lp = {
 // C: unbounded (maximise x + y with only x - y ≤ 1).
 const C: Lp = { sense: 'max', cost: [1, 1], rows: [{ idx: [0, 1], val: [1, -1], lo: -Infinity, hi: 1 }] };
 // D: a feasibility program (zero cost) in the unit box, feasible.
-const D: Lp = { sense: 'min', cost: [0, 0, 0], colHi: [1, 1, 1], rows: [{ idx: [0, 1, 2], val: [1, 1, 1], lo: 1.5, hi: Infinity }, { idx: [0, 2], val: [1, -1], lo: -Infinity, hi: 0.2 }] };
+const D: Lp = {
+  sense: 'min',
+  cost: [0, 0, 0],
+  colHi: [1, 1, 1],
+  rows: [
+    { idx: [0, 1, 2], val: [1, 1, 1], lo: 1.5, hi: Infinity },
+    { idx: [0, 2], val: [1, -1], lo: -Infinity, hi: 0.2 },
+  ],
+};
 
 describe('LP solving on a persistent HiGHS model', () => {
   it('gives a program the same answer whatever was solved before it, and the one-shot lpCall answer', () => {
@@ -84,8 +92,17 @@ describe('LP solving on a persistent HiGHS model', () => {
 
   it('classifies infeasible and unbounded programs right after an optimal one, and optimal after them', () => {
     const seq: [Lp, LpResult['status']][] = [
-      [A, 'optimal'], [B, 'infeasible'], [D, 'optimal'], [B, 'infeasible'], [A, 'optimal'], [C, 'unbounded'],
-      [D, 'optimal'], [C, 'unbounded'], [B, 'infeasible'], [C, 'unbounded'], [A, 'optimal'],
+      [A, 'optimal'],
+      [B, 'infeasible'],
+      [D, 'optimal'],
+      [B, 'infeasible'],
+      [A, 'optimal'],
+      [C, 'unbounded'],
+      [D, 'optimal'],
+      [C, 'unbounded'],
+      [B, 'infeasible'],
+      [C, 'unbounded'],
+      [A, 'optimal'],
     ];
     for (const [lp, status] of seq) {
       const r = solveLpWith(highs, lp);
@@ -121,18 +138,20 @@ describe('LP solving on a persistent HiGHS model', () => {
           ),
         }),
       )
-      .map(({ sense, cost, colLo, colHi, rows }): Lp => ({
-        sense,
-        cost,
-        colLo,
-        colHi,
-        rows: rows.map(({ coef, lo, width }) => {
-          const idx = coef.flatMap((v, j) => (v !== 0 ? [j] : []));
-          // width -1 with a finite lower bound: an empty row range (an infeasible program).
-          const hi = lo === -Infinity ? (Number.isFinite(width) ? width * 2 : Infinity) : lo + width;
-          return { idx, val: idx.map((j) => coef[j]!), lo, hi };
+      .map(
+        ({ sense, cost, colLo, colHi, rows }): Lp => ({
+          sense,
+          cost,
+          colLo,
+          colHi,
+          rows: rows.map(({ coef, lo, width }) => {
+            const idx = coef.flatMap((v, j) => (v !== 0 ? [j] : []));
+            // width -1 with a finite lower bound: an empty row range (an infeasible program).
+            const hi = lo === -Infinity ? (Number.isFinite(width) ? width * 2 : Infinity) : lo + width;
+            return { idx, val: idx.map((j) => coef[j]!), lo, hi };
+          }),
         }),
-      }));
+      );
     const seen = new Set<string>();
     fc.assert(
       fc.property(fc.array(lpArb, { minLength: 1, maxLength: 4 }), (lps) => {

@@ -13,7 +13,9 @@ beforeAll(async () => {
   belarus = r.scenario;
 });
 
-const INCOMPATIBLE = new Set(['regime|opposition', 'russia|poland', 'lithuania|russia', 'latvia|russia', 'opposition|russia'].map((k) => k.split('|').sort().join('|')));
+const INCOMPATIBLE = new Set(
+  ['regime|opposition', 'russia|poland', 'lithuania|russia', 'latvia|russia', 'opposition|russia'].map((k) => k.split('|').sort().join('|')),
+);
 const compat = (a: string, b: string) => !INCOMPATIBLE.has([a, b].sort().join('|'));
 
 function input(over: Partial<GraphInput> = {}): GraphInput {
@@ -27,7 +29,10 @@ function input(over: Partial<GraphInput> = {}): GraphInput {
       { id: 'east', label: 'Coalition B', members: ['russia', 'regime', 'china', 'us'] },
     ],
     deals: [{ from: 'us', to: 'regime', label: 'potash relief for 123 prisoners' }],
-    threats: [{ from: 'russia', to: 'poland', label: 'Oreshnik' }, { from: 'russia', to: 'poland', label: 'troops' }],
+    threats: [
+      { from: 'russia', to: 'poland', label: 'Oreshnik' },
+      { from: 'russia', to: 'poland', label: 'troops' },
+    ],
     ...over,
   };
 }
@@ -60,10 +65,14 @@ describe('graphElements', () => {
   });
 
   it('sizes nodes monotonically in capability', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
-      if (a <= b) expect(nodeSize(a)).toBeLessThanOrEqual(nodeSize(b));
-    }));
-    const nodes = graphElements(input()).filter((e) => e.data.kind === 'actor').map((e) => e.data as { capability: number; size: number });
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        if (a <= b) expect(nodeSize(a)).toBeLessThanOrEqual(nodeSize(b));
+      }),
+    );
+    const nodes = graphElements(input())
+      .filter((e) => e.data.kind === 'actor')
+      .map((e) => e.data as { capability: number; size: number });
     const sorted = [...nodes].sort((x, y) => x.capability - y.capability);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.size).toBeGreaterThanOrEqual(sorted[i - 1]!.size);
     expect(nodeSize(1)).toBeGreaterThan(nodeSize(0.15));
@@ -89,11 +98,24 @@ describe('graphElements', () => {
       if (p !== undefined) expect(m.get(p)?.data.kind).toBe('coalition');
     }
     // Every drawn compound has at least two children; a coalition left with one member is not drawn.
-    const small = graphElements(input({ coalitions: [{ id: 'big', label: 'big', members: ['us', 'eu', 'poland'] }, { id: 'tiny', label: 'tiny', members: ['us', 'china'] }] }));
+    const small = graphElements(
+      input({
+        coalitions: [
+          { id: 'big', label: 'big', members: ['us', 'eu', 'poland'] },
+          { id: 'tiny', label: 'tiny', members: ['us', 'china'] },
+        ],
+      }),
+    );
     expect(ids(small)).not.toContain('coalition:tiny');
     expect((byId(small).get('actor:china')!.data as any).parent).toBeUndefined();
     // Ties: the first listed wins.
-    const tie = coalitionParents({ scenario: belarus, coalitions: [{ id: 'x', label: 'x', members: ['eu', 'us'] }, { id: 'y', label: 'y', members: ['us', 'china'] }] });
+    const tie = coalitionParents({
+      scenario: belarus,
+      coalitions: [
+        { id: 'x', label: 'x', members: ['eu', 'us'] },
+        { id: 'y', label: 'y', members: ['us', 'china'] },
+      ],
+    });
     expect(tie.get('us')).toBe('x');
   });
 
@@ -118,7 +140,11 @@ describe('graphElements', () => {
   it('keeps markup in names as plain strings', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const scenario = { ...belarus, actors: belarus.actors.map((a) => (a.id === 'poland' ? { ...a, name: evil, short: evil } : a)) } as Scenario;
-    const inp = input({ scenario, coalitions: [{ id: 'c', label: evil, members: ['poland', 'lithuania'] }], deals: [{ from: 'poland', to: 'eu', label: evil }] });
+    const inp = input({
+      scenario,
+      coalitions: [{ id: 'c', label: evil, members: ['poland', 'lithuania'] }],
+      deals: [{ from: 'poland', to: 'eu', label: evil }],
+    });
     const m = byId(graphElements(inp));
     expect((m.get('actor:poland')!.data as any).label).toBe(evil);
     expect((m.get('actor:poland')!.data as any).name).toBe(evil);
@@ -132,7 +158,9 @@ describe('graphSummary', () => {
   it('says incompatible pairs, coalitions, deals and threats in words', () => {
     const lines = graphSummary(input());
     expect(lines).toContain('Russia and Poland: minimums incompatible');
-    expect(lines.some((l) => l.startsWith('Coalition A {Ukraine, Poland, Lithuania, Latvia, EU, US, Opposition}: minimums compatible; drawn as a group'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('Coalition A {Ukraine, Poland, Lithuania, Latvia, EU, US, Opposition}: minimums compatible; drawn as a group'))).toBe(
+      true,
+    );
     expect(lines.find((l) => l.startsWith('Coalition B'))).toMatch(/US drawn in a larger group/);
     expect(lines).toContain('Deal: US with Regime: potash relief for 123 prisoners');
     expect(lines).toContain('Threat: Russia against Poland: Oreshnik');

@@ -93,7 +93,16 @@ function build(s: Scenario, phase: RoundPhase, ctx: RoundContext, x: Choice): Ru
     case 'OFFER': {
       const from = pick(x.fit ? actors : anyActor, x.a);
       const to = pick(x.fit ? actors.filter((a) => a !== from) : anyActor, x.b);
-      return { type: 'OFFER', offer: { id: x.fit ? freshId : offerId, from, to, give: pick(x.fit ? movesOf(from).slice(1) : anyMove, x.c), get: pick(x.fit ? movesOf(to).slice(1) : anyMove, x.d) } };
+      return {
+        type: 'OFFER',
+        offer: {
+          id: x.fit ? freshId : offerId,
+          from,
+          to,
+          give: pick(x.fit ? movesOf(from).slice(1) : anyMove, x.c),
+          get: pick(x.fit ? movesOf(to).slice(1) : anyMove, x.d),
+        },
+      };
     }
     case 'ANSWER': {
       const o = x.fit && open.length ? pick(open, x.a) : undefined;
@@ -103,13 +112,29 @@ function build(s: Scenario, phase: RoundPhase, ctx: RoundContext, x: Choice): Ru
       const o = x.fit && open.length ? pick(open, x.a) : undefined;
       const by = o?.to ?? pick(anyActor, x.b);
       const to = o?.from ?? pick(anyActor, x.a);
-      return { type: 'COUNTER', offerId: o?.id ?? offerId, by, offer: { id: o ? freshId : offerId, from: by, to, give: pick(o ? movesOf(by).slice(1) : anyMove, x.c), get: pick(o ? movesOf(to).slice(1) : anyMove, x.d) } };
+      return {
+        type: 'COUNTER',
+        offerId: o?.id ?? offerId,
+        by,
+        offer: {
+          id: o ? freshId : offerId,
+          from: by,
+          to,
+          give: pick(o ? movesOf(by).slice(1) : anyMove, x.c),
+          get: pick(o ? movesOf(to).slice(1) : anyMove, x.d),
+        },
+      };
     }
     case 'INJECT': {
       const dims = x.fit ? s.dimensions.map((d) => d.id) : [...s.dimensions.map((d) => d.id), 'weather'];
       return {
         type: 'INJECT',
-        inject: { id: `i${x.c % 7}`, label: 'an event', effects: x.c % 3 ? [{ dimension: pick(dims, x.b), delta: ((x.d % 11) - 5) / 20 }] : [], postures: x.accept ? { [pick(x.fit ? actors : anyActor, x.a)]: x.posture } : {} },
+        inject: {
+          id: `i${x.c % 7}`,
+          label: 'an event',
+          effects: x.c % 3 ? [{ dimension: pick(dims, x.b), delta: ((x.d % 11) - 5) / 20 }] : [],
+          postures: x.accept ? { [pick(x.fit ? actors : anyActor, x.a)]: x.posture } : {},
+        },
       };
     }
     default:
@@ -149,7 +174,10 @@ function fold(s: Scenario, roundLimit: number, choices: readonly Choice[], tally
     if (phasesTaking(e.type).includes(phase)) {
       const check = checkEvent(snap.context, e);
       expect(check.ok ? null : check.reason).toBe(why);
-    } else expect(why).toMatch(/^(.+ is not possible during the \w+ phase \(only during .+\)|the round is (not open yet|closed): no moves can be entered during the \w+ phase)$/);
+    } else
+      expect(why).toMatch(
+        /^(.+ is not possible during the \w+ phase \(only during .+\)|the round is (not open yet|closed): no moves can be entered during the \w+ phase)$/,
+      );
   }
   phases.add(phaseOf(snap));
 }
@@ -158,7 +186,9 @@ async function fuzz(s: Scenario, seed: number): Promise<void> {
   const tally: Tally = new Map();
   const phases = new Set<RoundPhase>();
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 3 }), fc.array(choiceArb, { minLength: 20, maxLength: 80, size: 'max' }), (roundLimit, choices) => fold(s, roundLimit, choices, tally, phases)),
+    fc.property(fc.integer({ min: 1, max: 3 }), fc.array(choiceArb, { minLength: 20, maxLength: 80, size: 'max' }), (roundLimit, choices) =>
+      fold(s, roundLimit, choices, tally, phases),
+    ),
     { numRuns: 120, seed },
   );
   expect([...phases].sort()).toEqual(['brief', 'debrief', 'ended', 'moves', 'offers']);
@@ -185,7 +215,9 @@ describe('rejection() agrees with the round machine', () => {
     expect(phasesTaking('INJECT')).toEqual(['brief', 'moves', 'offers', 'debrief']);
     expect(rejection(s, { type: 'CLOSE_ROUND' })).toBe('closing the round is not possible during the brief phase (only during moves or offers)');
     expect(rejection(s, { type: 'NEXT_ROUND' })).toBe('the next round is not possible during the brief phase (only during debrief)');
-    expect(rejection(s, { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_50' })).toBe('the round is not open yet: no moves can be entered during the brief phase');
+    expect(rejection(s, { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_50' })).toBe(
+      'the round is not open yet: no moves can be entered during the brief phase',
+    );
     expect(rejection(s, { type: 'DANCE' } as unknown as RoundEvent)).toBe('unknown event type "DANCE"');
   });
 });

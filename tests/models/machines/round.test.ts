@@ -59,7 +59,10 @@ function reject(sess: Session, e: RunEvent): string {
 }
 
 describe('actor machine', () => {
-  const o = (hostile: number, cooperative: number, kept = 0, broken = 0) => ({ type: 'ROUND_OBSERVED' as const, observation: { hostile, cooperative, kept, broken } });
+  const o = (hostile: number, cooperative: number, kept = 0, broken = 0) => ({
+    type: 'ROUND_OBSERVED' as const,
+    observation: { hostile, cooperative, kept, broken },
+  });
   it.each([
     ['engaged', o(1, 0), 'hedging'],
     ['hedging', o(2, 1), 'hardline'],
@@ -97,7 +100,9 @@ describe('round machine', () => {
   it('rejects illegal commitments with a reason: wrong posture, asset not held, round closed, twice', async () => {
     const s = await belarus();
     let x = session(s, [{ type: 'INJECT', inject: { id: 'hard', label: 'Minsk digs in', postures: { regime: 'hardline' } } }, { type: 'START_ROUND' }]);
-    expect(reject(x, { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_123' })).toBe('"Release 123 political prisoners" needs regime engaged or hedging; it is on a hard line');
+    expect(reject(x, { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_123' })).toBe(
+      '"Release 123 political prisoners" needs regime engaged or hedging; it is on a hard line',
+    );
     x = must(x, { type: 'COMMIT_MOVE', actor: 'russia', move: 'deploy_oreshnik' });
     expect(reject(x, { type: 'COMMIT_MOVE', actor: 'russia', move: 'troop_surge' })).toBe('russia has already committed a move this round');
     x = must(x, { type: 'CLOSE_ROUND' });
@@ -110,7 +115,11 @@ describe('round machine', () => {
 
   it('keeps moves secret until all are in: a seat sees only its own uncommitted round', async () => {
     const s = await belarus();
-    let x = session(s, [{ type: 'START_ROUND' }, { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_123' }, { type: 'COMMIT_MOVE', actor: 'us', move: 'ease_potash_partial' }]);
+    let x = session(s, [
+      { type: 'START_ROUND' },
+      { type: 'COMMIT_MOVE', actor: 'regime', move: 'release_123' },
+      { type: 'COMMIT_MOVE', actor: 'us', move: 'ease_potash_partial' },
+    ]);
     const usView = viewFor(phaseOf(x.snapshot), x.snapshot.context, ['us']);
     expect(usView.committed).toEqual({ us: { move: 'ease_potash_partial', by: 'team' } });
     expect(usView.hasCommitted.regime).toBe(true);
@@ -127,10 +136,17 @@ describe('round machine', () => {
     let x = session(s, [{ type: 'START_ROUND' }, { type: 'CLOSE_ROUND' }]);
     x = must(x, { type: 'OFFER', offer: { id: 'o1', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_300' } });
     expect(reject(x, { type: 'ANSWER', offerId: 'o1', by: 'eu', answer: 'accept' })).toBe('offer "o1" is addressed to regime, not eu');
-    x = must(x, { type: 'COUNTER', offerId: 'o1', by: 'regime', offer: { id: 'o2', from: 'regime', to: 'us', give: 'release_123', get: 'ease_potash_partial' } });
+    x = must(x, {
+      type: 'COUNTER',
+      offerId: 'o1',
+      by: 'regime',
+      offer: { id: 'o2', from: 'regime', to: 'us', give: 'release_123', get: 'ease_potash_partial' },
+    });
     expect(reject(x, { type: 'ANSWER', offerId: 'o1', by: 'regime', answer: 'accept' })).toBe('offer "o1" is already countered');
     x = must(x, { type: 'ANSWER', offerId: 'o2', by: 'us', answer: 'accept' });
-    expect(x.snapshot.context.deals).toEqual([{ id: 'o2', round: 1, parties: ['regime', 'us'], promises: { regime: 'release_123', us: 'ease_potash_partial' } }]);
+    expect(x.snapshot.context.deals).toEqual([
+      { id: 'o2', round: 1, parties: ['regime', 'us'], promises: { regime: 'release_123', us: 'ease_potash_partial' } },
+    ]);
     x = must(x, { type: 'END_OFFERS' });
     x = must(x, { type: 'NEXT_ROUND' });
     x = must(x, { type: 'START_ROUND' });
@@ -139,33 +155,58 @@ describe('round machine', () => {
     x = must(x, { type: 'CLOSE_ROUND' });
     x = must(x, { type: 'END_OFFERS' });
     const r = x.snapshot.context.history[1]!;
-    expect(r.dealsDue).toEqual([{ id: 'o2', round: 1, parties: ['regime', 'us'], promises: { regime: 'release_123', us: 'ease_potash_partial' }, brokenBy: ['us'] }]);
+    expect(r.dealsDue).toEqual([
+      { id: 'o2', round: 1, parties: ['regime', 'us'], promises: { regime: 'release_123', us: 'ease_potash_partial' }, brokenBy: ['us'] },
+    ]);
     expect(x.snapshot.context.postures.regime).toBe('hardline');
   });
 
   it('bounds the exchanges of one offer thread', async () => {
     const s = await belarus();
-    let x = session(s, [{ type: 'START_ROUND' }, { type: 'CLOSE_ROUND' }, { type: 'OFFER', offer: { id: 'a1', from: 'us', to: 'regime', give: 'envoy_visit', get: 'release_50' } }]);
+    let x = session(s, [
+      { type: 'START_ROUND' },
+      { type: 'CLOSE_ROUND' },
+      { type: 'OFFER', offer: { id: 'a1', from: 'us', to: 'regime', give: 'envoy_visit', get: 'release_50' } },
+    ]);
     const ids = ['a2', 'a3', 'a4', 'a5'];
     let last = 'a1';
     let by: 'regime' | 'us' = 'regime';
     for (const id of ids.slice(0, 3)) {
       const to: 'regime' | 'us' = by === 'regime' ? 'us' : 'regime';
-      x = must(x, { type: 'COUNTER', offerId: last, by, offer: { id, from: by, to, give: by === 'regime' ? 'release_50' : 'envoy_visit', get: by === 'regime' ? 'envoy_visit' : 'release_50' } });
+      x = must(x, {
+        type: 'COUNTER',
+        offerId: last,
+        by,
+        offer: { id, from: by, to, give: by === 'regime' ? 'release_50' : 'envoy_visit', get: by === 'regime' ? 'envoy_visit' : 'release_50' },
+      });
       last = id;
       by = to;
     }
-    expect(reject(x, { type: 'COUNTER', offerId: last, by, offer: { id: 'a5', from: by, to: 'us', give: 'release_50', get: 'envoy_visit' } })).toBe('offer "a4" has had 4 exchanges: accept or reject it');
+    expect(reject(x, { type: 'COUNTER', offerId: last, by, offer: { id: 'a5', from: by, to: 'us', give: 'release_50', get: 'envoy_visit' } })).toBe(
+      'offer "a4" has had 4 exchanges: accept or reject it',
+    );
   });
 
   it('injects change the world and postures between rounds', async () => {
     const s = await belarus();
     const dims = dimensionIndex(s);
-    const x = session(s, [{ type: 'INJECT', inject: { id: 'oreshnik', label: 'Russia deploys Oreshnik', effects: [{ dimension: 'russian_military', delta: 0.1 }], postures: { poland: 'hardline' } } }]);
+    const x = session(s, [
+      {
+        type: 'INJECT',
+        inject: {
+          id: 'oreshnik',
+          label: 'Russia deploys Oreshnik',
+          effects: [{ dimension: 'russian_military', delta: 0.1 }],
+          postures: { poland: 'hardline' },
+        },
+      },
+    ]);
     const before = stateFromRecord(s, s.initialState)[dims.get('russian_military')!]!;
     expect(x.snapshot.context.world[dims.get('russian_military')!]).toBeCloseTo(before + 0.1, 12);
     expect(x.snapshot.context.postures.poland).toBe('hardline');
-    expect(reject(x, { type: 'INJECT', inject: { id: 'bad', label: 'x', effects: [{ dimension: 'weather', delta: 1 }] } })).toBe('inject "bad": no dimension "weather"');
+    expect(reject(x, { type: 'INJECT', inject: { id: 'bad', label: 'x', effects: [{ dimension: 'weather', delta: 1 }] } })).toBe(
+      'inject "bad": no dimension "weather"',
+    );
   });
 
   it('undo restores the snapshot from before the round started, exactly', async () => {
@@ -193,34 +234,39 @@ describe('replay', () => {
   it('replaying the event log of random seeded runs gives identical snapshots', async () => {
     const s = await belarus();
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.constantFrom(...BOT_STRATEGIES.filter((b) => b !== 'equilibrium')), { minLength: 10, maxLength: 10 }), async (seed, rounds, strategies) => {
-        const seats = Object.fromEntries(s.actors.map((a, i) => [a.id, { kind: 'bot' as const, strategy: strategies[i]! }]));
-        let x = session(s, [], { seed, roundLimit: rounds, seats });
-        const live = [snapshotData(x.snapshot)];
-        const push = (e: RunEvent) => {
-          x = must(x, e);
-          live.push(snapshotData(x.snapshot));
-        };
-        for (let r = 0; r < rounds; r++) {
-          push({ type: 'START_ROUND' });
-          for (const e of botEvents(x.snapshot, seats)) push(e);
-          if (phaseOf(x.snapshot) === 'moves') push({ type: 'CLOSE_ROUND' });
-          if (r + 1 < rounds && seed % 2 === 0) {
-            push({ type: 'OFFER', offer: { id: `o${r}`, from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_50' } });
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.constantFrom(...BOT_STRATEGIES.filter((b) => b !== 'equilibrium')), { minLength: 10, maxLength: 10 }),
+        async (seed, rounds, strategies) => {
+          const seats = Object.fromEntries(s.actors.map((a, i) => [a.id, { kind: 'bot' as const, strategy: strategies[i]! }]));
+          let x = session(s, [], { seed, roundLimit: rounds, seats });
+          const live = [snapshotData(x.snapshot)];
+          const push = (e: RunEvent) => {
+            x = must(x, e);
+            live.push(snapshotData(x.snapshot));
+          };
+          for (let r = 0; r < rounds; r++) {
+            push({ type: 'START_ROUND' });
             for (const e of botEvents(x.snapshot, seats)) push(e);
+            if (phaseOf(x.snapshot) === 'moves') push({ type: 'CLOSE_ROUND' });
+            if (r + 1 < rounds && seed % 2 === 0) {
+              push({ type: 'OFFER', offer: { id: `o${r}`, from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_50' } });
+              for (const e of botEvents(x.snapshot, seats)) push(e);
+            }
+            push({ type: 'END_OFFERS' });
+            if (seed % 5 === 0 && r === 0) push({ type: 'UNDO_ROUND' });
+            else push({ type: 'NEXT_ROUND' });
           }
-          push({ type: 'END_OFFERS' });
-          if (seed % 5 === 0 && r === 0) push({ type: 'UNDO_ROUND' });
-          else push({ type: 'NEXT_ROUND' });
-        }
-        const text = exportRun(x.run);
-        const h = parseRunHeader(text);
-        expect(h.ok).toBe(true);
-        const checked = checkRun(h.ok ? h.run : x.run, s);
-        expect(checked.ok).toBe(true);
-        if (!checked.ok) return;
-        expect([snapshotData(checked.replay.initial), ...checked.replay.snapshots.map(snapshotData)]).toEqual(live);
-      }),
+          const text = exportRun(x.run);
+          const h = parseRunHeader(text);
+          expect(h.ok).toBe(true);
+          const checked = checkRun(h.ok ? h.run : x.run, s);
+          expect(checked.ok).toBe(true);
+          if (!checked.ok) return;
+          expect([snapshotData(checked.replay.initial), ...checked.replay.snapshots.map(snapshotData)]).toEqual(live);
+        },
+      ),
       { numRuns: 12, seed: 42 },
     );
   });
@@ -238,7 +284,10 @@ describe('replay', () => {
   it('a malformed run header is rejected with its path', () => {
     expect(parseRunHeader('{')).toMatchObject({ ok: false });
     expect(parseRunHeader({ ...december2025Run({}), seed: -1 })).toMatchObject({ ok: false, problem: 'seed: expected a seed ≥ 0, got -1' });
-    expect(parseRunHeader({ ...december2025Run({}), seats: { regime: { kind: 'robot' } } })).toMatchObject({ ok: false, problem: expect.stringContaining('seats.regime') });
+    expect(parseRunHeader({ ...december2025Run({}), seats: { regime: { kind: 'robot' } } })).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('seats.regime'),
+    });
   });
 });
 
@@ -293,7 +342,8 @@ describe('bots', () => {
   it('random bots differ across seeds', async () => {
     const s = await belarus();
     const seats = Object.fromEntries(s.actors.map((a) => [a.id, { kind: 'bot' as const, strategy: 'random' as const }]));
-    const moves = (seed: number) => botEvents(session(s, [{ type: 'START_ROUND' }], { seed, seats }).snapshot, seats).map((e) => (e.type === 'COMMIT_MOVE' ? e.move : ''));
+    const moves = (seed: number) =>
+      botEvents(session(s, [{ type: 'START_ROUND' }], { seed, seats }).snapshot, seats).map((e) => (e.type === 'COMMIT_MOVE' ? e.move : ''));
     const seen = new Set([1, 2, 3, 4, 5].map((k) => moves(k).join()));
     expect(seen.size).toBeGreaterThan(1);
   });
@@ -305,8 +355,10 @@ describe('bots', () => {
     const c = x.snapshot.context;
     const choice = botMove('best-response', c, 'lithuania');
     const lt = s.actors.find((a) => a.id === 'lithuania')!;
-    const u = (id: string) => (id === 'hold' ? utility(lt, dims, c.world) : utility(lt, dims, applyMoves(dims, c.world, [s.moves.find((m) => m.id === id)!], s.interactions)));
-    for (const m of s.moves.filter((m) => m.actor === 'lithuania' && m.postures?.includes('engaged') !== false)) expect(u(choice.move)).toBeGreaterThanOrEqual(u(m.id) - 1e-12);
+    const u = (id: string) =>
+      id === 'hold' ? utility(lt, dims, c.world) : utility(lt, dims, applyMoves(dims, c.world, [s.moves.find((m) => m.id === id)!], s.interactions));
+    for (const m of s.moves.filter((m) => m.actor === 'lithuania' && m.postures?.includes('engaged') !== false))
+      expect(u(choice.move)).toBeGreaterThanOrEqual(u(m.id) - 1e-12);
     expect(choice.reason).toMatch(/^best response with everyone else holding/);
   });
 
@@ -349,7 +401,7 @@ describe('round game', () => {
 });
 
 describe('round game payoffs', () => {
-  it('equal each actor\'s utility after applyMoves, for random profiles, with fixed moves and interactions', async () => {
+  it("equal each actor's utility after applyMoves, for random profiles, with fixed moves and interactions", async () => {
     const s = await belarus();
     const dims = dimensionIndex(s);
     const world = stateFromRecord(s, s.initialState);
@@ -363,7 +415,12 @@ describe('round game payoffs', () => {
     fc.assert(
       fc.property(fc.tuple(...rg.game.shape.map((k) => fc.integer({ min: 0, max: k - 1 }))), (profile) => {
         const ids = [...profile.map((k, i) => rg.moves[i]![k]!), fixed.lithuania].filter((m) => m !== 'hold').sort((a, b) => order.get(a)! - order.get(b)!);
-        const x = applyMoves(dims, world, ids.map((id) => byId.get(id)!), s.interactions);
+        const x = applyMoves(
+          dims,
+          world,
+          ids.map((id) => byId.get(id)!),
+          s.interactions,
+        );
         const at = profileIndexOf(rg.game.shape, profile);
         rg.players.forEach((p, i) => expect(rg.game.payoffs[at * rg.players.length + i]).toBeCloseTo(utility(s.actors.find((a) => a.id === p)!, dims, x), 12));
       }),
@@ -388,8 +445,11 @@ describe('debrief', () => {
     const byId = new Map(s.moves.map((m) => [m.id, m]));
     // the recommended best response for the US really gains what it says over the move played
     const us = d.bestResponses.find((b) => b.actor === 'us')!;
-    const others = Object.entries(r.replay.final.context.history[0]!.actors).filter(([a, x]) => a !== 'us' && x.move !== 'hold').map(([, x]) => byId.get(x.move)!);
-    const u = (m: string) => utility(s.actors.find((a) => a.id === 'us')!, dims, applyMoves(dims, start.world, m === 'hold' ? others : [...others, byId.get(m)!], s.interactions));
+    const others = Object.entries(r.replay.final.context.history[0]!.actors)
+      .filter(([a, x]) => a !== 'us' && x.move !== 'hold')
+      .map(([, x]) => byId.get(x.move)!);
+    const u = (m: string) =>
+      utility(s.actors.find((a) => a.id === 'us')!, dims, applyMoves(dims, start.world, m === 'hold' ? others : [...others, byId.get(m)!], s.interactions));
     expect(u(us.best) - u(us.played)).toBeCloseTo(us.gain, 12);
     expect(d.equilibria).toBeGreaterThan(0);
     const eq = d.equilibrium!;

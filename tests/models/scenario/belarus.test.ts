@@ -17,7 +17,19 @@ describe('the Belarus 2025–26 scenario', () => {
 
   it('has the dimensions the design asks for', async () => {
     const s = await belarus();
-    for (const d of ['sovereignty', 'russian_military', 'western_alignment', 'democracy', 'prisoners', 'potash', 'sanctions', 'transit', 'border', 'escalation', 'chinese_stake'])
+    for (const d of [
+      'sovereignty',
+      'russian_military',
+      'western_alignment',
+      'democracy',
+      'prisoners',
+      'potash',
+      'sanctions',
+      'transit',
+      'border',
+      'escalation',
+      'chinese_stake',
+    ])
       expect(s.dimensions.map((x) => x.id)).toContain(d);
   });
 
@@ -70,21 +82,49 @@ describe('the Belarus 2025–26 scenario', () => {
     expect(s.assets.find((a) => a.id === 'oreshnik')!.coOwners).toContain('regime');
     expect(owner('nezhinsky_credit')).toBe('china');
     expect(owner('energy_subsidies')).toBe('russia');
-    for (const m of ['release_123', 'ease_potash_partial', 'refuse_transit', 'deploy_oreshnik', 'host_oreshnik', 'extend_buffer_zone', 'paris_call', 'nezhinsky_credit', 'tighten_bank_restrictions', 'extend_eu_sanctions', 'troop_surge', 'raise_energy_subsidy', 'endorse_humanitarian_track'])
+    for (const m of [
+      'release_123',
+      'ease_potash_partial',
+      'refuse_transit',
+      'deploy_oreshnik',
+      'host_oreshnik',
+      'extend_buffer_zone',
+      'paris_call',
+      'nezhinsky_credit',
+      'tighten_bank_restrictions',
+      'extend_eu_sanctions',
+      'troop_surge',
+      'raise_energy_subsidy',
+      'endorse_humanitarian_track',
+    ])
       expect(s.moves.map((x) => x.id)).toContain(m);
   });
 
   it('names its readings and variants', async () => {
     const s = await belarus();
-    expect(s.variants.map((v) => v.id)).toEqual(['russia-limit', 'us-buffer', 'us-transactional', 'grey-russia-limit', 'ukraine-change-of-power', 'klaipeda-reopens', 'grey', 'golden']);
+    expect(s.variants.map((v) => v.id)).toEqual([
+      'russia-limit',
+      'us-buffer',
+      'us-transactional',
+      'grey-russia-limit',
+      'ukraine-change-of-power',
+      'klaipeda-reopens',
+      'grey',
+      'golden',
+    ]);
   });
 
   it('every number traces to a seed file or says it is an assumption', async () => {
     const s = await belarus();
     const notes = [
-      ...s.dimensions.map((d) => d.source), ...s.facts.map((f) => f.source), ...s.actors.map((a) => a.source),
-      ...s.actors.flatMap((a) => a.minimum.map((c) => c.source)), ...s.assets.map((a) => a.source), ...s.moves.map((m) => m.source),
-      ...s.interactions.map((i) => i.source), ...s.variants.map((v) => v.source),
+      ...s.dimensions.map((d) => d.source),
+      ...s.facts.map((f) => f.source),
+      ...s.actors.map((a) => a.source),
+      ...s.actors.flatMap((a) => a.minimum.map((c) => c.source)),
+      ...s.assets.map((a) => a.source),
+      ...s.moves.map((m) => m.source),
+      ...s.interactions.map((i) => i.source),
+      ...s.variants.map((v) => v.source),
     ];
     for (const n of notes) expect(n).toMatch(/^(seed:(000_fc051cb1ba4df906|003_148a42c688826826)|assumption:)/);
   });

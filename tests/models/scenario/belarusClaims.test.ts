@@ -62,11 +62,17 @@ describe('Belarus: the common core under the seeds\u2019 readings', () => {
 
   it('today\u2019s world: only Moscow under the control reading and the democratic forces find their minimum unmet', async () => {
     const s = await belarus();
-    const unmet = minimumStatus(s).filter((a) => !a.meets).map((a) => a.actor);
+    const unmet = minimumStatus(s)
+      .filter((a) => !a.meets)
+      .map((a) => a.actor);
     expect(unmet).toEqual(['russia', 'opposition']);
     const limit = applyVariants(s, ['russia-limit']);
     if (!limit.ok) throw new Error(limit.problem);
-    expect(minimumStatus(limit.value.scenario).filter((a) => !a.meets).map((a) => a.actor)).toEqual(['opposition']);
+    expect(
+      minimumStatus(limit.value.scenario)
+        .filter((a) => !a.meets)
+        .map((a) => a.actor),
+    ).toEqual(['opposition']);
   });
 
   it('how robust: the empty grey core holds while Russia\u2019s control floor stays above the others\u2019 limit', async () => {

@@ -22,10 +22,7 @@ describe('parseScenario rejects bad input with path-precise messages', () => {
     const d = base();
     d.actors[0].capability = NaN;
     d.actors[1].patience = Infinity;
-    expect(await problems(d)).toEqual([
-      'actors[0].capability: expected a number, got NaN',
-      'actors[1].patience: expected a finite number, got Infinity',
-    ]);
+    expect(await problems(d)).toEqual(['actors[0].capability: expected a number, got NaN', 'actors[1].patience: expected a finite number, got Infinity']);
   });
 
   it('out-of-range values', async () => {
@@ -78,9 +75,7 @@ describe('parseScenario rejects bad input with path-precise messages', () => {
   it('a minimum that is empty by itself', async () => {
     const d = belarus();
     d.actors[0].minimum.push({ id: 'impossible', label: 'Regime: both at once', coeffs: { sovereignty: 1 }, op: '<=', rhs: 0.1, source: 'assumption: test' });
-    expect(await problems(d)).toEqual([
-      `actors[0].minimum: no outcome satisfies all of "regime"'s minimum constraints (the set is empty)`,
-    ]);
+    expect(await problems(d)).toEqual([`actors[0].minimum: no outcome satisfies all of "regime"'s minimum constraints (the set is empty)`]);
   });
 
   it('oversize input', async () => {

@@ -32,7 +32,10 @@ describe('one path style', () => {
 });
 
 describe('valibot issues in Coreplay’s words', () => {
-  const Schema = v.strictObject({ seed: v.pipe(v.number('expected a number'), v.minValue(0, 'expected a seed ≥ 0')), seats: v.record(v.string(), v.strictObject({ team: v.string('expected a string') })) });
+  const Schema = v.strictObject({
+    seed: v.pipe(v.number('expected a number'), v.minValue(0, 'expected a seed ≥ 0')),
+    seats: v.record(v.string(), v.strictObject({ team: v.string('expected a string') })),
+  });
   const issues = (x: unknown) => {
     const r = v.safeParse(Schema, x, { abortPipeEarly: true });
     return r.success ? [] : r.issues;
@@ -47,7 +50,10 @@ describe('valibot issues in Coreplay’s words', () => {
 
   it('says what was expected and what was found, at the path below where the value sits', () => {
     expect(issues({ seed: -1, seats: {} }).map((i) => formatProblem(issueProblem(i, 'run')))).toEqual(['seed: expected a seed ≥ 0, got -1']);
-    expect(issues({ seats: { 'a-b': {} } }).map((i) => formatProblem(issueProblem(i, 'run', ['header'])))).toEqual(['header.seed: required, but missing', 'header.seats["a-b"].team: required, but missing']);
+    expect(issues({ seats: { 'a-b': {} } }).map((i) => formatProblem(issueProblem(i, 'run', ['header'])))).toEqual([
+      'header.seed: required, but missing',
+      'header.seats["a-b"].team: required, but missing',
+    ]);
     expect(issues({ seed: 1, seats: { x: 5 } }).map((i) => formatProblem(issueProblem(i, 'scenario')))).toEqual(['seats.x: expected an object, got 5']);
   });
 });
@@ -55,7 +61,13 @@ describe('valibot issues in Coreplay’s words', () => {
 describe('a refusal', () => {
   it('carries every problem and the same on one line', () => {
     expect(refusal([{ path: 'seed', message: 'a' }])).toEqual({ ok: false, problems: [{ path: 'seed', message: 'a' }], problem: 'seed: a' });
-    expect(refusal([{ path: '', message: 'a' }, { path: 'x', message: 'b' }, { path: 'y', message: 'c' }]).problem).toBe('a (and 2 more)');
+    expect(
+      refusal([
+        { path: '', message: 'a' },
+        { path: 'x', message: 'b' },
+        { path: 'y', message: 'c' },
+      ]).problem,
+    ).toBe('a (and 2 more)');
   });
 
   it('names at least one problem', () => {

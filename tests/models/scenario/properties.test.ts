@@ -34,18 +34,45 @@ const scenarioArb = fc
         const le = r() > 0.5;
         return { id: `m${c}`, label: `condition ${c}`, coeffs, op: le ? '<=' : '>=', rhs: le ? lhs + r() : lhs - r(), source: 'assumption: generated' };
       });
-      return { id: `a${a}`, name: `Actor ${a}`, short: `A${a}`, description: 'x', ideal, salience, minimum, capability: 0.1 + 0.9 * r(), patience: 0.05 + 0.9 * r(), source: 'assumption: generated' };
+      return {
+        id: `a${a}`,
+        name: `Actor ${a}`,
+        short: `A${a}`,
+        description: 'x',
+        ideal,
+        salience,
+        minimum,
+        capability: 0.1 + 0.9 * r(),
+        patience: 0.05 + 0.9 * r(),
+        source: 'assumption: generated',
+      };
     });
     const moves = actors.flatMap((a, i) =>
       Array.from({ length: 1 + Math.floor(r() * 2) }, (_, j) => ({
-        id: `mv${i}_${j}`, actor: a.id, label: 'move', description: 'x',
+        id: `mv${i}_${j}`,
+        actor: a.id,
+        label: 'move',
+        description: 'x',
         effects: [{ dimension: dims[Math.floor(r() * nd)]!.id, delta: Math.round((r() - 0.5) * 100) / 100 }],
-        tone: (['cooperative', 'neutral', 'hostile'] as const)[Math.floor(r() * 3)], source: 'assumption: generated',
+        tone: (['cooperative', 'neutral', 'hostile'] as const)[Math.floor(r() * 3)],
+        source: 'assumption: generated',
       })),
     );
     return {
-      format: 'coreplay-scenario', version: 1, id: 'generated', title: 'Generated', description: 'x', sources: [],
-      dimensions: dims, facts: [], actors, assets: [], moves, interactions: [], initialState: point(), variants: [],
+      format: 'coreplay-scenario',
+      version: 1,
+      id: 'generated',
+      title: 'Generated',
+      description: 'x',
+      sources: [],
+      dimensions: dims,
+      facts: [],
+      actors,
+      assets: [],
+      moves,
+      interactions: [],
+      initialState: point(),
+      variants: [],
     };
   });
 

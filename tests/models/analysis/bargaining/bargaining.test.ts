@@ -32,27 +32,76 @@ function frontier(points: Pair[], d: Pair) {
 
 describe('Pareto frontier', () => {
   it('keeps the upper-right boundary of the hull, clipped to u ≥ d, with lotteries at the cuts', () => {
-    const pts: Pair[] = [[0, 0], [1, 0], [0, 1], [0.4, 0.4], [0.5, 0.6]];
+    const pts: Pair[] = [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0.4, 0.4],
+      [0.5, 0.6],
+    ];
     const v = frontier(pts, [0.5, 0]);
-    expect(v.map((x) => x.u)).toEqual([[0.5, 0.6], [1, 0]]);
+    expect(v.map((x) => x.u)).toEqual([
+      [0.5, 0.6],
+      [1, 0],
+    ]);
     expect(v[0]!.lottery).toEqual([[4, 1]]);
     // A point on a hull edge is not a vertex: the cut there is a lottery of the edge's ends.
-    const onEdge = frontier([[0, 0], [1, 0], [0, 1], [0.5, 0.5]], [0.5, 0]);
+    const onEdge = frontier(
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [0.5, 0.5],
+      ],
+      [0.5, 0],
+    );
     expect(onEdge[0]!.u).toEqual([0.5, 0.5]);
-    expect(onEdge[0]!.lottery).toEqual([[1, 0.5], [2, 0.5]]);
-    const cut = frontier([[0, 0], [1, 0], [0, 1]], [0.25, 0]);
+    expect(onEdge[0]!.lottery).toEqual([
+      [1, 0.5],
+      [2, 0.5],
+    ]);
+    const cut = frontier(
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+      ],
+      [0.25, 0],
+    );
     expect(cut[0]!.u[0]).toBeCloseTo(0.25, 12);
     expect(cut[0]!.u[1]).toBeCloseTo(0.75, 12);
-    expect(cut[0]!.lottery).toEqual([[2, 0.75], [1, 0.25]]);
+    expect(cut[0]!.lottery).toEqual([
+      [2, 0.75],
+      [1, 0.25],
+    ]);
   });
   it('is a single point when one outcome dominates', () => {
-    expect(frontier([[0, 0], [1, 1], [0.5, 0.9]], [0, 0]).map((x) => x.u)).toEqual([[1, 1]]);
+    expect(
+      frontier(
+        [
+          [0, 0],
+          [1, 1],
+          [0.5, 0.9],
+        ],
+        [0, 0],
+      ).map((x) => x.u),
+    ).toEqual([[1, 1]]);
   });
 });
 
 describe('Nash bargaining solution', () => {
   it('on the linear frontier u₁ + 2u₂ = 2 from (0, 0) is (1, 1/2): half the surplus each in scaled terms', () => {
-    const r = nashBargaining(frontier([[0, 0], [2, 0], [0, 1]], [0, 0]), [0, 0]);
+    const r = nashBargaining(
+      frontier(
+        [
+          [0, 0],
+          [2, 0],
+          [0, 1],
+        ],
+        [0, 0],
+      ),
+      [0, 0],
+    );
     if (r.status !== 'ok') throw new Error(r.status);
     expect(r.point.u[0]).toBeCloseTo(1, 12);
     expect(r.point.u[1]).toBeCloseTo(0.5, 12);
@@ -62,31 +111,55 @@ describe('Nash bargaining solution', () => {
   });
   it('on u₁ + u₂ = 1 from d = (0.5, 0) splits the remaining 0.5 equally: (0.75, 0.25)', () => {
     const d: Pair = [0.5, 0];
-    const r = nashBargaining(frontier([[0, 0], [1, 0], [0, 1], [0.5, 0]], d), d);
+    const r = nashBargaining(
+      frontier(
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [0.5, 0],
+        ],
+        d,
+      ),
+      d,
+    );
     if (r.status !== 'ok') throw new Error(r.status);
     expect(r.point.u[0]).toBeCloseTo(0.75, 12);
     expect(r.point.u[1]).toBeCloseTo(0.25, 12);
   });
   it('reports no mutual gain when one side can only lose', () => {
     const d: Pair = [0, 0];
-    const r = nashBargaining(frontier([[0, 0], [1, -1], [-1, 1]], d), d);
+    const r = nashBargaining(
+      frontier(
+        [
+          [0, 0],
+          [1, -1],
+          [-1, 1],
+        ],
+        d,
+      ),
+      d,
+    );
     expect(r.status).toBe('no-mutual-gain');
   });
   it('property: no frontier point has a larger Nash product', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 }), (raw) => {
-        const pts: Pair[] = [[0, 0], ...raw];
-        const v = frontier(pts, [0, 0]);
-        const r = nashBargaining(v, [0, 0]);
-        const best = r.status === 'ok' ? r.product : 0;
-        for (let k = 0; k + 1 < v.length; k++)
-          for (let t = 0; t <= 1; t += 0.05) {
-            const u0 = v[k]!.u[0] + t * (v[k + 1]!.u[0] - v[k]!.u[0]);
-            const u1 = v[k]!.u[1] + t * (v[k + 1]!.u[1] - v[k]!.u[1]);
-            expect(u0 * u1).toBeLessThanOrEqual(best + 1e-12);
-          }
-        for (const p of pts) expect(Math.max(0, p[0]) * Math.max(0, p[1])).toBeLessThanOrEqual(best + 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        (raw) => {
+          const pts: Pair[] = [[0, 0], ...raw];
+          const v = frontier(pts, [0, 0]);
+          const r = nashBargaining(v, [0, 0]);
+          const best = r.status === 'ok' ? r.product : 0;
+          for (let k = 0; k + 1 < v.length; k++)
+            for (let t = 0; t <= 1; t += 0.05) {
+              const u0 = v[k]!.u[0] + t * (v[k + 1]!.u[0] - v[k]!.u[0]);
+              const u1 = v[k]!.u[1] + t * (v[k + 1]!.u[1] - v[k]!.u[1]);
+              expect(u0 * u1).toBeLessThanOrEqual(best + 1e-12);
+            }
+          for (const p of pts) expect(Math.max(0, p[0]) * Math.max(0, p[1])).toBeLessThanOrEqual(best + 1e-12);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -95,7 +168,12 @@ describe('Nash bargaining solution', () => {
 describe('Kalai–Smorodinsky solution', () => {
   // Frontier (0, 1) → (0.8, 0.6) → (1, 0) from d = (0, 0): ideal (1, 1), so KS is on the diagonal
   // of the first edge u₂ = 1 − u₁/2: (2/3, 2/3). Nash picks the kink (0.8, 0.6) (product 0.48).
-  const pts: Pair[] = [[0, 0], [1, 0], [0.8, 0.6], [0, 1]];
+  const pts: Pair[] = [
+    [0, 0],
+    [1, 0],
+    [0.8, 0.6],
+    [0, 1],
+  ];
   it('differs from Nash on a kinked frontier: (2/3, 2/3) against (0.8, 0.6)', () => {
     const v = frontier(pts, [0, 0]);
     const ks = kalaiSmorodinsky(v, [0, 0]);
@@ -110,8 +188,26 @@ describe('Kalai–Smorodinsky solution', () => {
   it('agrees with the linear program max s s.t. d + s(I − d) ∈ conv(points)', async () => {
     const cases: { pts: Pair[]; d: Pair }[] = [
       { pts, d: [0, 0] },
-      { pts: [[0.1, 0.2], [0.9, 0.1], [0.7, 0.7], [0.2, 0.95], [0.5, 0.3]], d: [0.5, 0.3] },
-      { pts: [[0, 0], [3, 1], [1, 2], [2, 2.2], [0.2, 0.1]], d: [0.2, 0.1] },
+      {
+        pts: [
+          [0.1, 0.2],
+          [0.9, 0.1],
+          [0.7, 0.7],
+          [0.2, 0.95],
+          [0.5, 0.3],
+        ],
+        d: [0.5, 0.3],
+      },
+      {
+        pts: [
+          [0, 0],
+          [3, 1],
+          [1, 2],
+          [2, 2.2],
+          [0.2, 0.1],
+        ],
+        d: [0.2, 0.1],
+      },
     ];
     for (const { pts: P, d } of cases) {
       const ks = kalaiSmorodinsky(frontier(P, d), d);
@@ -155,14 +251,26 @@ describe('Rubinstein alternating offers', () => {
   });
   it('property: on a linear frontier the equilibrium reproduces the formula', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true }), (d1, d2, size) => {
-        const v = frontier([[0, 0], [size, 0], [0, size]], [0, 0]);
-        const r = rubinsteinOnFrontier(v, [0, 0], d1, d2);
-        const share = rubinsteinShare(d1, d2);
-        if (r.status !== 'ok' || share.status !== 'ok') return false;
-        expect(r.point.u[0]).toBeCloseTo(size * share.first, 9);
-        expect(r.point.u[1]).toBeCloseTo(size * share.second, 9);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.1, max: 5, noNaN: true }),
+        (d1, d2, size) => {
+          const v = frontier(
+            [
+              [0, 0],
+              [size, 0],
+              [0, size],
+            ],
+            [0, 0],
+          );
+          const r = rubinsteinOnFrontier(v, [0, 0], d1, d2);
+          const share = rubinsteinShare(d1, d2);
+          if (r.status !== 'ok' || share.status !== 'ok') return false;
+          expect(r.point.u[0]).toBeCloseTo(size * share.first, 9);
+          expect(r.point.u[1]).toBeCloseTo(size * share.second, 9);
+        },
+      ),
       { numRuns: 200 },
     );
   });

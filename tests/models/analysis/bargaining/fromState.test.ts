@@ -130,6 +130,9 @@ describe('bargaining from a given state', () => {
     });
     const bad = Array.from(initialState(s));
     bad[0] = Number.NaN;
-    expect(bilateralBargaining(s, ['regime', 'us'], { state: bad })).toEqual({ status: 'invalid', problem: 'the starting state holds a value that is not a finite number' });
+    expect(bilateralBargaining(s, ['regime', 'us'], { state: bad })).toEqual({
+      status: 'invalid',
+      problem: 'the starting state holds a value that is not a finite number',
+    });
   });
 });

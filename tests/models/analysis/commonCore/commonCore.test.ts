@@ -9,12 +9,29 @@ import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number };
 function toy(dims: string[], minimums: C[][]): Scenario {
   return {
-    format: 'coreplay-scenario', version: 1, id: 'toy', title: 'toy', description: '', sources: [], facts: [], assets: [], moves: [], interactions: [], variants: [],
+    format: 'coreplay-scenario',
+    version: 1,
+    id: 'toy',
+    title: 'toy',
+    description: '',
+    sources: [],
+    facts: [],
+    assets: [],
+    moves: [],
+    interactions: [],
+    variants: [],
     dimensions: dims.map((id) => ({ id, label: id, description: '', low: '', high: '', source: 'assumption: test' })),
     initialState: Object.fromEntries(dims.map((d) => [d, 0.5])),
     actors: minimums.map((m, i) => ({
-      id: `a${i}`, name: `A${i}`, short: `A${i}`, description: '', capability: 1, patience: 0.9, source: 'assumption: test',
-      ideal: Object.fromEntries(dims.map((d) => [d, 0.5])), salience: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
+      id: `a${i}`,
+      name: `A${i}`,
+      short: `A${i}`,
+      description: '',
+      capability: 1,
+      patience: 0.9,
+      source: 'assumption: test',
+      ideal: Object.fromEntries(dims.map((d) => [d, 0.5])),
+      salience: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
       minimum: m.map((c, j) => ({ id: `c${j}`, label: `c${j}`, source: 'assumption: test', ...c })),
     })),
   };
@@ -56,14 +73,20 @@ describe('Chebyshev centre', () => {
 
 describe('maximal compatible sets and minimal exits', () => {
   it('known set system on one dimension', async () => {
-    const s = toy(['x'], [
-      [{ coeffs: { x: 1 }, op: '<=', rhs: 0.3 }],
-      [{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }],
-      [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }],
-      [{ coeffs: { x: 1 }, op: '>=', rhs: 0.2 }],
-    ]);
+    const s = toy(
+      ['x'],
+      [
+        [{ coeffs: { x: 1 }, op: '<=', rhs: 0.3 }],
+        [{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }],
+        [{ coeffs: { x: 1 }, op: '<=', rhs: 0.6 }],
+        [{ coeffs: { x: 1 }, op: '>=', rhs: 0.2 }],
+      ],
+    );
     const r = await searchSets(s, ['a0', 'a1', 'a2', 'a3']);
-    expect(r.maximalCompatibleSets).toEqual([['a0', 'a2', 'a3'], ['a1', 'a2', 'a3']]);
+    expect(r.maximalCompatibleSets).toEqual([
+      ['a0', 'a2', 'a3'],
+      ['a1', 'a2', 'a3'],
+    ]);
     expect(r.minimalExitSets).toEqual([['a0'], ['a1']]);
     expect(r.pairs['a0|a1']).toBe(false);
     expect(r.pairs['a0|a2']).toBe(true);
@@ -72,12 +95,18 @@ describe('maximal compatible sets and minimal exits', () => {
   it('property: each maximal set is compatible and adding any other actor breaks it', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ lo: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0, max: 0.6, noNaN: true }), d: fc.integer({ min: 0, max: 1 }) }), { minLength: 2, maxLength: 6 }),
+        fc.array(
+          fc.record({ lo: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0, max: 0.6, noNaN: true }), d: fc.integer({ min: 0, max: 1 }) }),
+          { minLength: 2, maxLength: 6 },
+        ),
         async (specs) => {
-          const s = toy(['x', 'y'], specs.map(({ lo, w, d }) => [
-            { coeffs: { [d ? 'y' : 'x']: 1 }, op: '>=', rhs: lo },
-            { coeffs: { [d ? 'y' : 'x']: 1 }, op: '<=', rhs: Math.min(1, lo + w) },
-          ]));
+          const s = toy(
+            ['x', 'y'],
+            specs.map(({ lo, w, d }) => [
+              { coeffs: { [d ? 'y' : 'x']: 1 }, op: '>=', rhs: lo },
+              { coeffs: { [d ? 'y' : 'x']: 1 }, op: '<=', rhs: Math.min(1, lo + w) },
+            ]),
+          );
           const ids = s.actors.map((a) => a.id);
           const r = await searchSets(s, ids);
           for (const set of r.maximalCompatibleSets) {
@@ -100,16 +129,28 @@ describe('compatible sets certified by witnesses', () => {
       if (await compatibleSet(s, set)) ok.push(set);
     }
     const within = (a: string[], b: string[]) => a.every((x) => b.includes(x));
-    return ok.filter((a) => !ok.some((b) => b.length > a.length && within(a, b))).map((a) => a.join()).sort() as unknown as string[][];
+    return ok
+      .filter((a) => !ok.some((b) => b.length > a.length && within(a, b)))
+      .map((a) => a.join())
+      .sort() as unknown as string[][];
   }
 
   it('property: on random half-spaces in three dimensions the search finds exactly the maximal sets the LP finds', async () => {
     const coef = fc.double({ min: -1, max: 1, noNaN: true });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(fc.record({ a: coef, b: coef, c: coef, ge: fc.boolean(), rhs: fc.double({ min: -0.5, max: 1.5, noNaN: true }) }), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 6 }),
+        fc.array(
+          fc.array(fc.record({ a: coef, b: coef, c: coef, ge: fc.boolean(), rhs: fc.double({ min: -0.5, max: 1.5, noNaN: true }) }), {
+            minLength: 1,
+            maxLength: 3,
+          }),
+          { minLength: 2, maxLength: 6 },
+        ),
         async (actors) => {
-          const s = toy(['x', 'y', 'z'], actors.map((m) => m.map(({ a, b, c, ge, rhs }) => ({ coeffs: { x: a, y: b, z: c }, op: ge ? '>=' : '<=', rhs }))));
+          const s = toy(
+            ['x', 'y', 'z'],
+            actors.map((m) => m.map(({ a, b, c, ge, rhs }) => ({ coeffs: { x: a, y: b, z: c }, op: ge ? '>=' : '<=', rhs }))),
+          );
           const ids = s.actors.map((a) => a.id);
           const r = await searchSets(s, ids);
           expect(r.maximalCompatibleSets.map((m) => m.join()).sort()).toEqual(await bruteForce(s, ids));
@@ -120,10 +161,19 @@ describe('compatible sets certified by witnesses', () => {
   });
 
   it('a set that meets in a single point is compatible, and one a hair apart is not', async () => {
-    const touching = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]]);
+    const touching = toy(
+      ['x'],
+      [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]],
+    );
     expect((await searchSets(touching, ['a0', 'a1', 'a2'])).maximalCompatibleSets).toEqual([['a0', 'a1', 'a2']]);
-    const apart = toy(['x'], [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 - 1e-4 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]]);
-    expect((await searchSets(apart, ['a0', 'a1', 'a2'])).maximalCompatibleSets).toEqual([['a0', 'a2'], ['a1', 'a2']]);
+    const apart = toy(
+      ['x'],
+      [[{ coeffs: { x: 1 }, op: '>=', rhs: 0.5 }], [{ coeffs: { x: 1 }, op: '<=', rhs: 0.5 - 1e-4 }], [{ coeffs: { x: 2 }, op: '<=', rhs: 1 }]],
+    );
+    expect((await searchSets(apart, ['a0', 'a1', 'a2'])).maximalCompatibleSets).toEqual([
+      ['a0', 'a2'],
+      ['a1', 'a2'],
+    ]);
   });
 
   it('on Belarus most candidate sets are settled by a witness, not an LP', async () => {
@@ -133,7 +183,9 @@ describe('compatible sets certified by witnesses', () => {
     const r = await searchSets(fresh, actors);
     // Every maximal set is compatible, and the number of candidates the level-wise search asked
     // about is at least the number of compatible sets it found (each subset of a maximal set).
-    const subsets = new Set(r.maximalCompatibleSets.flatMap((m) => Array.from({ length: (1 << m.length) - 1 }, (_, k) => m.filter((_, i) => (k + 1) & (1 << i)).join())));
+    const subsets = new Set(
+      r.maximalCompatibleSets.flatMap((m) => Array.from({ length: (1 << m.length) - 1 }, (_, k) => m.filter((_, i) => (k + 1) & (1 << i)).join())),
+    );
     expect(subsets.size).toBeGreaterThan(100);
     expect(r.lps).toBeLessThan(subsets.size / 4);
   });
@@ -167,7 +219,9 @@ describe('what the Belarus scenario shows', () => {
     const golden = await belarus(['golden']);
     const d = await commonCore(golden.s, golden.actors);
     expect(d.nonEmpty).toBe(false);
-    expect(d.maximalCompatibleSets.filter((m) => m.includes('eu') && m.includes('opposition')).every((m) => !m.includes('regime') && !m.includes('russia'))).toBe(true);
+    expect(
+      d.maximalCompatibleSets.filter((m) => m.includes('eu') && m.includes('opposition')).every((m) => !m.includes('regime') && !m.includes('russia')),
+    ).toBe(true);
     expect(d.minimalExitSets).toContainEqual(['regime', 'russia']);
   });
 

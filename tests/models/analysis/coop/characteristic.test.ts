@@ -5,7 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characteristicFunction, coopAnalysis, core, nucleolus, compileOutcomeModel, outcomeOf, utilityAt, worstExcess } from '../../../../models/analysis/coop/index';
+import {
+  characteristicFunction,
+  coopAnalysis,
+  core,
+  nucleolus,
+  compileOutcomeModel,
+  outcomeOf,
+  utilityAt,
+  worstExcess,
+} from '../../../../models/analysis/coop/index';
 import { applyMoves, dimensionIndex, utility, type Scenario } from '../../../../models/domain/index';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
 
@@ -19,10 +28,27 @@ async function belarus(): Promise<Scenario> {
 function toy(): Scenario {
   const dim = (id: string) => ({ id, label: id, description: '', low: '', high: '', source: 'assumption: test' });
   const actor = (id: string, ideal: Record<string, number>, salience: Record<string, number>) => ({
-    id, name: id, short: id, description: '', ideal, salience, minimum: [], capability: 1, patience: 0.9, source: 'assumption: test',
+    id,
+    name: id,
+    short: id,
+    description: '',
+    ideal,
+    salience,
+    minimum: [],
+    capability: 1,
+    patience: 0.9,
+    source: 'assumption: test',
   });
   return {
-    format: 'coreplay-scenario', version: 1, id: 'toy', title: 'toy', description: '', sources: [], facts: [], assets: [], variants: [],
+    format: 'coreplay-scenario',
+    version: 1,
+    id: 'toy',
+    title: 'toy',
+    description: '',
+    sources: [],
+    facts: [],
+    assets: [],
+    variants: [],
     dimensions: [dim('x'), dim('y')],
     initialState: { x: 0.5, y: 0.5 },
     actors: [actor('a', { x: 1, y: 1 }, { x: 0.5, y: 0.5 }), actor('b', { x: 0, y: 1 }, { x: 0.5, y: 0.5 })],
@@ -44,7 +70,10 @@ describe('outcome model', () => {
     await fc.assert(
       fc.asyncProperty(fc.tuple(...m.options.map((o) => fc.integer({ min: 0, max: o.length - 1 }))), async (choice) => {
         const x = outcomeOf(m, choice);
-        const played = m.options.map((o, a) => o[choice[a]!]!.move).filter((id): id is string => id !== null).map((id) => byId.get(id)!);
+        const played = m.options
+          .map((o, a) => o[choice[a]!]!.move)
+          .filter((id): id is string => id !== null)
+          .map((id) => byId.get(id)!);
         played.sort((p, q) => s.moves.indexOf(p) - s.moves.indexOf(q));
         const ref = applyMoves(dims, m.x0, played, s.interactions);
         for (let d = 0; d < m.dims; d++) expect(x[d]).toBeCloseTo(ref[d]!, 12);
@@ -131,7 +160,13 @@ describe('the Belarus cooperative game', () => {
     expect(c.coreEmpty).toBe((c.leastCore.epsilon ?? 0) > 1e-7);
     const g = characteristicFunction(s);
     if (g.status !== 'ok') throw new Error(g.problem);
-    if (c.coreAllocation) expect(worstExcess(g.game.v, c.players.map((p) => c.coreAllocation![p]!)).excess).toBeLessThanOrEqual(1e-7);
+    if (c.coreAllocation)
+      expect(
+        worstExcess(
+          g.game.v,
+          c.players.map((p) => c.coreAllocation![p]!),
+        ).excess,
+      ).toBeLessThanOrEqual(1e-7);
     const direct = await core(g.game.v);
     expect(direct.status === 'ok' && direct.empty).toBe(c.coreEmpty);
     const full = await nucleolus(g.game.v, { rows: 'all' });

@@ -3,7 +3,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { core, coalitionSum, gameFrom, leastCore, nucleolus, shapley, worstExcess, isSuperadditive, type Characteristic } from '../../../../models/analysis/coop/index';
+import {
+  core,
+  coalitionSum,
+  gameFrom,
+  leastCore,
+  nucleolus,
+  shapley,
+  worstExcess,
+  isSuperadditive,
+  type Characteristic,
+} from '../../../../models/analysis/coop/index';
 
 const near = (xs: readonly number[], ys: readonly number[], digits = 6) => {
   expect(xs).toHaveLength(ys.length);
@@ -115,11 +125,17 @@ describe('edge cases', () => {
 
 /** A random game on n players with v(∅) = 0. */
 const arbGame = (maxN: number) =>
-  fc.integer({ min: 1, max: maxN }).chain((n) =>
-    fc.array(fc.double({ min: -5, max: 10, noNaN: true }), { minLength: (1 << n) - 1, maxLength: (1 << n) - 1 }).map((xs) => Float64Array.from([0, ...xs]) as Characteristic),
-  );
+  fc
+    .integer({ min: 1, max: maxN })
+    .chain((n) =>
+      fc
+        .array(fc.double({ min: -5, max: 10, noNaN: true }), { minLength: (1 << n) - 1, maxLength: (1 << n) - 1 })
+        .map((xs) => Float64Array.from([0, ...xs]) as Characteristic),
+    );
 /** A convex (supermodular) game v(S) = (Σ_{i∈S} w_i)²: its core is never empty (Shapley 1971). */
-const arbConvex = fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 2, maxLength: 6 }).map((w) => gameFrom(w.length, (p) => p.reduce((t, i) => t + w[i]!, 0) ** 2));
+const arbConvex = fc
+  .array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 2, maxLength: 6 })
+  .map((w) => gameFrom(w.length, (p) => p.reduce((t, i) => t + w[i]!, 0) ** 2));
 
 describe('properties', () => {
   it('Shapley values sum to v(N)', () => {

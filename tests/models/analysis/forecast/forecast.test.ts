@@ -12,13 +12,23 @@ async function belarus(): Promise<Scenario> {
 
 describe('weighted mean and median', () => {
   it('worked example: ideals 0, 0.5, 1 with weights 1, 1, 2', () => {
-    const pts = [[0, 1], [0.5, 1], [1, 2]] as const;
+    const pts = [
+      [0, 1],
+      [0.5, 1],
+      [1, 2],
+    ] as const;
     expect(weightedMean(pts)).toBeCloseTo(0.625, 12);
     // Cumulative weight 1, 2, 4 of 4: half is reached at 0.5.
     expect(weightedMedian(pts)).toBe(0.5);
   });
   it('a heavy actor is the median on its own', () => {
-    expect(weightedMedian([[0.2, 1], [0.9, 5], [0.4, 1]])).toBe(0.9);
+    expect(
+      weightedMedian([
+        [0.2, 1],
+        [0.9, 5],
+        [0.4, 1],
+      ]),
+    ).toBe(0.9);
   });
   it('no weight, no forecast', () => {
     expect(weightedMean([[0.3, 0]])).toBeNull();
@@ -26,13 +36,16 @@ describe('weighted mean and median', () => {
   });
   it('property: both lie between the smallest and largest weighted ideal', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.001, max: 10, noNaN: true })), { minLength: 1, maxLength: 12 }), (pts) => {
-        const lo = Math.min(...pts.map((p) => p[0]));
-        const hi = Math.max(...pts.map((p) => p[0]));
-        expect(weightedMean(pts)!).toBeGreaterThanOrEqual(lo - 1e-12);
-        expect(weightedMean(pts)!).toBeLessThanOrEqual(hi + 1e-12);
-        expect(pts.map((p) => p[0])).toContain(weightedMedian(pts));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.001, max: 10, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        (pts) => {
+          const lo = Math.min(...pts.map((p) => p[0]));
+          const hi = Math.max(...pts.map((p) => p[0]));
+          expect(weightedMean(pts)!).toBeGreaterThanOrEqual(lo - 1e-12);
+          expect(weightedMean(pts)!).toBeLessThanOrEqual(hi + 1e-12);
+          expect(pts.map((p) => p[0])).toContain(weightedMedian(pts));
+        },
+      ),
     );
   });
 });

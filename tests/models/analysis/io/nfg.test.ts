@@ -56,7 +56,18 @@ describe('reading the payoff form', () => {
     expect(g.payoffs[7]).toBe(Infinity);
     expect(Object.is(g.payoffs[8], 0)).toBe(true);
     expect(Array.from({ length: 10 }, (_, k) => g.exact!.at(k) !== undefined)).toEqual([true, true, false, false, false, false, true, true, true, true]);
-    expect(exactTexts(g)).toEqual(['1/3', '1/10', '1', '5/2', '1/4', '1' + '0'.repeat(22), '20000000000000000001', '1' + '0'.repeat(400), '-1/1' + '0'.repeat(400), '3075000000000001/25000000000000']);
+    expect(exactTexts(g)).toEqual([
+      '1/3',
+      '1/10',
+      '1',
+      '5/2',
+      '1/4',
+      '1' + '0'.repeat(22),
+      '20000000000000000001',
+      '1' + '0'.repeat(400),
+      '-1/1' + '0'.repeat(400),
+      '3075000000000001/25000000000000',
+    ]);
   });
 
   it('decimal conversion is correctly rounded (agrees with Number())', () => {
@@ -85,7 +96,9 @@ describe('reading the payoff form', () => {
   it('a large game keeps exact values as well, and the fast path reads every number right', () => {
     const shape = [50, 50];
     const total = profileCount(shape) * 2;
-    const vals = Array.from({ length: total }, (_, i) => (i % 7 === 0 ? `-${i % 1000}.25` : i % 5 === 0 ? `${i}/4` : i % 3 === 0 ? `1.${i}e-3` : String(i % 997)));
+    const vals = Array.from({ length: total }, (_, i) =>
+      i % 7 === 0 ? `-${i % 1000}.25` : i % 5 === 0 ? `${i}/4` : i % 3 === 0 ? `1.${i}e-3` : String(i % 997),
+    );
     const text = `NFG 1 R "big" { "1" "2" } { ${shape.join(' ')} }\n${vals.join(' ')}\n`;
     const g = ok(text);
     vals.forEach((v, i) => expect(g.payoffs[i]).toBe(toNumber(parseRational(v)!)));
@@ -121,7 +134,9 @@ describe('reading the outcome form', () => {
 
   it('the same game in both forms reads the same', () => {
     const a = ok('NFG 1 R "x" { "1" "2" } { 3 2 } 1 1 0 2 0 2 1 1 0 3 2 0');
-    const b = ok('NFG 1 R "x" { "1" "2" } { { "1" "2" "3" } { "1" "2" } } { { "" 1, 1 } { "" 0, 2 } { "" 0, 2 } { "" 1, 1 } { "" 0, 3 } { "" 2, 0 } } 1 2 3 4 5 6');
+    const b = ok(
+      'NFG 1 R "x" { "1" "2" } { { "1" "2" "3" } { "1" "2" } } { { "" 1, 1 } { "" 0, 2 } { "" 0, 2 } { "" 1, 1 } { "" 0, 3 } { "" 2, 0 } } 1 2 3 4 5 6',
+    );
     expect(Array.from(b.payoffs)).toEqual(Array.from(a.payoffs));
   });
 
@@ -169,7 +184,10 @@ describe('writing', () => {
     .chain((shape) =>
       fc.record({
         title: arbLabel,
-        comment: fc.option(arbLabel.filter((s) => s !== ''), { nil: undefined }),
+        comment: fc.option(
+          arbLabel.filter((s) => s !== ''),
+          { nil: undefined },
+        ),
         players: fc.array(arbLabel, { minLength: shape.length, maxLength: shape.length }),
         strategies: fc.oneof(
           fc.constant(shape.map((k) => Array.from({ length: k }, (_, j) => String(j + 1)))),
@@ -223,7 +241,12 @@ describe('writing', () => {
 describe('Gambit output lines', () => {
   it('pure, exact and decimal forms', () => {
     expect(formatPureLine([2, 3], [1, 0])).toBe('NE,0,1,1,0,0');
-    expect(formatExactLine([[rat(1n, 3n), rat(2n, 3n)], [rat(1n), rat(0n)]])).toBe('NE,1/3,2/3,1,0');
+    expect(
+      formatExactLine([
+        [rat(1n, 3n), rat(2n, 3n)],
+        [rat(1n), rat(0n)],
+      ]),
+    ).toBe('NE,1/3,2/3,1,0');
     expect(formatDecimal(1 / 3)).toBe('0.3333333333');
     expect(formatDecimal(1e-18)).toBe('0');
     expect(formatDecimal(2.5e-8)).toBe('0.000000025');

@@ -55,7 +55,12 @@ export function exactRegretIndependent(game: NormalFormGame, sigma: readonly (re
 
 /** Float version for approximate answers. */
 export function floatRegretIndependent(game: NormalFormGame, sigma: readonly (readonly number[])[]): number {
-  return toNumber(exactRegretIndependent(game, sigma.map((v) => v.map(fromNumber))));
+  return toNumber(
+    exactRegretIndependent(
+      game,
+      sigma.map((v) => v.map(fromNumber)),
+    ),
+  );
 }
 
 /** All pure equilibria by brute force (each player's every deviation, exact payoffs). */
@@ -82,35 +87,35 @@ export function bruteForcePure(game: NormalFormGame): number[][] {
 
 /** fast-check: a small random n-player game with integer payoffs from a small range (ties are frequent). */
 export const arbGame = (maxPlayers = 4, maxStrategies = 4, maxPayoff = 4) =>
-  fc
-    .array(fc.integer({ min: 1, max: maxStrategies }), { minLength: 1, maxLength: maxPlayers })
-    .chain((shape) =>
-      fc
-        .array(fc.integer({ min: -maxPayoff, max: maxPayoff }), {
-          minLength: profileCount(shape) * shape.length,
-          maxLength: profileCount(shape) * shape.length,
-        })
-        .map((vals) => {
-          const g = gameFromFunction(
-            shape.map((_, i) => `P${i + 1}`),
-            shape,
-            () => 0,
-          );
-          g.payoffs.set(vals);
-          return g;
-        }),
-    );
+  fc.array(fc.integer({ min: 1, max: maxStrategies }), { minLength: 1, maxLength: maxPlayers }).chain((shape) =>
+    fc
+      .array(fc.integer({ min: -maxPayoff, max: maxPayoff }), {
+        minLength: profileCount(shape) * shape.length,
+        maxLength: profileCount(shape) * shape.length,
+      })
+      .map((vals) => {
+        const g = gameFromFunction(
+          shape.map((_, i) => `P${i + 1}`),
+          shape,
+          () => 0,
+        );
+        g.payoffs.set(vals);
+        return g;
+      }),
+  );
 
 /** fast-check: a random bimatrix game m×n with integer payoffs in [0, maxPayoff]. */
 export const arbBimatrix = (maxM = 5, maxN = 5, maxPayoff = 9) =>
-  fc.tuple(fc.integer({ min: 1, max: maxM }), fc.integer({ min: 1, max: maxN })).chain(([m, n]) =>
-    fc
-      .tuple(
-        fc.array(fc.array(fc.integer({ min: 0, max: maxPayoff }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
-        fc.array(fc.array(fc.integer({ min: 0, max: maxPayoff }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
-      )
-      .map(([A, B]) => bimatrixGame(A, B)),
-  );
+  fc
+    .tuple(fc.integer({ min: 1, max: maxM }), fc.integer({ min: 1, max: maxN }))
+    .chain(([m, n]) =>
+      fc
+        .tuple(
+          fc.array(fc.array(fc.integer({ min: 0, max: maxPayoff }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+          fc.array(fc.array(fc.integer({ min: 0, max: maxPayoff }), { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+        )
+        .map(([A, B]) => bimatrixGame(A, B)),
+    );
 
 /** Is lrsnash on the PATH? */
 export const hasLrs = (() => {

@@ -7,15 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gameFromFunction } from '../../../../models/game/types';
 import { ONE, add, isZero, ratToString, ZERO } from '../../../../models/game/rational';
-import {
-  approximateMixed,
-  bestResponses,
-  enumerateMixed2,
-  enumeratePure,
-  lemkeHowson,
-  paretoPure,
-  regret,
-} from '../../../../models/analysis/nash/index';
+import { approximateMixed, bestResponses, enumerateMixed2, enumeratePure, lemkeHowson, paretoPure, regret } from '../../../../models/analysis/nash/index';
 import { arbBimatrix, arbGame, bruteForcePure, exactRegretIndependent, floatRegretIndependent, hasLrs, lrsnashEquilibria, str } from './helpers';
 
 const key = (p: readonly number[]) => p.join(',');
@@ -140,8 +132,18 @@ describe('regret and best responses', () => {
 
   it('best responses to a mixed profile: both strategies in matching pennies at ½', () => {
     const g = gameFromFunction(['1', '2'], [2, 2], (p, i) => (p[0] === p[1] ? 1 : -1) * (i === 0 ? 1 : -1));
-    expect(bestResponses(g, 0, [[0.5, 0.5], [0.5, 0.5]])).toEqual([0, 1]);
-    expect(bestResponses(g, 0, [[0.5, 0.5], [0.9, 0.1]])).toEqual([0]);
+    expect(
+      bestResponses(g, 0, [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+    ).toEqual([0, 1]);
+    expect(
+      bestResponses(g, 0, [
+        [0.5, 0.5],
+        [0.9, 0.1],
+      ]),
+    ).toEqual([0]);
   });
 });
 
