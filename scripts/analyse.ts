@@ -32,7 +32,8 @@ import highsLoader from 'highs';
 import { setHighsLoader } from '../models/game/lp';
 import { BUILTINS, builtinDoc, formatProblem, parseScenario } from '../models/scenario/index';
 import { defaultPair } from '../models/domain/space';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseForecast } from '../workers/api';
+import { describeInterval } from '../models/analysis/commonCore/index';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseSensitivity, analyseSpatial } from '../workers/api';
 import { memoiseHighs } from '../workers/lpMemo';
 
 /** When this module started running and when HiGHS was ready (ms since the process started), for --timings. */
@@ -104,14 +105,16 @@ async function main() {
     process.exit(2);
   }
   const bargaining = analyseBargaining(scenario, variants, pair, first ? { first } : {}, clock);
-  const forecast = analyseForecast(scenario, variants, clock);
-  lap('bargaining and forecast');
-  for (const x of [coop, bargaining, forecast])
+  const forecast = analyseSpatial(scenario, variants, clock);
+  lap('bargaining and spatial forecast');
+  const sensitivity = await analyseSensitivity(scenario, variants, clock);
+  lap('sensitivity');
+  for (const x of [coop, bargaining, forecast, sensitivity])
     if (x.status !== 'ok') {
       console.error(`${x.kind}: ${x.problem}`);
       process.exit(1);
     }
-  if (coop.status !== 'ok' || bargaining.status !== 'ok' || forecast.status !== 'ok') process.exit(1);
+  if (coop.status !== 'ok' || bargaining.status !== 'ok' || forecast.status !== 'ok' || sensitivity.status !== 'ok') process.exit(1);
 
   /** Six decimals are plenty for utilities on a [0, 1] scale. */
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -125,17 +128,27 @@ async function main() {
           : v) as T;
 
   const [base, ...rest] = r.readings;
-  const core = (x: NonNullable<typeof base>) => ({
-    nonEmpty: x.nonEmpty,
-    chebyshevCentre: x.chebyshevCentre,
-    radius: x.radius,
-    binding: x.binding.map((b) => ({ actor: b.actor, constraint: b.constraint, label: b.label })),
-    maximalCompatibleSets: x.maximalCompatibleSets,
-    minimalExitSets: x.minimalExitSets,
-    excluded: x.excluded,
-    utilityAtCentre: x.utilityAtCentre,
-    linearPrograms: x.lps,
-  });
+  const core = (x: NonNullable<typeof base>) => {
+    // The core's most robust point: constrained dimensions at the centre, the free ones as the range they may take.
+    const whole = x.nonEmpty ? x.maximalSets.find((m) => m.actors.length === x.actors.length) : undefined;
+    return {
+      label: x.label,
+      nonEmpty: x.nonEmpty,
+      chebyshevCentre: whole ? { ...whole.centre, ...Object.fromEntries(whole.free.map((d) => [d, [0, 1]])) } : null,
+      radius: x.radius,
+      binding: x.binding.map((b) => ({ actor: b.actor, constraint: b.constraint, label: b.label })),
+      maximalCompatibleSets: x.maximalCompatibleSets,
+      minimalExitSets: x.minimalExitSets,
+      maximalSets: roundAll(
+        x.maximalSets.map((m) => ({ actors: m.actors, utilityAtCentre: m.utilityAtCentre, centre: m.centre, free: m.free, radius: m.radius })),
+      ),
+      sharedFeatures: x.sharedFeatures,
+      excluded: x.excluded,
+      statusQuo: roundAll(x.statusQuo.map((a) => ({ actor: a.actor, meets: a.meets, tightest: a.tightest, unmet: a.unmet.map((u) => u.constraint) }))),
+      linearPrograms: x.lps,
+    };
+  };
+  const readingKey = (ids: readonly string[]) => ids.filter((v) => !variants.includes(v)).join('+') || 'baseline';
   const c = coop.report;
   const b = bargaining.report;
   const deal = (p: { deal: { moves: string[]; probability: number }[] } | null) => p?.deal.map((d) => ({ moves: d.moves, probability: d.probability })) ?? [];
@@ -151,8 +164,36 @@ async function main() {
         method: base!.method,
         exact: true,
         commonCore: core(base!),
-        readings: Object.fromEntries(rest.map((x) => [x.variants.filter((v) => !variants.includes(v)).join('+'), core(x)])),
+        statusQuo: core(base!).statusQuo,
+        readings: Object.fromEntries(rest.map((x) => [readingKey(x.variants), core(x)])),
+        sensitivity: Object.fromEntries(
+          sensitivity.report.readings.map((rd) => [
+            readingKey(rd.variants),
+            {
+              label: rd.label,
+              bounds: roundAll(
+                rd.bounds.map((bd) => ({
+                  actors: bd.actors,
+                  constraint: bd.constraint,
+                  label: bd.label,
+                  op: bd.op,
+                  rhs: bd.rhs,
+                  results: bd.claims.map((cl) => ({
+                    claim: cl.claim,
+                    label: cl.label,
+                    holds: cl.holds,
+                    from: cl.from,
+                    to: cl.to,
+                    text: `${cl.holds ? '' : 'not: '}${cl.label} ${describeInterval(cl)}`,
+                  })),
+                })),
+              ),
+            },
+          ]),
+        ),
         coop: roundAll({
+          label: 'TU core (transferable-utility cooperative game)',
+          assumption: 'Utility transfers one for one between actors, as if side payments were possible; the common core makes no such assumption.',
           players: c.players,
           coreEmpty: c.coreEmpty,
           coreAllocation: c.coreAllocation,
@@ -186,6 +227,7 @@ async function main() {
             patience: b.rubinstein.patience,
             surplusShare: b.rubinstein.surplusShare,
             agreement: point(b.rubinstein.agreement),
+            agreementShare: b.rubinstein.agreementShare,
           },
           deal: b.nash ? deal(b.nash) : [],
           bestPureDeal: point(b.bestPureDeal),
@@ -198,12 +240,13 @@ async function main() {
         forecast: roundAll({
           label: forecast.report.label,
           method: forecast.report.method,
+          parameters: forecast.report.parameters,
+          turns: forecast.report.turns,
+          stop: forecast.report.stop,
           dimensions: Object.fromEntries(
-            forecast.report.dimensions.map((d) => [
-              d.dimension,
-              { statusQuo: d.statusQuo, mean: d.mean, median: d.median, ...(d.natural ? { natural: d.natural } : {}), heaviest: d.heaviest },
-            ]),
+            forecast.report.dimensions.map((d) => [d.dimension, { statusQuo: d.statusQuo, outcome: d.outcome, expected: d.expected }]),
           ),
+          finalPositions: Object.fromEntries(forecast.report.actors.map((a) => [a.actor, a.final])),
           inputHash: forecast.inputHash,
         }),
         lpCalls: { requested: memo.stats.calls, solved: memo.stats.solved },
