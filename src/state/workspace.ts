@@ -43,17 +43,23 @@ function docPair(doc: ScenarioDraft): [string, string] {
   return [actors[0]!, actors[1]!];
 }
 
+/** The document's first what-if variant (kind "variant", not a reading), as a compare set-up; else its first variant. */
+function firstVariant(doc: ScenarioDraft): string[] {
+  const v = doc.variants.find((x) => x.kind === 'variant') ?? doc.variants[0];
+  return v ? [String(v.id)] : [];
+}
+
 export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
   // A built-in is a valid scenario, so it is a draft as it stands.
   const doc = builtinDoc(source) as ScenarioDraft;
   const pair = docPair(doc);
-  const variantIds = doc.variants.map((v) => v.id);
   return {
     version: 1,
     source,
     scenarioDoc: doc,
     variants: [],
-    compare: { left: [], right: variantIds.includes('klaipeda-reopens') ? ['klaipeda-reopens'] : variantIds.slice(0, 1) },
+    // Compare opens on the scenario's first what-if variant (not a reading), beside the baseline.
+    compare: { left: [], right: firstVariant(doc) },
     pair,
     run: null,
     prefs: { largeText: false, tab: 'play' },
@@ -123,7 +129,6 @@ export function createWorkspace() {
   const replace = (data: WorkspaceData) => setWs(reconcile(data));
   /** Open a scenario document that has passed `parseScenario` (so it is a draft as it stands). */
   const loadDoc = (doc: ScenarioDraft, source: string) => {
-    const fresh = freshWorkspace();
     setWs(
       produce((w) => {
         w.scenarioDoc = doc;
@@ -131,8 +136,7 @@ export function createWorkspace() {
         w.variants = [];
         w.run = null;
         w.pair = docPair(doc);
-        const ids = doc.variants.map((v) => v.id);
-        w.compare = { left: [], right: ids.includes(fresh.compare.right[0] ?? '') ? fresh.compare.right : ids.slice(0, 1) };
+        w.compare = { left: [], right: firstVariant(doc) };
       }),
     );
   };

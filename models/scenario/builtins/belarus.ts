@@ -1421,6 +1421,18 @@ const variants = [
     source: `${S000} §4.6 (a hypothesis to test against further actions)`,
   },
   {
+    id: 'klaipeda-reopens',
+    label: 'Klaipeda reopens',
+    kind: 'variant',
+    description: 'Lithuania restores potash transit through Klaipeda; exports recover part of their pre-2021 volume.',
+    ops: [
+      { op: 'setState', dimension: 'transit', value: 1 },
+      { op: 'setState', dimension: 'potash', value: potash(10) },
+      { op: 'setState', dimension: 'russian_dependence', value: 0.7 },
+    ],
+    source: `${S003} (Klaipeda as the former sole route; 10–12 Mt/yr before 2021); magnitudes ${A}`,
+  },
+  {
     id: 'us-transactional',
     label: 'The US buffer hypothesis is false',
     kind: 'variant',
@@ -1497,18 +1509,6 @@ const variants = [
       },
     ],
     source: `${S000} §4.3 (a real core is attainable only after a change of power)`,
-  },
-  {
-    id: 'klaipeda-reopens',
-    label: 'Klaipeda reopens',
-    kind: 'variant',
-    description: 'Lithuania restores potash transit through Klaipeda; exports recover part of their pre-2021 volume.',
-    ops: [
-      { op: 'setState', dimension: 'transit', value: 1 },
-      { op: 'setState', dimension: 'potash', value: potash(10) },
-      { op: 'setState', dimension: 'russian_dependence', value: 0.7 },
-    ],
-    source: `${S003} (Klaipeda as the former sole route; 10–12 Mt/yr before 2021); magnitudes ${A}`,
   },
   {
     id: 'grey',

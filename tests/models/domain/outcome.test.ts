@@ -107,7 +107,7 @@ describe('variants', () => {
     expect(applyVariants(s, ['atlantis'])).toEqual({
       ok: false,
       problem:
-        'unknown variant "atlantis" (known: russia-limit, us-buffer, us-transactional, grey-russia-limit, ukraine-change-of-power, klaipeda-reopens, grey, golden)',
+        'unknown variant "atlantis" (known: russia-limit, us-buffer, klaipeda-reopens, us-transactional, grey-russia-limit, ukraine-change-of-power, grey, golden)',
     });
     const x = dimensionIndex(v.value.scenario);
     expect(x.size).toBe(14);

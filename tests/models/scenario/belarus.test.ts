@@ -105,10 +105,10 @@ describe('the Belarus 2025–26 scenario', () => {
     expect(s.variants.map((v) => v.id)).toEqual([
       'russia-limit',
       'us-buffer',
+      'klaipeda-reopens',
       'us-transactional',
       'grey-russia-limit',
       'ukraine-change-of-power',
-      'klaipeda-reopens',
       'grey',
       'golden',
     ]);
