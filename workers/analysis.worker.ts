@@ -4,7 +4,7 @@ import highsLoader from 'highs';
 import wasmUrl from 'highs/runtime?url';
 import { getHighs, setHighsLoader } from '../models/game/lp';
 import { commonCoreAnswers } from '../models/analysis/commonCore/index';
-import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame } from './api';
+import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame, analyseSensitivity } from './api';
 import { memoiseHighs } from './lpMemo';
 
 // Identical LPs (shared by readings, and by successive live edits) are solved once.
@@ -19,6 +19,7 @@ const api = {
     await getHighs();
   },
   analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock, commonCoreKept),
+  analyseSensitivity: (scenario: Parameters<typeof analyseSensitivity>[0], variants: string[]) => analyseSensitivity(scenario, variants, clock),
   analyseCoop: (scenario: Parameters<typeof analyseCoop>[0], variants: string[], opts: Parameters<typeof analyseCoop>[2] = {}) =>
     analyseCoop(scenario, variants, opts, clock),
   analyseBargaining: (

@@ -1,6 +1,6 @@
 /**
- * The analysis client. One lane per request kind (common core, cooperative game, bargaining,
- * forecast, round game, a round's debrief), each with its own worker, created on first use:
+ * The analysis client. One lane per request kind (common core, the sensitivity of its assumed
+ * bounds, cooperative game, bargaining, forecast, round game, a round's debrief), each with its own worker, created on first use:
  *
  * - latest wins: only the latest answer per kind is delivered; an older one resolves `stale`.
  *   Superseded work that has run for `cancelStaleAfterMs` is cancelled by restarting that
@@ -17,7 +17,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.worker';
-import type { CommonCoreAnalysis, CoopAnalysis, DebriefAnalysis, RoundGameAnalysis } from './api';
+import type { CommonCoreAnalysis, CoopAnalysis, DebriefAnalysis, RoundGameAnalysis, SensitivityAnalysis } from './api';
 import type { BargainingAnalysis, ForecastAnalysis } from './local';
 import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
 import type { ActorId, Scenario } from '../models/domain/index';
@@ -187,6 +187,9 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
       void l.api!.warm().catch(() => undefined);
     },
     commonCore: (scenario: Scenario, variants: string[]) => request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
+    /** The sensitivity of every assumed bound, per reading: its own lane, so live common-core edits are not held up by it. */
+    sensitivity: (scenario: Scenario, variants: string[]) =>
+      request<SensitivityAnalysis>('sensitivity', Infinity, (a) => a.analyseSensitivity(scenario, variants)),
     coop: (scenario: Scenario, variants: string[], o: { actors?: ActorId[]; nodeBudget?: number } = {}) =>
       request<CoopAnalysis>('coop', Infinity, (a) => a.analyseCoop(scenario, variants, o)),
     bargaining: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { first?: ActorId } = {}) =>

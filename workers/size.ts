@@ -3,14 +3,14 @@
  * thread. Sizes count the work units of each method: outcomes for bargaining, actor ×
  * dimension terms for the forecast, joint profiles an enumeration would score for the
  * cooperative game (the branch and bound visits far fewer), LPs a blind search of the
- * common core could need (2^n per reading), and for a round's debrief the profiles of its round
+ * common core could need (2^n per reading; the sensitivity of its assumed bounds reads the same sets), and for a round's debrief the profiles of its round
  * game (capped as buildRoundGame caps them) plus the pair's bargaining outcomes.
  */
 import { DEFAULT_MAX_PROFILES } from '../models/domain/roundGame';
 import type { ActorId, Scenario } from '../models/domain/index';
 
-export type RequestKind = 'commonCore' | 'coop' | 'bargaining' | 'forecast' | 'roundGame' | 'debrief';
-export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'coop', 'bargaining', 'forecast', 'roundGame', 'debrief'];
+export type RequestKind = 'commonCore' | 'sensitivity' | 'coop' | 'bargaining' | 'forecast' | 'roundGame' | 'debrief';
+export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'sensitivity', 'coop', 'bargaining', 'forecast', 'roundGame', 'debrief'];
 
 /**
  * Kinds that need no linear program, so no HiGHS: only these may run on the main thread. The
@@ -51,6 +51,7 @@ export function estimateSize(kind: RequestKind, s: Scenario, pair?: readonly Act
       return Math.min(estimateSize('roundGame', s), DEFAULT_MAX_PROFILES) + (a && b ? estimateSize('bargaining', s, pair) : 0);
     }
     case 'commonCore':
+    case 'sensitivity':
       return 2 ** actors.length * (1 + (s.variants ?? []).filter((v) => v.kind === 'reading').length);
   }
 }

@@ -21,7 +21,6 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import cytoscape, { type Core } from 'cytoscape';
 import type { GraphElement } from '../../models/graph/elements';
-import type { GraphFrame } from '../../models/graph/frame';
 import { saveBlob } from '../app/files';
 import { toDefinitions } from './elementDiff';
 import { GraphLegend } from './Legend';
@@ -31,11 +30,15 @@ import { prefersReducedMotion } from './motion';
 import { addFirstFrame, applyElements, applyLayout, fitToCanvas, measure, seedPositions } from './placement';
 import { graphStylesheet } from './style';
 import { clampFrame, Timeline } from './Timeline';
+import { drawOutlines, type OutlinedFrame } from './outlines';
 import './graph.css';
 
 export interface CoalitionGraphProps {
-  /** One entry per round, oldest first (build each with `graphFrame` from models/graph). */
-  frames: readonly GraphFrame[];
+  /**
+   * One entry per round, oldest first (build each with `graphFrame` from models/graph); a frame's
+   * `outlines` (overlapping groups) are drawn as hulls around their members (outlines.ts).
+   */
+  frames: readonly OutlinedFrame[];
   /** The frame shown (controlled); clamped into range. */
   frame: number;
   /** Called when the user scrubs, steps or plays the timeline. */
@@ -65,6 +68,7 @@ interface PendingFrame {
 function CoalitionGraph(props: CoalitionGraphProps) {
   const uid = createUniqueId();
   let container!: HTMLDivElement;
+  let overlay!: HTMLCanvasElement;
   const [cy, setCy] = createSignal<Core>();
   const [showCompatible, setShowCompatible] = createSignal(false);
   const [status, setStatus] = createSignal('');
@@ -156,7 +160,13 @@ function CoalitionGraph(props: CoalitionGraphProps) {
       autoungrabify: false,
     });
     setCy(c);
+    let outlineFrame = 0;
     c.on('render', () => {
+      if (!outlineFrame)
+        outlineFrame = requestAnimationFrame(() => {
+          outlineFrame = 0;
+          if (!c.destroyed()) drawOutlines(overlay, c, untrack(() => current()?.outlines) ?? [], bigLabels());
+        });
       if (container.dataset.painted !== String(applied)) {
         container.dataset.painted = String(applied);
         container.dataset.paintedAt = String(performance.now());
@@ -238,7 +248,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     const f = current();
     return f ? `${f.label} (${index() + 1} of ${count()})` : 'No rounds yet';
   };
-  const legend = () => <GraphLegend headingId={`${uid}-legend`} showCompatible={showCompatible()} />;
+  const legend = () => <GraphLegend headingId={`${uid}-legend`} showCompatible={showCompatible()} groups={current()?.groups} outlines={current()?.outlines} />;
 
   return (
     <section class="cg" classList={{ 'cg-large': !!props.largeText, 'cg-compact': !!props.compact }} aria-labelledby={`${uid}-title`}>
@@ -267,7 +277,9 @@ function CoalitionGraph(props: CoalitionGraphProps) {
           aria-label={`${props.title}: ${frameText()}. Left and right arrows change round; plus, minus and 0 zoom. The graph in words follows.`}
           aria-describedby={`${uid}-words`}
           onKeyDown={onCanvasKey}
-        />
+        >
+          <canvas ref={overlay} class="cg-outlines" />
+        </div>
         <Show when={!props.compact}>{legend()}</Show>
       </div>
 

@@ -18,6 +18,26 @@ describe('the analysis moves with the preferences', () => {
     expect(await page.locator('[data-reading=baseline] [data-testid=core-status]').textContent()).toBe('empty');
     expect(await page.locator('[data-reading=baseline] [data-testid=minimal-exits]').textContent()).toContain('{Regime, Russia}');
     expect(await page.locator('[data-reading="grey+russia-limit"]').count()).toBe(0);
+    // Each card says its reading's label and, per actor, whether the opening state meets its minimum.
+    expect(await page.locator('[data-reading=baseline] [data-testid=reading-label]').textContent()).toBe('As encoded');
+    expect(await page.locator('[data-reading=russia-limit] [data-testid=reading-label]').textContent()).toBe(
+      'Russia: reliability as a limit on its military function',
+    );
+    expect(await page.locator('[data-reading=baseline] [data-testid=status-quo] li[data-actor=regime]').textContent()).toMatch(
+      /^Regime: met — tightest condition “.+”, slack \d\.\d\d$/,
+    );
+    expect(await page.locator('[data-reading=baseline] [data-testid=status-quo] li[data-actor=opposition]').textContent()).toMatch(
+      /^Opposition: unmet — “.+” fails by \d\.\d\d/,
+    );
+    // The sensitivity card, from its own lane: an interval for Russia's control bound.
+    const sens = page.locator('[data-testid=sensitivity]');
+    await sens.locator('[data-reading=baseline] li[data-constraint=military-orientation-under-its-control]').waitFor({ timeout: 60_000 });
+    expect(await sens.locator('[data-reading=baseline] li[data-constraint=military-orientation-under-its-control]').textContent()).toMatch(
+      /while Russia: military orientation under its control is [<>≤≥] 0\.\d+/,
+    );
+    await expect.poll(() => sens.locator('[data-testid=sensitivity-status]').textContent(), { timeout: 30_000 }).toBe('');
+    await sens.scrollIntoViewIfNeeded();
+    await screenshot(page, 'analyse-sensitivity');
     // The round game, bargaining for Minsk and Washington, the cooperative game and the forecast.
     await page.locator('[data-testid=pure-equilibria]').waitFor();
     expect(Number(await page.locator('[data-testid=pure-equilibria] tbody tr').count())).toBeGreaterThan(0);
@@ -27,6 +47,7 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('[data-testid=forecast]').waitFor();
     await page.locator('[data-testid=coop]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid=coop]').textContent()).toMatch(/Shapley value/);
+    expect(await page.locator('[data-testid=coop] h2').textContent()).toBe('Cooperative game with transferable utility (TU)');
     const download = page.waitForEvent('download');
     await page.locator('[data-testid=export-nfg]').click();
     const nfg = await (await download).path();

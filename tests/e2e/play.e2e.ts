@@ -117,6 +117,13 @@ describe('a class round of the Belarus scenario', () => {
     await runGraph.locator('.cg-canvas:not(.cg-placing)').waitFor();
     expect(await runGraph.locator('.cg-frame').textContent()).toBe('Round 1 (2 of 2)');
     expect((await runGraph.locator('.cg-words li').allTextContents()).join('\n')).toContain('Regime');
+    // The groups follow the state of play: who the state contents (boxes) and every group that could gain together (outlines).
+    const groups = runGraph.locator('[data-testid=graph-groups]');
+    const groupsRound1 = await groups.locator('li').allTextContents();
+    const gainGroups = groupsRound1.filter((g) => g.includes('Could gain together: '));
+    expect(gainGroups.length).toBeGreaterThan(0);
+    expect(groupsRound1.some((g) => g.includes('Content with the present state: ') || g.includes('Minimum unmet, wants change: '))).toBe(true);
+    expect((await runGraph.locator('.cg-words li').allTextContents()).filter((l) => l.startsWith('Could gain together: ')).length).toBe(gainGroups.length);
     await page.waitForTimeout(800);
     await screenshot(page, 'play-debrief');
 
@@ -136,6 +143,8 @@ describe('a class round of the Belarus scenario', () => {
     // and let go by the layout's answer (not by the time limit), then it draws the new round.
     await runGraph.scrollIntoViewIfNeeded();
     await runGraph.locator('.cg-frame', { hasText: 'Round 2 (3 of 3)' }).waitFor();
+    // Minsk broke the deal with Washington: the groups after round 2 are not those after round 1.
+    expect(await groups.locator('li').allTextContents()).not.toEqual(groupsRound1);
     await page.waitForFunction((p) => document.querySelector('.run-charts .cg-canvas')?.getAttribute('data-painted') !== p, painted);
     expect(Number(await canvas.getAttribute('data-holds'))).toBeGreaterThanOrEqual(1);
     expect(await canvas.getAttribute('data-hold-timeouts')).toBeNull();

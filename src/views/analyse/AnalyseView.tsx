@@ -9,6 +9,7 @@ import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
 import { RoundGameCard } from './RoundGameCard';
 import { BargainingCard, CoopCard, ForecastCard } from './AnalysisCards';
+import { SensitivityCard } from './SensitivityCard';
 import { writeNfg } from '../../../models/analysis/io/nfg';
 import { buildRoundGame } from '../../../models/domain/roundGame';
 import { initialHoldings } from '../../../models/domain/legality';
@@ -19,7 +20,8 @@ const KIND_LABEL: Record<string, string> = {
   commonCore: 'common core',
   roundGame: 'round game',
   bargaining: 'bargaining',
-  coop: 'cooperative game',
+  coop: 'TU cooperative game',
+  sensitivity: 'sensitivity',
   forecast: 'forecast',
 };
 
@@ -29,11 +31,6 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
   const w = useWorkspace();
   const [frame, setFrame] = createSignal(0);
   const variants = () => (w.scenario()?.variants ?? []).filter((v) => v.kind === 'variant');
-  const title = (ids: string[]) => {
-    const s = w.scenario();
-    const names = ids.map((id) => s?.variants.find((v) => v.id === id)?.label ?? id);
-    return names.length ? names.join(' + ') : 'As encoded';
-  };
   return (
     <div class="analyse-view">
       <Show
@@ -117,8 +114,20 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                       <>
                         <h2>Common core</h2>
                         <div class="grid2">
-                          <For each={res.readings}>{(rd) => <CommonCoreCard scenario={s()} reading={rd} title={title(rd.variants)} />}</For>
+                          <For each={res.readings}>{(rd) => <CommonCoreCard scenario={s()} reading={rd} />}</For>
                         </div>
+                        <SensitivityCard
+                          scenario={s()}
+                          readings={(() => {
+                            const x = props.live.sensitivity();
+                            return x?.status === 'ok' ? x.report.readings : undefined;
+                          })()}
+                          updating={props.live.sensitivityBusy()}
+                          problem={(() => {
+                            const x = props.live.sensitivity();
+                            return x && x.status !== 'ok' ? x.problem : props.live.failed().sensitivity;
+                          })()}
+                        />
                         <Show when={props.live.roundGame()?.status === 'ok' ? props.live.roundGame() : undefined}>
                           {(rg) => (
                             <RoundGameCard
@@ -146,7 +155,7 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                           </Show>
                           <Show
                             when={props.live.coop()?.status === 'ok' ? props.live.coop() : undefined}
-                            fallback={<p class="card muted">The cooperative game is being computed…</p>}
+                            fallback={<p class="card muted">The TU cooperative game is being computed…</p>}
                           >
                             {(c) => <CoopCard scenario={s()} report={(c() as Extract<ReturnType<typeof c>, { status: 'ok' }>).report} />}
                           </Show>

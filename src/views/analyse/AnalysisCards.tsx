@@ -1,4 +1,4 @@
-/** Bargaining for the chosen pair, the cooperative game (core, Shapley value, nucleolus) and the spatial forecast. */
+/** Bargaining for the chosen pair, the TU cooperative game (TU core, Shapley value, nucleolus) and the spatial forecast. */
 import { For, Show } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import type { BargainingReport } from '../../../models/analysis/bargaining/index';
@@ -109,9 +109,13 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
   const r = () => props.report;
   return (
     <section class="card" aria-labelledby="coop-title" data-testid="coop">
-      <h2 id="coop-title">Cooperative game</h2>
+      <h2 id="coop-title">Cooperative game with transferable utility (TU)</h2>
+      <p class="small muted" data-testid="tu-assumption">
+        Assumes utility transfers one for one between actors (side payments), which the common core does not: this TU core is a different question from the
+        common core above.
+      </p>
       <p>
-        v(N) = {f3(r().grandCoalition.worth)}. The core is <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
+        v(N) = {f3(r().grandCoalition.worth)}. The TU core is <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
         <Show when={r().coreEmpty && r().leastCore.epsilon !== null}> (least core ε = {f3(r().leastCore.epsilon)})</Show>.
         {r().exact ? '' : " (approximate: some coalitions' searches were cut short)"}
       </p>
@@ -123,7 +127,7 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
               Alone v({'{i}'})
             </th>
             <th scope="col" class="num">
-              {r().coreEmpty ? 'Least core' : 'Core allocation'}
+              {r().coreEmpty ? 'TU least core' : 'TU core allocation'}
             </th>
             <th scope="col" class="num">
               Shapley value
@@ -148,7 +152,7 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
         </tbody>
       </table>
       <details>
-        <summary>How v(S) is derived</summary>
+        <summary>How v(S) is derived (the transferable-utility assumption)</summary>
         <p class="small">{r().derivation}</p>
       </details>
     </section>

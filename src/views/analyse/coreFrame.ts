@@ -1,7 +1,39 @@
-/** A coalition-graph frame from a common-core reading: compatible pairs as edges, the largest maximal compatible sets as coalitions. */
-import { graphFrame, type GraphFrame, type GraphLink } from '../../../models/graph/index';
+/**
+ * Coalition-graph frames with every group drawn: compound groups for a partition (one parent per
+ * actor), outlines for groups that overlap (src/graph/outlines.ts). The graph in words lists every
+ * group, boxes then outlines.
+ *
+ * `coreFrame`: a common-core reading: compatible pairs as edges, every maximal compatible set as
+ * an outline (they overlap, so none is a box).
+ */
+import { graphFrame, graphSummary, type GraphCoalition, type GraphInput, type GraphLink } from '../../../models/graph/index';
 import { initialState, type Posture, type Scenario } from '../../../models/domain/index';
 import type { ReadingReport } from '../../../workers/api';
+import type { OutlinedFrame, Outline } from '../../graph/outlines';
+
+/**
+ * A frame whose `boxes` (a partition) are compound nodes and whose `outlines` (overlapping) are
+ * hulls; `describe` says in words what an outline means (e.g. "minimums compatible").
+ */
+export function groupedFrame(
+  input: Omit<GraphInput, 'coalitions'>,
+  label: string,
+  boxes: readonly GraphCoalition[],
+  outlines: readonly Outline[],
+  describe: { box: string; outline: string },
+): OutlinedFrame {
+  const name = (id: string) => input.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const f = graphFrame({ ...input, coalitions: boxes }, label);
+  // The words: the actors' lines first, then every group, then the rest (pairs, deals, threats).
+  const rest = graphSummary({ ...input, coalitions: [] });
+  const n = input.scenario.actors.length;
+  const groups = [
+    ...boxes.map((b) => `${b.label} {${b.members.map(name).join(', ')}}: ${describe.box}; drawn as a box`),
+    ...outlines.map((o, i) => `${o.label} {${o.members.map(name).join(', ')}}: ${describe.outline}; drawn as outline ${i + 1}`),
+  ];
+  if (!boxes.length && !outlines.length) groups.push('No groups at this position.');
+  return { ...f, summary: [...rest.slice(0, n), ...groups, ...rest.slice(n)], groups: boxes, outlines };
+}
 
 export function coreFrame(
   scenario: Scenario,
@@ -10,9 +42,10 @@ export function coreFrame(
   state: ArrayLike<number> = initialState(scenario),
   postures?: Record<string, Posture>,
   links: { deals?: GraphLink[]; threats?: GraphLink[] } = {},
-): GraphFrame {
+): OutlinedFrame {
   const order = new Map(scenario.actors.map((a, i) => [a.id, i]));
-  return graphFrame(
+  const sets = [...reading.maximalCompatibleSets].filter((m) => m.length >= 2).sort((a, b) => b.length - a.length);
+  return groupedFrame(
     {
       scenario,
       state,
@@ -22,8 +55,10 @@ export function coreFrame(
         return reading.pairs[`${x}|${y}`];
       },
       ...links,
-      coalitions: reading.maximalCompatibleSets.slice(0, 3).map((m, i) => ({ id: `set${i + 1}`, label: `Compatible set ${i + 1}`, members: m })),
     },
     label,
+    [],
+    sets.map((m, i) => ({ id: `set${i + 1}`, label: `Compatible set ${i + 1}`, members: m })),
+    { box: '', outline: 'minimums compatible (a maximal compatible set)' },
   );
 }

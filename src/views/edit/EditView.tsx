@@ -9,6 +9,7 @@ import { useWorkspace } from '../../state/context';
 import type { ScenarioDraft } from '../../state/draft';
 import { FieldProblems, NumberField, Slider } from '../../ui/fields';
 import { formatNatural } from '../../../models/domain/space';
+import { AssumedBadge } from './Assumed';
 
 type DraftDimension = ScenarioDraft['dimensions'][number];
 
@@ -28,6 +29,7 @@ export function EditView(props: { live?: JSX.Element }) {
   const [selected, setSelected] = createSignal(0);
   const actor = createMemo(() => actors()[Math.min(selected(), actors().length - 1)]);
   const ai = () => Math.min(selected(), actors().length - 1);
+  const assetLabel = (id: unknown) => String(doc().assets?.find((x) => x?.id === id)?.name ?? id);
 
   return (
     <div class="edit-view">
@@ -75,7 +77,10 @@ export function EditView(props: { live?: JSX.Element }) {
       <Show when={actor()}>
         {(a) => (
           <section class="actor-editor" aria-labelledby="actor-editor-title">
-            <h2 id="actor-editor-title">{String(a().name)}</h2>
+            <h2 id="actor-editor-title">
+              {String(a().name)}
+              <AssumedBadge source={a().source} />
+            </h2>
             <p class="muted">{String(a().description ?? '')}</p>
             <div class="row">
               <label>
@@ -112,6 +117,7 @@ export function EditView(props: { live?: JSX.Element }) {
                   <th scope="col">Dimension</th>
                   <th scope="col">Ideal</th>
                   <th scope="col">Salience</th>
+                  <th scope="col">Leverage</th>
                 </tr>
               </thead>
               <tbody>
@@ -120,6 +126,7 @@ export function EditView(props: { live?: JSX.Element }) {
                     <tr>
                       <th scope="row" title={d.description}>
                         {d.label}
+                        <AssumedBadge source={d.source} />
                         <div class="muted small">
                           {d.low} → {d.high}
                         </div>
@@ -149,6 +156,17 @@ export function EditView(props: { live?: JSX.Element }) {
                           onInput={(v) => w.setSalience(ai(), d.id, v)}
                         />
                       </td>
+                      <td class="small" data-testid="leverage-cell">
+                        <For each={(a().leverage ?? []).filter((l) => l?.dimension === d.id)}>
+                          {(l) => (
+                            <div class="leverage" data-asset={String(l.asset)}>
+                              Holds {assetLabel(l.asset)} (held end: {l.held === 'low' ? d.low : d.high}); holding value{' '}
+                              {(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%
+                              <AssumedBadge source={l.source} />
+                            </div>
+                          )}
+                        </For>
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -173,6 +191,7 @@ export function EditView(props: { live?: JSX.Element }) {
                       <tr>
                         <td>
                           {String(c.label)}
+                          <AssumedBadge source={c.source} />
                           <Show when={c.tags?.length}>
                             <div class="tags">
                               <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For>
@@ -226,6 +245,7 @@ function MovesEditor(props: { actorId: string }) {
           {({ m, i }) => (
             <li>
               <strong>{String(m.label)}</strong> <span class={`tone tone-${m.tone}`}>{String(m.tone)}</span>
+              <AssumedBadge source={m.source} />
               <div class="effects">
                 <For each={m.effects}>
                   {(e, k) => (

@@ -21,6 +21,7 @@ import { Offers } from './Offers';
 import { RunCharts } from './RunCharts';
 import { SetupForm, defaultSetup } from './Setup';
 import { TeacherBar } from './TeacherBar';
+import { AssumedBadge } from '../edit/Assumed';
 import { RoundTimer } from './Timer';
 
 export function PlayView(props: { live: LiveAnalysis }) {
@@ -245,7 +246,10 @@ function WorldTable(props: { scenario: Scenario; world: readonly number[]; befor
         <For each={props.scenario.dimensions}>
           {(d, i) => (
             <tr classList={{ diff: !!props.before && Math.abs((props.before[i()] ?? 0) - (props.world[i()] ?? 0)) > 1e-9 }}>
-              <th scope="row">{d.label}</th>
+              <th scope="row">
+                {d.label}
+                <AssumedBadge source={d.source} />
+              </th>
               <td class="num">{formatNatural(d, props.world[i()]!)}</td>
               <td>
                 <span class="scale" aria-hidden="true">

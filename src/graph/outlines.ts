@@ -1,0 +1,119 @@
+/**
+ * Overlapping groups drawn as outlines. Cytoscape gives a node one parent, so compound nodes can
+ * only draw a partition; groups that overlap (every coalition that could gain together, every
+ * maximal compatible set) are drawn as a padded convex hull around their members on a canvas laid
+ * over Cytoscape's, redrawn on each of its renders. Each outline has its own colour and dash and a
+ * number written at its top, which the legend and the graph in words repeat.
+ */
+import type { Core } from 'cytoscape';
+import type { ActorId } from '../../models/domain/types';
+import type { GraphFrame } from '../../models/graph/frame';
+
+export interface Outline {
+  readonly id: string;
+  readonly label: string;
+  readonly members: readonly ActorId[];
+}
+
+/** A frame with the groups it draws as outlines (and the compound groups named for the legend). */
+export interface OutlinedFrame extends GraphFrame {
+  readonly outlines?: readonly Outline[];
+  /** The compound groups of the frame (a partition), for the legend. */
+  readonly groups?: readonly Outline[];
+}
+
+/** Outline colours (Okabe–Ito, then darker tones), cycled with dashes so neighbours differ. */
+export const OUTLINE_COLOURS = ['#0072b2', '#cc79a7', '#e69f00', '#56b4e9', '#009e73', '#d55e00', '#6a3d9a', '#1b1b1b'];
+export const OUTLINE_DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 4], [10, 3, 2, 3]];
+export const outlineStyle = (i: number) => ({
+  colour: OUTLINE_COLOURS[i % OUTLINE_COLOURS.length]!,
+  dash: OUTLINE_DASHES[Math.floor(i / OUTLINE_COLOURS.length) % OUTLINE_DASHES.length]!,
+});
+
+type P = readonly [number, number];
+
+/** Convex hull (Andrew's monotone chain), counter-clockwise, without collinear points. */
+export function convexHull(points: readonly P[]): P[] {
+  const ps = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (ps.length <= 2) return ps;
+  const cross = (o: P, a: P, b: P) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: P[] = [];
+  for (const p of ps) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: P[] = [];
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const p = ps[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+/** Points around each member's box (a 12-gon around each, `pad` away), so the hull's corners are round. */
+export function outlinePoints(boxes: readonly { x: number; y: number; r: number }[], pad: number): P[] {
+  const out: P[] = [];
+  for (const b of boxes)
+    for (let k = 0; k < 12; k++) {
+      const t = (k / 12) * 2 * Math.PI;
+      out.push([b.x + Math.cos(t) * (b.r + pad), b.y + Math.sin(t) * (b.r + pad)]);
+    }
+  return out;
+}
+
+/** Draw the outlines of `cy`'s present positions onto `canvas` (sized to the container). */
+export function drawOutlines(canvas: HTMLCanvasElement, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
+  const w = cy.width();
+  const h = cy.height();
+  const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  const zoom = cy.zoom();
+  outlines.forEach((o, i) => {
+    const boxes: { x: number; y: number; r: number }[] = [];
+    for (const m of o.members) {
+      const n = cy.getElementById(`actor:${m}`);
+      if (n.empty()) continue;
+      const p = n.renderedPosition();
+      boxes.push({ x: p.x, y: p.y, r: (Math.max(n.width(), n.height()) / 2) * zoom });
+    }
+    if (boxes.length < 2) return;
+    const { colour, dash } = outlineStyle(i);
+    // Nested outlines of the same members stay apart: each later one a little wider.
+    const hull = convexHull(outlinePoints(boxes, 6 + (i % 6) * 4));
+    ctx.beginPath();
+    hull.forEach(([x, y], k) => (k ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+    ctx.closePath();
+    ctx.globalAlpha = 0.06;
+    ctx.fillStyle = colour;
+    ctx.fill();
+    ctx.globalAlpha = 0.9;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 2.5;
+    ctx.setLineDash([...dash]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    // The outline's number at its top point.
+    const top = hull.reduce((a, b) => (b[1] < a[1] ? b : a));
+    ctx.globalAlpha = 1;
+    ctx.font = `600 ${largeText ? 16 : 12}px system-ui, sans-serif`;
+    const text = `${i + 1}`;
+    const tw = ctx.measureText(text).width + 8;
+    ctx.fillStyle = colour;
+    ctx.fillRect(top[0] - tw / 2, top[1] - 9, tw, largeText ? 20 : 16);
+    ctx.fillStyle = '#fff';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.fillText(text, top[0], top[1] - 7);
+  });
+  ctx.globalAlpha = 1;
+}
