@@ -6,6 +6,8 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { include: ['highs', 'comlink', 'cytoscape', 'cytoscape-fcose', 'xstate', 'valibot', 'idb'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  // `npm run dev`: the rooms' Socket.IO goes to the room server on ROOM_PORT (default 5174), which `npm run dev:rooms` runs.
+  server: { proxy: { '/socket.io': { target: `http://127.0.0.1:${process.env.ROOM_PORT || 5174}`, ws: true } } },
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

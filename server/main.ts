@@ -11,6 +11,7 @@
  * Prints `listening on http://HOST:PORT` once it accepts connections; SIGINT/SIGTERM close it.
  */
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './server';
@@ -37,6 +38,14 @@ const at = await server.listen(port, host);
 console.log(
   `listening on ${at.url} (rooms: ${server.rooms.size} restored; data: ${store.file}${existsSync(resolve(distDir, 'index.html')) ? '' : '; no build in dist/: run `npm run build`'})`,
 );
+if (host === '0.0.0.0' || host === '::') {
+  // Open to the classroom's network: the addresses the devices can open (the teacher opens the console there too, so its QR code points at it).
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal)
+    .map((i) => `http://${i!.address}:${at.port}`);
+  if (lan.length) console.log(`on the class's network: ${lan.join('  ')}`);
+}
 
 let stopping = false;
 const stop = async () => {

@@ -14,6 +14,7 @@ import { loadSaved, save, setAside } from '../state/persist';
 import type { Notify } from '../state/notices';
 import { readWorkspaceRecord, type WorkspaceRecord } from '../state/workspaceRecord';
 import { decodeScenarioLink, encodeScenarioLink } from '../state/share';
+import { parseRoomRoute } from '../state/room';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
@@ -31,11 +32,31 @@ const CoalitionGraph = lazy(() => import('../graph/CoalitionGraph'));
 
 const SAVE_KEY = 'workspace';
 
+/** The room's screens (a class on its own devices), fetched only when a room route is opened. */
+const RoomApp = lazy(() => import('../views/room/RoomApp'));
+
 export function App() {
+  // `#room/CODE`, `#teach/CODE` and `#projector/CODE/KEY` open the room's screens; anything else is the app.
+  const [hash, setHash] = createSignal(location.hash);
+  const onHash = () => setHash(location.hash);
+  addEventListener('hashchange', onHash);
+  onCleanup(() => removeEventListener('hashchange', onHash));
+  const route = createMemo(() => parseRoomRoute(hash()));
   return (
-    <AppProvider state={createAppState()}>
-      <Shell />
-    </AppProvider>
+    <Show
+      when={route()}
+      fallback={
+        <AppProvider state={createAppState()}>
+          <Shell />
+        </AppProvider>
+      }
+    >
+      {(r) => (
+        <Suspense fallback={<p class="loading">Opening the room…</p>}>
+          <RoomApp route={r()} />
+        </Suspense>
+      )}
+    </Show>
   );
 }
 

@@ -1,12 +1,16 @@
 /**
  * The teacher's set-up for a class run: who plays which actor (a team or a bot and its
  * strategy), how many rounds, an optional timer per round, and the seed that makes bots and
- * replays repeatable.
+ * replays repeatable. "Open a room" plays the same set-up with the class on its own devices:
+ * the room server holds the run, and the teacher's console opens in this tab.
  */
 import { For, createSignal } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import type { Scenario } from '../../../models/domain/types';
 import { BOT_STRATEGIES, type BotStrategy } from '../../../models/machines/run';
+import { useNotices, useWorkspace } from '../../state/context';
 import type { PlaySetup } from '../../state/play';
+import { createRoom } from '../../state/room';
 
 const BOT_LABELS: Record<BotStrategy, string> = {
   'best-response': 'Bot: best response',
@@ -27,6 +31,32 @@ export function defaultSetup(s: Scenario): PlaySetup {
 
 export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onStart: (s: PlaySetup) => void }) {
   const [setup, setSetup] = createSignal<PlaySetup>(structuredClone(props.initial));
+  const w = useWorkspace();
+  const { notify } = useNotices();
+  const [opening, setOpening] = createSignal(false);
+  /** The class on its own devices: the room server opens a room with this set-up; the teacher's console takes over the tab. */
+  const openRoom = async () => {
+    const s = setup();
+    const seats: Record<string, { kind: 'team'; team: string } | { kind: 'bot'; strategy: BotStrategy }> = {};
+    for (const a of props.scenario.actors) {
+      const team = s.teams[a.id];
+      seats[a.id] = team ? { kind: 'team', team } : { kind: 'bot', strategy: s.bots[a.id] ?? 'best-response' };
+    }
+    if (!Object.values(seats).some((x) => x.kind === 'team')) return notify('error', 'A room needs at least one actor played by a team.');
+    setOpening(true);
+    const r = await createRoom({
+      title: `${props.scenario.title} — class on devices`,
+      scenario: { document: JSON.parse(JSON.stringify(unwrap(w.ws.scenarioDoc))) },
+      variants: [...w.ws.variants],
+      seed: s.seed >>> 0,
+      roundLimit: s.roundLimit,
+      timerSeconds: s.timerSeconds,
+      seats,
+    });
+    setOpening(false);
+    if (!r.ok) return notify('error', r.message);
+    location.hash = `#teach/${r.code}`;
+  };
   const controllerOf = (id: string) => (setup().teams[id] ? 'team' : (setup().bots[id] ?? 'best-response'));
   const setController = (id: string, v: string) =>
     setSetup((s) => {
@@ -126,9 +156,17 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
           />
         </label>
       </div>
-      <button type="submit" class="primary big" data-testid="start-run">
-        Start the run
-      </button>
+      <div class="row">
+        <button type="submit" class="primary big" data-testid="start-run">
+          Start the run
+        </button>
+        <button type="button" class="big" data-testid="open-room" disabled={opening()} onClick={() => void openRoom()}>
+          {opening() ? 'Opening a room…' : 'Class on devices: open a room'}
+        </button>
+      </div>
+      <p class="muted small">
+        A room lets each team play from its own phone or laptop, with the class screen on the projector. It needs the room server (<code>npm start</code>).
+      </p>
     </form>
   );
 }
