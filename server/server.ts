@@ -483,6 +483,15 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
     });
   }
 
+  /** The offer of this round that `kind` (an answer or a counter) responds to, addressed to an actor the seat plays. */
+  const offerToSeat = (room: Room, seat: { team: string; actors: readonly string[] }, offerId: string, kind: 'ANSWER' | 'COUNTER') => {
+    const offer = room.session.snapshot.context.offers.find((o) => o.id === offerId);
+    if (!offer) return fail('rejected', `${kind} is rejected: no offer "${offerId}" this round`);
+    if (!seat.actors.includes(offer.to))
+      return fail('not_your_actor', `offer "${offerId}" is addressed to ${offer.to}, which team "${seat.team}" does not play`);
+    return offer;
+  };
+
   const nextOfferId = (room: Room) => {
     if (room.session.snapshot.context.offers.length >= limits.maxOffersPerRound) fail('full', `this round has ${limits.maxOffersPerRound} offers`);
     return `o${room.rev + 1}`;
@@ -514,10 +523,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
       const r = await runEvent(
         room,
         (x) => {
-          const offer = x.session.snapshot.context.offers.find((o) => o.id === p.offerId);
-          if (!offer) return fail('rejected', `ANSWER is rejected: no offer "${p.offerId}" this round`);
-          if (!seat.actors.includes(offer.to))
-            return fail('not_your_actor', `offer "${p.offerId}" is addressed to ${offer.to}, which team "${seat.team}" does not play`);
+          const offer = offerToSeat(x, seat, p.offerId, 'ANSWER');
           return { type: 'ANSWER', offerId: p.offerId, by: offer.to, answer: p.answer };
         },
         seat.deviceId,
@@ -531,10 +537,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
       const r = await runEvent(
         room,
         (x) => {
-          const offer = x.session.snapshot.context.offers.find((o) => o.id === p.offerId);
-          if (!offer) return fail('rejected', `COUNTER is rejected: no offer "${p.offerId}" this round`);
-          if (!seat.actors.includes(offer.to))
-            return fail('not_your_actor', `offer "${p.offerId}" is addressed to ${offer.to}, which team "${seat.team}" does not play`);
+          const offer = offerToSeat(x, seat, p.offerId, 'COUNTER');
           return { type: 'COUNTER', offerId: p.offerId, by: offer.to, offer: { id: nextOfferId(x), from: offer.to, to: offer.from, give: p.give, get: p.get } };
         },
         seat.deviceId,
