@@ -5,37 +5,7 @@ import { chebyshevCentre, commonCore, commonCoreAnswers, compatibleSet, searchSe
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
 import { setHighsLoader } from '../../../../models/game/lp';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
-
-type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number };
-function toy(dims: string[], minimums: C[][]): Scenario {
-  return {
-    format: 'coreplay-scenario',
-    version: 1,
-    id: 'toy',
-    title: 'toy',
-    description: '',
-    sources: [],
-    facts: [],
-    assets: [],
-    moves: [],
-    interactions: [],
-    variants: [],
-    dimensions: dims.map((id) => ({ id, label: id, description: '', low: '', high: '', source: 'assumption: test' })),
-    initialState: Object.fromEntries(dims.map((d) => [d, 0.5])),
-    actors: minimums.map((m, i) => ({
-      id: `a${i}`,
-      name: `A${i}`,
-      short: `A${i}`,
-      description: '',
-      capability: 1,
-      patience: 0.9,
-      source: 'assumption: test',
-      ideal: Object.fromEntries(dims.map((d) => [d, 0.5])),
-      salience: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
-      minimum: m.map((c, j) => ({ id: `c${j}`, label: `c${j}`, source: 'assumption: test', ...c })),
-    })),
-  };
-}
+import { toy } from './toy';
 
 async function belarus(variants: string[] = []) {
   const r = await parseScenario(builtinDoc('belarus'));

@@ -1,38 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundSensitivity, describeInterval, standardClaims } from '../../../../models/analysis/commonCore/sensitivity';
 import { compatibleSet } from '../../../../models/analysis/commonCore/index';
-import type { Scenario } from '../../../../models/domain/index';
-
-type C = { coeffs: Record<string, number>; op: '<=' | '>='; rhs: number; source?: string };
-function toy(dims: string[], minimums: C[][]): Scenario {
-  return {
-    format: 'coreplay-scenario',
-    version: 1,
-    id: 'toy',
-    title: 'toy',
-    description: '',
-    sources: [],
-    facts: [],
-    assets: [],
-    moves: [],
-    interactions: [],
-    variants: [],
-    dimensions: dims.map((id) => ({ id, label: id, description: '', low: '', high: '', source: 'assumption: test' })),
-    initialState: Object.fromEntries(dims.map((d) => [d, 0.5])),
-    actors: minimums.map((m, i) => ({
-      id: `a${i}`,
-      name: `A${i}`,
-      short: `A${i}`,
-      description: '',
-      capability: 1,
-      patience: 0.9,
-      source: 'assumption: test',
-      ideal: Object.fromEntries(dims.map((d) => [d, 0.5])),
-      salience: Object.fromEntries(dims.map((d) => [d, 1 / dims.length])),
-      minimum: m.map((c, j) => ({ id: `c${j}`, label: `c${j}`, source: 'assumption: test', ...c })),
-    })),
-  };
-}
+import { toy } from './toy';
 
 describe('bound sensitivity', () => {
   it('two overlapping bounds on one line: the core stays non-empty while the lower bound is at most the upper one', async () => {
