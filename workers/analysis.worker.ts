@@ -5,6 +5,7 @@ import wasmUrl from 'highs/runtime?url';
 import { getHighs, setHighsLoader } from '../models/game/lp';
 import { commonCoreAnswers } from '../models/analysis/commonCore/index';
 import { analyseBargaining, analyseCommonCore, analyseCoop, analyseDebrief, analyseForecast, analyseRoundGame, analyseSensitivity } from './api';
+import { analyseSpatial } from './local';
 import { memoiseHighs } from './lpMemo';
 
 // Identical LPs (shared by readings, and by successive live edits) are solved once.
@@ -29,6 +30,7 @@ const api = {
     opts: Parameters<typeof analyseBargaining>[3] = {},
   ) => analyseBargaining(scenario, variants, pair, opts, clock),
   analyseForecast: (scenario: Parameters<typeof analyseForecast>[0], variants: string[]) => analyseForecast(scenario, variants, clock),
+  analyseSpatial: (scenario: Parameters<typeof analyseSpatial>[0], variants: string[]) => analyseSpatial(scenario, variants, clock),
   analyseRoundGame: (
     scenario: Parameters<typeof analyseRoundGame>[0],
     variants: string[],

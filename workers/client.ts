@@ -1,6 +1,6 @@
 /**
  * The analysis client. One lane per request kind (common core, the sensitivity of its assumed
- * bounds, cooperative game, bargaining, forecast, round game, a round's debrief), each with its own worker, created on first use:
+ * bounds, cooperative game, bargaining, forecast, the spatial model, round game, a round's debrief), each with its own worker, created on first use:
  *
  * - latest wins: only the latest answer per kind is delivered; an older one resolves `stale`.
  *   Superseded work that has run for `cancelStaleAfterMs` is cancelled by restarting that
@@ -18,7 +18,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.worker';
 import type { CommonCoreAnalysis, CoopAnalysis, DebriefAnalysis, RoundGameAnalysis, SensitivityAnalysis } from './api';
-import type { BargainingAnalysis, ForecastAnalysis } from './local';
+import type { BargainingAnalysis, ForecastAnalysis, SpatialAnalysis } from './local';
 import { estimateSize, mayRunOnMainThread, MAIN_THREAD_MAX_SIZE, type RequestKind } from './size';
 import type { ActorId, Scenario } from '../models/domain/index';
 import type { DebriefStart } from '../models/analysis/debrief';
@@ -206,6 +206,9 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
         (a) => a.analyseForecast(scenario, variants),
         async () => (await import('./local')).analyseForecast(scenario, variants, now),
       ),
+    /** The spatial bargaining model (per-turn positions and why each actor moved): always in the worker, on its own lane. */
+    spatial: (scenario: Scenario, variants: string[]) =>
+      request<SpatialAnalysis>('spatial', safeSize('spatial', scenario), (a) => a.analyseSpatial(scenario, variants)),
     roundGame: (scenario: Scenario, variants: string[], pair: [ActorId, ActorId], o: { maxProfiles?: number; mixedDominance?: boolean } = {}) =>
       request<RoundGameAnalysis>('roundGame', Infinity, (a) => a.analyseRoundGame(scenario, variants, pair, o)),
     /** A resolved round's debrief on the run's scenario (variants applied); always in the worker. */

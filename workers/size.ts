@@ -4,13 +4,15 @@
  * dimension terms for the forecast, joint profiles an enumeration would score for the
  * cooperative game (the branch and bound visits far fewer), LPs a blind search of the
  * common core could need (2^n per reading; the sensitivity of its assumed bounds reads the same sets), and for a round's debrief the profiles of its round
- * game (capped as buildRoundGame caps them) plus the pair's bargaining outcomes.
+ * game (capped as buildRoundGame caps them) plus the pair's bargaining outcomes. The spatial
+ * model (models/analysis/spatial) counts challenges × dimensions per turn over its turn limit; it
+ * needs no LP but always runs in the worker, on its own lane: a run of many turns is a long task.
  */
 import { DEFAULT_MAX_PROFILES } from '../models/domain/roundGame';
 import type { ActorId, Scenario } from '../models/domain/index';
 
-export type RequestKind = 'commonCore' | 'sensitivity' | 'coop' | 'bargaining' | 'forecast' | 'roundGame' | 'debrief';
-export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'sensitivity', 'coop', 'bargaining', 'forecast', 'roundGame', 'debrief'];
+export type RequestKind = 'commonCore' | 'sensitivity' | 'coop' | 'bargaining' | 'forecast' | 'spatial' | 'roundGame' | 'debrief';
+export const REQUEST_KINDS: readonly RequestKind[] = ['commonCore', 'sensitivity', 'coop', 'bargaining', 'forecast', 'spatial', 'roundGame', 'debrief'];
 
 /**
  * Kinds that need no linear program, so no HiGHS: only these may run on the main thread. The
@@ -50,6 +52,8 @@ export function estimateSize(kind: RequestKind, s: Scenario, pair?: readonly Act
       const [a, b] = pair ?? [];
       return Math.min(estimateSize('roundGame', s), DEFAULT_MAX_PROFILES) + (a && b ? estimateSize('bargaining', s, pair) : 0);
     }
+    case 'spatial':
+      return actors.length ** 2 * (s.dimensions?.length ?? 0) * 100;
     case 'commonCore':
     case 'sensitivity':
       return 2 ** actors.length * (1 + (s.variants ?? []).filter((v) => v.kind === 'reading').length);

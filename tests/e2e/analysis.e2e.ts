@@ -45,6 +45,15 @@ describe('the analysis moves with the preferences', () => {
     await page.locator('[data-testid=bargaining]').waitFor();
     expect(await page.locator('[data-testid=bargaining]').textContent()).toContain('Nash bargaining');
     await page.locator('[data-testid=forecast]').waitFor();
+    // The spatial model's forecast, from its own lane: the method, and why the Regime moved.
+    const spatial = page.locator('[data-testid=forecast]');
+    await spatial.locator('[data-testid=spatial-method]').waitFor({ timeout: 60_000 });
+    expect(await spatial.locator('[data-testid=spatial-method]').textContent()).toContain('spatial bargaining model of the SMP family');
+    expect(await spatial.locator('[data-testid=spatial-stop]').textContent()).toMatch(/^Stopped after \d+ turns?/);
+    await spatial.locator('[data-testid=spatial-why] details[data-actor=regime] summary').click();
+    expect(await spatial.locator('[data-testid=spatial-why] details[data-actor=regime] li').first().textContent()).toMatch(
+      /^turn \d+: Regime moved .+ (challenge|challenged)/,
+    );
     await page.locator('[data-testid=coop]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid=coop]').textContent()).toMatch(/Shapley value/);
     expect(await page.locator('[data-testid=coop] h2').textContent()).toBe('Cooperative game with transferable utility (TU)');

@@ -8,7 +8,8 @@ import type { LiveAnalysis } from '../../state/analysis';
 import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
 import { RoundGameCard } from './RoundGameCard';
-import { BargainingCard, CoopCard, ForecastCard } from './AnalysisCards';
+import { BargainingCard, CoopCard } from './AnalysisCards';
+import { createLiveSpatial, SpatialCard } from './SpatialCard';
 import { SensitivityCard } from './SensitivityCard';
 import { writeNfg } from '../../../models/analysis/io/nfg';
 import { buildRoundGame } from '../../../models/domain/roundGame';
@@ -23,6 +24,7 @@ const KIND_LABEL: Record<string, string> = {
   coop: 'TU cooperative game',
   sensitivity: 'sensitivity',
   forecast: 'forecast',
+  spatial: 'spatial forecast',
 };
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
@@ -30,6 +32,11 @@ const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 export function AnalyseView(props: { live: LiveAnalysis }) {
   const w = useWorkspace();
   const [frame, setFrame] = createSignal(0);
+  const spatial = createLiveSpatial(
+    props.live.client,
+    () => w.scenario(),
+    () => w.ws.variants,
+  );
   const variants = () => (w.scenario()?.variants ?? []).filter((v) => v.kind === 'variant');
   return (
     <div class="analyse-view">
@@ -160,9 +167,13 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                             {(c) => <CoopCard scenario={s()} report={(c() as Extract<ReturnType<typeof c>, { status: 'ok' }>).report} />}
                           </Show>
                         </div>
-                        <Show when={props.live.forecast()?.status === 'ok' ? props.live.forecast() : undefined}>
-                          {(f) => <ForecastCard report={(f() as Extract<ReturnType<typeof f>, { status: 'ok' }>).report} />}
-                        </Show>
+                        <SpatialCard
+                          scenario={s()}
+                          analysis={spatial.analysis()}
+                          updating={spatial.updating()}
+                          problem={spatial.problem()}
+                          largeText={w.ws.prefs.largeText}
+                        />
                         <Suspense fallback={<p>Loading the graph…</p>}>
                           <CoalitionGraph
                             frames={[coreFrame(s(), res.readings[0]!, 'Status quo')]}
