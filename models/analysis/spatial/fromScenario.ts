@@ -38,7 +38,7 @@ export function scenarioToSmp(s: Scenario): ScenarioConversion {
   const starts: StartingPosition[] = s.actors.map((a) => {
     const uSq = utility(a, dims, sq);
     const meets = isAcceptable(a, dims, sq);
-    let best: { id: ActorId; u: number } | null = null;
+    let best: { id: ActorId; name: string; u: number } | null = null;
     for (const b of s.actors) {
       if (b.id === a.id) continue;
       const u = utility(
@@ -46,11 +46,11 @@ export function scenarioToSmp(s: Scenario): ScenarioConversion {
         dims,
         s.dimensions.map((d) => b.ideal[d.id] ?? 0),
       );
-      if (!best || u > best.u) best = { id: b.id, u };
+      if (!best || u > best.u) best = { id: b.id, name: b.short || b.name, u };
     }
     if (!meets) return { actor: a.id, start: 'ideal', reason: 'the status quo does not meet its minimum' };
     if (best && best.u > uSq)
-      return { actor: a.id, start: 'ideal', reason: `it prefers ${best.id}'s ideal (utility ${best.u.toFixed(3)}) to the status quo (${uSq.toFixed(3)})` };
+      return { actor: a.id, start: 'ideal', reason: `it prefers ${best.name}'s ideal (utility ${best.u.toFixed(3)}) to the status quo (${uSq.toFixed(3)})` };
     return {
       actor: a.id,
       start: 'status quo',

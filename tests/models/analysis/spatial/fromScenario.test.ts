@@ -71,7 +71,7 @@ describe('a Coreplay scenario as the spatial model’s input', () => {
     ]);
     const c = scenarioToSmp(s);
     expect(c.starts.map((x) => x.start)).toEqual(['status quo', 'ideal', 'ideal', 'ideal']);
-    expect(c.starts[1]!.reason).toMatch(/prefers a2's ideal/);
+    expect(c.starts[1]!.reason).toMatch(/prefers A2's ideal/);
     expect(c.starts[3]!.reason).toBe('the status quo does not meet its minimum');
     expect(c.input.actors[1]!.position).toEqual([90, 90]);
     expect(c.input.actors[0]!.position).toEqual([50, 50]);
