@@ -1,8 +1,9 @@
 /**
  * Live analysis: whenever the scenario, the chosen variants or the chosen pair change, the
  * analyses are recomputed through the worker client — the common core, the opening round game,
- * bargaining for the pair, the cooperative game, the forecast and the sensitivity of the assumed
- * bounds (its own lane, so it never holds up the common core). Only the latest answer of each
+ * bargaining for the pair, the cooperative game and the sensitivity of the assumed
+ * bounds (its own lane, so it never holds up the common core; the spatial forecast has its own
+ * lane too, run by its card). Only the latest answer of each
  * kind is kept; a crash or time-out restarts the worker, says so in the banner, and keeps the
  * user's work. Any analysis that runs past SLOW_MS shows its elapsed time.
  *
@@ -14,7 +15,7 @@ import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { createAnalysisClient, type ClientResult, type Progress } from '../../workers/client';
 import type { CommonCoreAnalysis, CoopAnalysis, RoundGameAnalysis, SensitivityAnalysis } from '../../workers/api';
-import type { BargainingAnalysis, ForecastAnalysis } from '../../workers/local';
+import type { BargainingAnalysis } from '../../workers/local';
 import type { RequestKind } from '../../workers/size';
 import type { Workspace } from './workspace';
 import type { Notify } from './notices';
@@ -49,7 +50,6 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
   const [roundGame, setRoundGame] = createSignal<RoundGameAnalysis | undefined>();
   const [bargaining, setBargaining] = createSignal<BargainingAnalysis | undefined>();
   const [coop, setCoop] = createSignal<CoopAnalysis | undefined>();
-  const [forecast, setForecast] = createSignal<ForecastAnalysis | undefined>();
   const [sensitivity, setSensitivity] = createSignal<SensitivityAnalysis | undefined>();
   /** Whether a sensitivity request is out (the card says "updating…" meanwhile and keeps the last answer). */
   const [sensitivityBusy, setSensitivityBusy] = createSignal(false);
@@ -77,7 +77,6 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
         if (r.status === 'ok') performance.measure(ANALYSIS_MEASURE, { start: t0, detail: { workerMs: r.value.status === 'ok' ? r.value.ms : undefined } });
       });
       if (!more) return;
-      void client.forecast(plain, variants).then((r) => take('forecast', r, setForecast));
       void client.bargaining(plain, variants, pair).then((r) => take('bargaining', r, setBargaining));
       void client.roundGame(plain, variants, pair).then((r) => take('roundGame', r, setRoundGame));
       void client.coop(plain, variants).then((r) => take('coop', r, setCoop));
@@ -92,7 +91,7 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
   onCleanup(() => client.dispose());
   /** Kinds that have been running for longer than SLOW_MS, with their elapsed time. */
   const slow = () => Object.entries(running()).filter(([, ms]) => (ms ?? 0) >= SLOW_MS) as [RequestKind, number][];
-  return { result, busy, roundGame, bargaining, coop, forecast, sensitivity, sensitivityBusy, slow, failed, client };
+  return { result, busy, roundGame, bargaining, coop, sensitivity, sensitivityBusy, slow, failed, client };
 }
 
 export type LiveAnalysis = ReturnType<typeof createLiveAnalysis>;
