@@ -107,6 +107,8 @@ export function checkOffer(c: RoundContext, o: OfferTerms): Check {
   if (!moveOwnedBy(c, o.give, o.from)) return { ok: false, reason: `"${o.give}" is not a move of ${o.from}` };
   if (!moveOwnedBy(c, o.get, o.to)) return { ok: false, reason: `"${o.get}" is not a move of ${o.to}` };
   if (c.offers.some((x) => x.id === o.id)) return { ok: false, reason: `offer id "${o.id}" is already used` };
+  const same = c.offers.find((x) => x.status === 'open' && x.from === o.from && x.to === o.to && x.give === o.give && x.get === o.get);
+  if (same) return { ok: false, reason: `the same offer from ${o.from} to ${o.to} is already open this round ("${same.id}")` };
   return { ok: true };
 }
 

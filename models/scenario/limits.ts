@@ -3,6 +3,10 @@ export const LIMITS = {
   /** Characters of JSON text. */
   textChars: 2_000_000,
   dimensions: 64,
+  /**
+   * Actors. The common core answers 'too-large' above COMMON_CORE_MAX_ACTORS (30, in
+   * models/analysis/commonCore/commonCore.ts); tests/models/analysis/commonCore checks the two agree.
+   */
   actors: 40,
   assets: 400,
   moves: 1_000,

@@ -9,7 +9,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@solidjs/testing-library';
 import { CommonCoreCard, statusQuoWords } from '../../src/views/analyse/CommonCoreCard';
 import { SensitivityCard, intervalWords } from '../../src/views/analyse/SensitivityCard';
-import { CoopCard } from '../../src/views/analyse/AnalysisCards';
+import { CoopCard, CoopResult } from '../../src/views/analyse/AnalysisCards';
+import { probabilityText } from '../../src/views/analyse/RoundGameCard';
 import { AssumedBadge } from '../../src/views/edit/Assumed';
 import { runFrames } from '../../src/views/play/runFrames';
 import { coreFrame } from '../../src/views/analyse/coreFrame';
@@ -179,5 +180,55 @@ describe('graph frames', () => {
     }
     const words = (k: number) => JSON.stringify([frames[k]!.groups, frames[k]!.outlines]);
     expect(words(1)).not.toBe(words(0));
+  });
+});
+
+describe('terminal answers and readable numbers', () => {
+  it('a too-large common core is shown in words, not as "empty"', () => {
+    const r: ReadingReport = {
+      ...readings[0]!,
+      status: 'too-large',
+      message: 'too large: 31 actors; the common-core search takes at most 30',
+      nonEmpty: false,
+      maximalCompatibleSets: [],
+      minimalExitSets: [],
+      maximalSets: [],
+      exact: false,
+    };
+    render(() => <CommonCoreCard scenario={scenario} reading={r} />);
+    expect(screen.getByTestId('core-too-large').textContent).toContain('31 actors; the common-core search takes at most 30');
+    expect(screen.queryByTestId('core-status')).toBeNull();
+  });
+  it('mixed-equilibrium probabilities are small fractions or short decimals', () => {
+    expect(probabilityText('1801439850948199/4503599627370496')).toBe('0.4');
+    expect(probabilityText('6004799503160661/18014398509481984')).toBe('0.3333');
+    expect(probabilityText('2/5')).toBe('2/5');
+    expect(probabilityText('4/6')).toBe('2/3');
+    expect(probabilityText('3/3')).toBe('1');
+    expect(probabilityText('0.25')).toBe('0.25');
+  });
+});
+
+describe('the cooperative-game slot', () => {
+  it('shows a too-large answer from the worker in words, not "being computed…"', () => {
+    render(() => (
+      <CoopResult scenario={scenario} result={{ status: 'invalid', kind: 'coop', problem: '15 players: the exact derivation stops at 14 (2^14 coalitions)' }} />
+    ));
+    expect(screen.getByTestId('coop-terminal').textContent).toContain('15 players: the exact derivation stops at 14');
+    expect(screen.queryByText(/being computed/)).toBeNull();
+  });
+  it('shows a failure or time-out in words, and "being computed…" only without an answer', () => {
+    render(() => <CoopResult scenario={scenario} result={{ status: 'error', kind: 'coop', problem: 'HiGHS failed' }} />);
+    expect(screen.getByTestId('coop-terminal').textContent).toContain('HiGHS failed');
+    cleanup();
+    render(() => <CoopResult scenario={scenario} result={undefined} failed="timed out after 20 s" />);
+    expect(screen.getByTestId('coop-terminal').textContent).toContain('timed out after 20 s');
+    cleanup();
+    render(() => <CoopResult scenario={scenario} result={undefined} />);
+    expect(screen.getByText(/being computed/)).toBeTruthy();
+  });
+  it('shows the card for an ok answer', () => {
+    render(() => <CoopResult scenario={scenario} result={{ status: 'ok', report: coop } as never} />);
+    expect(screen.getByTestId('coop')).toBeTruthy();
   });
 });

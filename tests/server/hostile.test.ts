@@ -196,8 +196,10 @@ describe('hostile clients', () => {
     expect(errorCode(await call(m.socket, 'team:message', { to: 'Washington', text: 'three' }))).toBe('full');
     ok(await call(room.teacher, 'teacher:run', { event: { type: 'START_ROUND' } }));
     ok(await call(room.teacher, 'teacher:run', { event: { type: 'CLOSE_ROUND' } }));
-    for (let i = 0; i < 3; i++) ok(await call(m.socket, 'team:offer', { to: 'us', give: 'release_50', get: 'envoy_visit' }));
-    expect(errorCode(await call(m.socket, 'team:offer', { to: 'us', give: 'release_50', get: 'envoy_visit' }))).toBe('full');
+    // Three different offers (the same offer twice is refused as a duplicate), then the cap.
+    const gives = ['release_50', 'release_123', 'release_300'];
+    for (const give of gives) ok(await call(m.socket, 'team:offer', { to: 'us', give, get: 'envoy_visit' }));
+    expect(errorCode(await call(m.socket, 'team:offer', { to: 'us', give: 'assure_no_second_front', get: 'envoy_visit' }))).toBe('full');
   });
 
   it('a room’s data never reaches a client of another room', async () => {

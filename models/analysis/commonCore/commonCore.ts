@@ -14,6 +14,10 @@
  *   (`npm run bench -- analysis` prints how many a Belarus analysis asks).
  * - Minimal exit sets: E is a minimal set whose exit leaves a non-empty core exactly when N \ E is
  *   a maximal compatible set, so they are the complements of the maximal compatible sets.
+ * - Size: the search is exponential in the worst case (2^n sets when every actor is compatible),
+ *   so it is bounded: more than COMMON_CORE_MAX_ACTORS actors, or more than a budget of candidate
+ *   sets or LPs (`CoreBudget`), is answered status 'too-large' with the reason in words, never a
+ *   throw and never minutes of work.
  */
 import { solveLp, type LpRow } from '../../game/lp';
 import { constraintNorm, constraintRow, denseConstraints, feasiblePoint, isFeasible, meetsAll, slack as slackOf } from '../../domain/polytope';
@@ -97,13 +101,36 @@ export async function compatibleSet(s: Scenario, actors: readonly ActorId[]): Pr
   );
 }
 
+/**
+ * The most actors the common-core search takes (one bit per actor in a 32-bit integer mask).
+ * The scenario limit (LIMITS.actors in models/scenario/limits.ts) is larger; a test checks that
+ * every size between the two is answered 'too-large' rather than refused by a throw.
+ */
+export const COMMON_CORE_MAX_ACTORS = 30;
+
+/** Default budget of the level-wise search: candidate sets settled, and LPs asked (search and centres together). */
+export const COMMON_CORE_BUDGET = { maxSets: 200_000, maxLps: 4_000 } as const;
+
+/** How much work a common-core computation may do before it answers 'too-large'. */
+export interface CoreBudget {
+  /** Candidate sets settled (by a kept answer, a witness or an LP). */
+  maxSets?: number;
+  /** Linear programs asked. */
+  maxLps?: number;
+}
+
 export interface SetSearch {
+  /** 'too-large' when the actors or the work exceed the limits; the sets are then empty and `message` says why. */
+  status: 'ok' | 'too-large';
+  message?: string;
   maximalCompatibleSets: ActorId[][];
   minimalExitSets: ActorId[][];
   /** Pairwise compatibility, keyed "a|b" with a before b in actor order. */
   pairs: Record<string, boolean>;
   /** Feasibility LPs this search asked for (sets of minimums settled by earlier searches are not counted). */
   lps: number;
+  /** Candidate sets this search settled. */
+  sets: number;
 }
 
 /**
@@ -164,21 +191,37 @@ function remember<T>(memo: Map<string, T>, key: string, value: T): T {
 }
 /** Callers get copies: changing an answer must not change the kept one. */
 const copySearch = (x: SetSearch): SetSearch => ({
+  ...x,
   maximalCompatibleSets: x.maximalCompatibleSets.map((m) => [...m]),
   minimalExitSets: x.minimalExitSets.map((m) => [...m]),
   pairs: { ...x.pairs },
-  lps: x.lps,
 });
 const copyCentre = (x: ChebyshevResult): ChebyshevResult =>
   x.status === 'empty'
     ? { ...x }
     : { ...x, centre: { ...x.centre }, binding: x.binding.map((b) => ({ ...b, tags: [...b.tags] })), slack: x.slack.map((y) => ({ ...y })) };
 
-/** Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets. */
-export async function searchSets(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers = commonCoreAnswers()): Promise<SetSearch> {
+/** The answer when the search is too large: nothing found, and why in words. */
+function tooLarge(message: string, lps: number, sets: number): SetSearch {
+  return { status: 'too-large', message, maximalCompatibleSets: [], minimalExitSets: [], pairs: {}, lps, sets };
+}
+
+/**
+ * Maximal compatible sets (level-wise, pruned by monotonicity) and minimal exit sets, or
+ * 'too-large' past COMMON_CORE_MAX_ACTORS actors or the budget. Only complete answers are kept
+ * (a complete answer holds under any budget).
+ */
+export async function searchSets(
+  s: Scenario,
+  actors: readonly ActorId[],
+  answers: CommonCoreAnswers = commonCoreAnswers(),
+  budget: CoreBudget = {},
+): Promise<SetSearch> {
   const k = polytopeKey(s, actors);
   const hit = answers.searches.get(k);
-  return copySearch(hit ?? remember(answers.searches, k, await searchSetsUncached(s, actors, answers)));
+  if (hit) return copySearch(hit);
+  const r = await searchSetsUncached(s, actors, answers, budget);
+  return copySearch(r.status === 'ok' ? remember(answers.searches, k, r) : r);
 }
 
 /**
@@ -186,9 +229,19 @@ export async function searchSets(s: Scenario, actors: readonly ActorId[], answer
  * (actor i = bit i; up to 30 actors), so "do these two share all but their last member" and "is
  * every subset one smaller compatible" are integer operations.
  */
-async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers): Promise<SetSearch> {
-  if (actors.length > 30) throw new RangeError(`the common core search handles up to 30 actors, not ${actors.length}`);
+async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answers: CommonCoreAnswers, budget: CoreBudget): Promise<SetSearch> {
+  if (actors.length > COMMON_CORE_MAX_ACTORS)
+    return tooLarge(`too large: ${actors.length} actors; the common-core search takes at most ${COMMON_CORE_MAX_ACTORS}`, 0, 0);
+  const maxSets = budget.maxSets ?? COMMON_CORE_BUDGET.maxSets;
+  const maxLps = budget.maxLps ?? COMMON_CORE_BUDGET.maxLps;
+  const overBudget = () =>
+    sets > maxSets
+      ? `too large: stopped after ${maxSets.toLocaleString('en-GB')} candidate sets of ${actors.length} actors (the search is exponential); no answer`
+      : lps > maxLps
+        ? `too large: stopped after ${maxLps.toLocaleString('en-GB')} linear programs for ${actors.length} actors (the search is exponential); no answer`
+        : null;
   let lps = 0;
+  let sets = 0;
   const dims = JSON.stringify(s.dimensions.map((d) => d.id));
   const byId = new Map(s.actors.map((a) => [a.id, a]));
   const ids = actors.map((id) => minimumId(answers, dims, byId.get(id)?.minimum ?? []));
@@ -210,6 +263,7 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
     return witness !== null;
   };
   const test = (set: readonly number[], mask: number): boolean | Promise<boolean> => {
+    sets++;
     const k = keyOf(set);
     const known = feasible.get(k);
     if (known !== undefined) return settle(mask, known);
@@ -235,6 +289,8 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
   const key = (xs: readonly number[]) => xs.join(',');
   let level: { set: number[]; mask: number }[] = [];
   for (let i = 0; i < actors.length; i++) if (await test([i], 1 << i)) level.push({ set: [i], mask: 1 << i });
+  const stop0 = overBudget();
+  if (stop0) return tooLarge(stop0, lps, sets);
   const all = [...level];
   // Compatible sets contained in a compatible set one larger; the others are maximal (every
   // compatible set is found, and a compatible set's subsets are compatible).
@@ -257,6 +313,8 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
         if (!cand.every((i) => have.has(m & ~(1 << i)))) continue;
         const answer = test(cand, m);
         const ok = typeof answer === 'boolean' ? answer : await answer;
+        const stop = overBudget();
+        if (stop) return tooLarge(stop, lps, sets);
         if (cand.length === 2) pairs[`${actors[cand[0]!]}|${actors[cand[1]!]}`] = ok;
         if (ok) {
           next.push({ set: cand, mask: m });
@@ -274,7 +332,7 @@ async function searchSetsUncached(s: Scenario, actors: readonly ActorId[], answe
     .sort((a, b) => b.length - a.length || key(a).localeCompare(key(b)));
   const maximalCompatibleSets = maximal.map((x) => x.map((i) => actors[i]!));
   const minimalExitSets = maximal.map((x) => actors.filter((_, i) => !x.includes(i))).sort((a, b) => a.length - b.length || a.join().localeCompare(b.join()));
-  return { maximalCompatibleSets, minimalExitSets, pairs, lps };
+  return { status: 'ok', maximalCompatibleSets, minimalExitSets, pairs, lps, sets };
 }
 
 /** A maximal compatible set with its most robust point. */
@@ -314,6 +372,13 @@ export interface CommonCoreReport {
   lps: number;
   method: string;
   exact: boolean;
+  /**
+   * 'too-large' when the actors or the work exceed the limits (see `CoreBudget`): then nothing is
+   * known — `nonEmpty` is false only for want of an answer, the sets are empty, `exact` is false —
+   * and `message` says why in words.
+   */
+  status: 'ok' | 'too-large';
+  message?: string;
 }
 
 /** The common core of the given actors (default: every actor not excluded). */
@@ -321,8 +386,37 @@ export async function commonCore(
   s: Scenario,
   actors: readonly ActorId[] = s.actors.map((a) => a.id),
   answers: CommonCoreAnswers = commonCoreAnswers(),
+  budget: CoreBudget = {},
 ): Promise<CommonCoreReport> {
-  const sets = await searchSets(s, actors, answers);
+  const method = 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP';
+  const sets = await searchSets(s, actors, answers, budget);
+  const maxLps = budget.maxLps ?? COMMON_CORE_BUDGET.maxLps;
+  const centresNeeded = sets.maximalCompatibleSets.length + 1;
+  const message =
+    sets.status !== 'ok'
+      ? sets.message
+      : sets.lps + centresNeeded > maxLps
+        ? `too large: ${sets.maximalCompatibleSets.length.toLocaleString('en-GB')} maximal compatible sets of ${actors.length} actors need more than ${maxLps.toLocaleString('en-GB')} linear programs; no answer`
+        : undefined;
+  if (message !== undefined)
+    return {
+      actors: [...actors],
+      nonEmpty: false,
+      chebyshevCentre: null,
+      radius: null,
+      binding: [],
+      maximalCompatibleSets: [],
+      minimalExitSets: [],
+      pairs: {},
+      maximalSets: [],
+      sharedFeatures: [],
+      utilityAtCentre: Object.fromEntries(actors.map((a) => [a, null])),
+      lps: sets.lps,
+      method,
+      exact: false,
+      status: 'too-large',
+      message,
+    };
   const nonEmpty = sets.maximalCompatibleSets.length === 1 && sets.maximalCompatibleSets[0]!.length === actors.length;
   const cheb = await chebyshevCentre(s, nonEmpty ? actors : (sets.maximalCompatibleSets[0] ?? []), answers);
   const dims = dimensionIndex(s);
@@ -374,7 +468,8 @@ export async function commonCore(
     sharedFeatures,
     utilityAtCentre,
     lps: sets.lps + cheb.lps + centreLps,
-    method: 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP',
+    method,
     exact: true,
+    status: 'ok',
   };
 }

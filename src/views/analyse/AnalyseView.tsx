@@ -8,7 +8,7 @@ import type { LiveAnalysis } from '../../state/analysis';
 import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
 import { RoundGameCard } from './RoundGameCard';
-import { BargainingCard, CoopCard } from './AnalysisCards';
+import { BargainingCard, CoopResult } from './AnalysisCards';
 import { createLiveSpatial, SpatialCard } from './SpatialCard';
 import { SensitivityCard } from './SensitivityCard';
 import { writeNfg } from '../../../models/analysis/io/nfg';
@@ -160,12 +160,7 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                           <Show when={props.live.bargaining()?.status === 'ok' ? props.live.bargaining() : undefined}>
                             {(b) => <BargainingCard scenario={s()} report={(b() as Extract<ReturnType<typeof b>, { status: 'ok' }>).report} />}
                           </Show>
-                          <Show
-                            when={props.live.coop()?.status === 'ok' ? props.live.coop() : undefined}
-                            fallback={<p class="card muted">The TU cooperative game is being computed…</p>}
-                          >
-                            {(c) => <CoopCard scenario={s()} report={(c() as Extract<ReturnType<typeof c>, { status: 'ok' }>).report} />}
-                          </Show>
+                          <CoopResult scenario={s()} result={props.live.coop()} failed={props.live.failed().coop} />
                         </div>
                         <SpatialCard
                           scenario={s()}

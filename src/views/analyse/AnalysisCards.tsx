@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import type { BargainingReport } from '../../../models/analysis/bargaining/index';
 import type { CoopReport } from '../../../models/analysis/coop/index';
-import type { ForecastReport } from '../../../models/analysis/forecast/index';
+import type { CoopAnalysis } from '../../../workers/api';
 
 const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
 const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
@@ -104,6 +104,36 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
   );
 }
 
+/**
+ * The cooperative-game slot: the card when the answer is ok; every terminal answer (too large,
+ * failed, invalid, or the worker's failure such as a time-out, passed as `failed`) in words; and
+ * "being computed…" only while there is no answer yet.
+ */
+export function CoopResult(props: { scenario: Scenario; result: CoopAnalysis | undefined; failed?: string }) {
+  const ok = () => (props.result?.status === 'ok' ? props.result.report : undefined);
+  const problem = () => {
+    const r = props.result;
+    if (r && r.status !== 'ok') return r.problem;
+    return props.failed ? `did not finish: ${props.failed}` : undefined;
+  };
+  return (
+    <Show
+      when={ok()}
+      fallback={
+        <Show when={problem()} fallback={<p class="card muted">The TU cooperative game is being computed…</p>}>
+          {(m) => (
+            <p class="card no" role="status" data-testid="coop-terminal">
+              The TU cooperative game was not computed — {m()}.
+            </p>
+          )}
+        </Show>
+      }
+    >
+      {(r) => <CoopCard scenario={props.scenario} report={r()} />}
+    </Show>
+  );
+}
+
 export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
   const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
   const r = () => props.report;
@@ -155,43 +185,6 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
         <summary>How v(S) is derived (the transferable-utility assumption)</summary>
         <p class="small">{r().derivation}</p>
       </details>
-    </section>
-  );
-}
-
-export function ForecastCard(props: { report: ForecastReport }) {
-  return (
-    <section class="card" aria-labelledby="fc-title" data-testid="forecast">
-      <h2 id="fc-title">Spatial forecast (a heuristic)</h2>
-      <p class="small muted">{props.report.method}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col" class="num">
-              Status quo
-            </th>
-            <th scope="col" class="num">
-              Weighted mean
-            </th>
-            <th scope="col" class="num">
-              Weighted median
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.report.dimensions}>
-            {(d) => (
-              <tr>
-                <th scope="row">{d.label}</th>
-                <td class="num">{d.natural ? `${d.natural.statusQuo.toFixed(1)} ${d.natural.unit}` : f3(d.statusQuo)}</td>
-                <td class="num">{d.natural && d.natural.mean !== null ? `${d.natural.mean.toFixed(1)} ${d.natural.unit}` : f3(d.mean)}</td>
-                <td class="num">{d.natural && d.natural.median !== null ? `${d.natural.median.toFixed(1)} ${d.natural.unit}` : f3(d.median)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
     </section>
   );
 }

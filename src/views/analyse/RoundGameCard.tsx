@@ -8,6 +8,29 @@ import { HOLD } from '../../../models/domain/legality';
 import type { Scenario } from '../../../models/domain/types';
 import type { RoundGameReport } from '../../../models/analysis/roundGameReport';
 
+/**
+ * A probability as the solver gave it ("p/q", an integer or a decimal), in words a reader can
+ * use: the exact fraction when it is small (denominator up to 1,000, e.g. "2/5"), else a
+ * decimal of at most four places without trailing zeros ("0.3333"), never a float's fraction.
+ */
+export function probabilityText(pr: string): string {
+  const m = /^\s*(-?\d+)\s*\/\s*(\d+)\s*$/.exec(pr);
+  if (!m) {
+    const x = Number(pr);
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))) : pr;
+  }
+  let p = BigInt(m[1]!);
+  let q = BigInt(m[2]!);
+  if (q === 0n) return pr;
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const g = gcd(p, q);
+  p /= g;
+  q /= g;
+  if (q === 1n) return p.toString();
+  if (q <= 1000n) return `${p}/${q}`;
+  return String(Number((Number(p) / Number(q)).toFixed(4)));
+}
+
 export function RoundGameCard(props: { scenario: Scenario; report: RoundGameReport; onExport: () => void }) {
   const s = () => props.scenario;
   const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
@@ -84,7 +107,7 @@ export function RoundGameCard(props: { scenario: Scenario; report: RoundGameRepo
                     <span>
                       <strong>{name(p)}</strong>:{' '}
                       {Object.entries(e.strategies[p] ?? {})
-                        .map(([m, pr]) => (pr === '1' ? label(m) : `${pr} ${label(m)}`))
+                        .map(([m, pr]) => (probabilityText(pr) === '1' ? label(m) : `${probabilityText(pr)} ${label(m)}`))
                         .join(', ')}{' '}
                       (u {e.payoffs[p]!.toFixed(3)}).{' '}
                     </span>

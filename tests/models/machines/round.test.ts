@@ -131,6 +131,16 @@ describe('round machine', () => {
     expect(viewFor(phaseOf(x.snapshot), x.snapshot.context, ['us']).committed.regime?.move).toBe('release_123');
   });
 
+  it('a duplicate offer (same from/to/give/get already open this round) is refused with a reason', async () => {
+    const s = await belarus();
+    let x = session(s, [{ type: 'START_ROUND' }, { type: 'CLOSE_ROUND' }]);
+    x = must(x, { type: 'OFFER', offer: { id: 'o1', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_300' } });
+    expect(reject(x, { type: 'OFFER', offer: { id: 'o2', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_300' } })).toBe(
+      'the same offer from us to regime is already open this round ("o1")',
+    );
+    must(x, { type: 'OFFER', offer: { id: 'o3', from: 'us', to: 'regime', give: 'ease_potash_partial', get: 'release_123' } });
+  });
+
   it('offers: counter, accept; the deal binds the two parties next round; breaking it hardens the other', async () => {
     const s = await belarus();
     let x = session(s, [{ type: 'START_ROUND' }, { type: 'CLOSE_ROUND' }]);

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
-import { chebyshevCentre, commonCore, commonCoreAnswers, compatibleSet, searchSets } from '../../../../models/analysis/commonCore/index';
+import {
+  COMMON_CORE_MAX_ACTORS,
+  chebyshevCentre,
+  commonCore,
+  commonCoreAnswers,
+  compatibleSet,
+  searchSets,
+} from '../../../../models/analysis/commonCore/index';
+import { LIMITS } from '../../../../models/scenario/limits';
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
 import { setHighsLoader } from '../../../../models/game/lp';
 import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
@@ -255,5 +263,46 @@ describe('reuse of answers', () => {
     } finally {
       setHighsLoader(() => highsLoader());
     }
+  });
+});
+
+describe('size limits: too-large answers, not throws', () => {
+  const many = (n: number) =>
+    toy(
+      ['x'],
+      Array.from({ length: n }, () => [{ coeffs: { x: 1 }, op: '>=' as const, rhs: 0.1 }]),
+    );
+  it('the common-core limit is below the scenario limit, and every size between is answered too-large', () => {
+    expect(COMMON_CORE_MAX_ACTORS).toBeLessThan(LIMITS.actors);
+  });
+  for (const n of [31, LIMITS.actors])
+    it(`${n} actors get the too-large answer, saying why`, async () => {
+      const s = many(n);
+      const r = await commonCore(
+        s,
+        s.actors.map((a) => a.id),
+      );
+      expect(r.status).toBe('too-large');
+      expect(r.message).toContain(`${n} actors`);
+      expect(r.exact).toBe(false);
+      expect(r.maximalCompatibleSets).toEqual([]);
+    });
+  it('an exponential search stops at its budget and says so', async () => {
+    const s = many(20);
+    const r = await searchSets(
+      s,
+      s.actors.map((a) => a.id),
+      commonCoreAnswers(),
+      { maxSets: 1_000 },
+    );
+    expect(r.status).toBe('too-large');
+    expect(r.message).toMatch(/stopped after 1,000 candidate sets/);
+    expect(r.sets).toBeLessThanOrEqual(1_001);
+  });
+  it('Belarus is answered in full under the default budget', async () => {
+    const { s, actors } = await belarus();
+    const r = await commonCore(s, actors);
+    expect(r.status).toBe('ok');
+    expect(r.exact).toBe(true);
   });
 });

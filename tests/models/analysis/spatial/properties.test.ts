@@ -84,7 +84,8 @@ describe('spatial model properties', () => {
             x.map((v) => v / 100),
           );
         if (first) expect(far(last[first.target]!)).toBeLessThan(1e-6);
-        actors.forEach((a, i) => expect(far(last[i]!)).toBeLessThanOrEqual(far(a.position) + 1e-9));
+        // (1e-8: distances are on [0, 1] and the coalition floor leaves moves of order 1e-9.)
+        actors.forEach((a, i) => expect(far(last[i]!)).toBeLessThanOrEqual(far(a.position) + 1e-8));
       }),
       { numRuns: 80 },
     );
