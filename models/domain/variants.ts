@@ -25,8 +25,9 @@ function applyOp(s: Scenario, op: VariantOp, excluded: Set<ActorId>): Scenario |
         minimum: [...a.minimum.filter((c) => c.id !== op.constraint.id), op.constraint],
       }));
     case 'removeConstraint': {
-      const a = s.actors.find((x) => x.id === op.actor)!;
-      if (!a.minimum.some((c) => c.id === op.constraint)) return `actor "${op.actor}" has no constraint "${op.constraint}"`;
+      // Variants compose: a condition an earlier variant already removed stays removed (a reading
+      // such as grey + Russia-limit repeats Russia-limit's ops). A typo is caught when the
+      // scenario is parsed, against the actor's own minimum.
       return patchActor(s, op.actor, (x) => ({ ...x, minimum: x.minimum.filter((c) => c.id !== op.constraint) }));
     }
     case 'setIdeal':

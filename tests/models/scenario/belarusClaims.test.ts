@@ -38,6 +38,9 @@ describe('Belarus: the common core under the seeds\u2019 readings', () => {
     expect(core.chebyshevCentre!.democracy).toBeLessThanOrEqual(0.2 + 1e-9);
     const alsoViaBoth = await reading(['grey', 'russia-limit']);
     expect(alsoViaBoth.core.nonEmpty).toBe(true);
+    // The combined reading on top of a chosen Russia-limit variant composes (it repeats its ops).
+    const onTop = await reading(['russia-limit', 'grey-russia-limit']);
+    expect(onTop.core.nonEmpty).toBe(true);
   });
 
   it('the golden core stays empty, and the regime with Russia is a way out without any Western actor', async () => {
