@@ -5,6 +5,7 @@ export * from './risk';
 export * from './bargain';
 export * from './smp';
 export * from './explain';
+export * from './network';
 export * from './ktabCsv';
 export * from './fromScenario';
 export * from './report';

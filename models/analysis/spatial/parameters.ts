@@ -3,10 +3,14 @@
  * guide, "Model Parameters"; the defaults are the ones it marks). Every run reports the full set
  * it used, so a result can be reproduced and compared with a KTAB run.
  *
- * One parameter is not KTAB's: ContestCoalition says whose votes decide a challenge's contest —
+ * Two parameters are not KTAB's. ContestCoalition says whose votes decide a challenge's contest:
  * every actor's ('AllActors', the coalition reading of Bueno de Mesquita's and KTAB's papers,
- * the default) or the two principals' alone ('Principals', a "little" contest; KTAB's 2016 runs
- * of the SOE scenarios fit it better bargain by bargain, see the comparison test).
+ * the default), the two principals' alone ('Principals'), or KTAB's "little coalitions" as its
+ * source code computes them ('Little': the principals' votes, then each third party in turn
+ * weighing the three-actor contest it would make with the coalitions so far). ElectionWeight says
+ * what a vote weighs in the elections among positions and over each queue: effective power (the
+ * papers, the default) or capability alone (KTAB's source). With 'Little' and 'Capability' a turn
+ * follows KTAB's source; see the comparison test for how each choice fits KTAB's logged runs.
  *
  * Two of KTAB's parameters are not offered: StateTransition = Stochastic (a random draw; this
  * model is deterministic by design, so the winning option of each queue is always the most
@@ -26,7 +30,9 @@ export type BigRRange = 'Min' | 'Mid' | 'Max';
 /** What a third party that joined a coalition in a contest must do when the contest is decided. */
 export type ThirdPartyCommit = 'NoCommit' | 'SemiCommit' | 'FullCommit';
 /** Whose votes decide the contest of a challenge (not a KTAB parameter; see the file comment). */
-export type ContestCoalition = 'AllActors' | 'Principals';
+export type ContestCoalition = 'AllActors' | 'Principals' | 'Little';
+/** The weight of an actor's vote in the elections among positions and over each queue (not a KTAB parameter). */
+export type ElectionWeight = 'EffectivePower' | 'Capability';
 /** How the two positions of a bargain are interpolated. */
 export type InterVecBrgn = 'S1P1' | 'S2P2' | 'S2PMax';
 /** From whose perspective the probability used to interpolate a bargain is taken. */
@@ -40,6 +46,7 @@ export interface SmpParameters {
   readonly BigRRange: BigRRange;
   readonly ThirdPartyCommit: ThirdPartyCommit;
   readonly ContestCoalition: ContestCoalition;
+  readonly ElectionWeight: ElectionWeight;
   readonly InterVecBrgn: InterVecBrgn;
   readonly BargnModel: BargnModel;
   /** Always 'Deterministic' here (see the file comment). */
@@ -62,6 +69,7 @@ export const KTAB_DEFAULTS: SmpParameters = Object.freeze({
   BigRRange: 'Mid',
   ThirdPartyCommit: 'SemiCommit',
   ContestCoalition: 'AllActors',
+  ElectionWeight: 'EffectivePower',
   InterVecBrgn: 'S2P2',
   BargnModel: 'InitOnlyInterp',
   StateTransition: 'Deterministic',
@@ -77,7 +85,8 @@ export const PARAMETER_VALUES = Object.freeze({
   BigRAdjust: ['OneThird', 'None', 'Half', 'TwoThirds', 'Full'],
   BigRRange: ['Min', 'Mid', 'Max'],
   ThirdPartyCommit: ['NoCommit', 'SemiCommit', 'FullCommit'],
-  ContestCoalition: ['AllActors', 'Principals'],
+  ContestCoalition: ['AllActors', 'Principals', 'Little'],
+  ElectionWeight: ['EffectivePower', 'Capability'],
   InterVecBrgn: ['S1P1', 'S2P2', 'S2PMax'],
   BargnModel: ['InitOnlyInterp', 'InitRcvrInterp', 'PWCompInterp'],
   StateTransition: ['Deterministic'],
@@ -128,6 +137,12 @@ export const PARAMETER_MEANINGS: Readonly<Record<NamedParameter, Readonly<Record
   ContestCoalition: {
     AllActors: 'every actor votes in the contest of a challenge (the coalitions of the SMP papers)',
     Principals: "only the challenger's and the target's own votes decide the contest",
+    Little:
+      "KTAB's little coalitions: the principals' votes, then each third party in turn joins the side its three-actor contest with the coalitions so far makes worth more to it",
+  },
+  ElectionWeight: {
+    EffectivePower: 'each vote weighs capability × total salience, as in the SMP papers',
+    Capability: "each vote weighs the actor's capability alone, as KTAB's source code does",
   },
   InterVecBrgn: {
     S1P1: 'a common position, the average of the two weighted by salience × probability of success',

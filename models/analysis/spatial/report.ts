@@ -9,6 +9,7 @@
  */
 import type { ActorId, DimensionId, Scenario } from '../../domain/index';
 import { whyMoved } from './explain';
+import { challengeNetworks, describeEdge } from './network';
 import { scenarioToSmp, type StartingPosition } from './fromScenario';
 import { KTAB_DEFAULTS, type SmpParameters } from './parameters';
 import { runSmp } from './smp';
@@ -47,6 +48,36 @@ export interface SpatialReport {
   readonly actors: readonly SpatialActorPath[];
   /** positions[t][i][d] on [0, 1] (t = 0: the start). */
   readonly positions: readonly (readonly (readonly number[])[])[];
+  /** The challenge network of each turn (turn t at index t − 1). */
+  readonly network: readonly SpatialTurnNetwork[];
+}
+
+/** One challenge of a turn, on the scenario's actors (see network.ts). */
+export interface SpatialChallenge {
+  readonly from: ActorId;
+  readonly to: ActorId;
+  readonly probability: number;
+  readonly expectedUtility: number;
+  readonly resistance: number;
+  /** The target adopted the challenge's bargain. */
+  readonly targetGaveWay: boolean;
+  /** The initiator adopted its own side of the bargain. */
+  readonly initiatorAdopted: boolean;
+  readonly text: string;
+}
+
+/** Who challenged whom in a turn, and what each actor adopted. */
+export interface SpatialTurnNetwork {
+  readonly turn: number;
+  readonly challenges: readonly SpatialChallenge[];
+  /** Per actor (in the report's actor order): what it adopted, the option's support and the queue's size. */
+  readonly adopted: readonly {
+    readonly actor: ActorId;
+    readonly kind: 'status quo' | 'own challenge' | 'challenged';
+    readonly counterpart?: ActorId;
+    readonly support: number;
+    readonly options: number;
+  }[];
 }
 
 export type SpatialResult = { status: 'ok'; report: SpatialReport } | { status: 'invalid'; problem: string };
@@ -89,6 +120,26 @@ export function spatialBargaining(s: Scenario, parameters: SmpParameters = KTAB_
           .map((m) => m.text),
       })),
       positions: run.positions.map((t) => t.map((x) => x.map((v) => v / 100))),
+      network: challengeNetworks(run).map((t) => ({
+        turn: t.turn,
+        challenges: t.edges.map((e) => ({
+          from: conv.ids[e.initiator]!,
+          to: conv.ids[e.target]!,
+          probability: e.probability,
+          expectedUtility: e.expectedUtility,
+          resistance: e.resistance,
+          targetGaveWay: e.targetGaveWay,
+          initiatorAdopted: e.initiatorAdopted,
+          text: describeEdge(e, (i) => run.actors[i]!),
+        })),
+        adopted: t.nodes.map((nd) => ({
+          actor: conv.ids[nd.actor]!,
+          kind: nd.adopted.kind,
+          ...(nd.adopted.kind === 'status quo' ? {} : { counterpart: conv.ids[nd.adopted.counterpart]! }),
+          support: nd.support,
+          options: nd.options,
+        })),
+      })),
     },
   };
 }

@@ -19,7 +19,10 @@
  *    its estimates of everyone's risk attitude). Every actor n votes between x_i and x_j by the
  *    VotingRule; the coalitions C_ij, C_ji give P = P(i wins) by the VictoryProbModel
  *    (ContestCoalition 'Principals' counts only i's and j's own votes in P; the third parties'
- *    votes then still decide which side each would join, for ThirdPartyCommit). As in
+ *    votes then still decide which side each would join, for ThirdPartyCommit; 'Little' builds
+ *    the coalitions as KTAB's source does, principals first, then each third party joining the
+ *    side its three-actor contest with the coalitions so far makes worth more to it, the
+ *    commitments acting there and not in the expected gain below). As in
  *    Bueno de Mesquita's model, j resists with probability equal to its total salience r_j and
  *    otherwise yields (adopts x_i). In a contest the winner's position is adopted by the loser,
  *    and by the third parties ThirdPartyCommit binds (SemiCommit: those who joined the loser;
@@ -36,7 +39,8 @@
  *    queues of both actors.
  *
  * 4. Choice. Each actor's queue holds the status quo and the bargains it made or received. Every
- *    actor votes over the queue's options, valuing each as the state it would produce (the sum of
+ *    actor votes over the queue's options (here and in step 1 a vote weighs effective power, or
+ *    capability alone with ElectionWeight 'Capability'), valuing each as the state it would produce (the sum of
  *    its utilities for all positions, with its own risk attitude), and the PCE's most probable
  *    option wins (StateTransition Deterministic; ties go to the status quo, then to the earlier
  *    bargain). The actor takes its position in the winning bargain. All actors move together.
@@ -51,7 +55,7 @@ import { interpolateBargain } from './bargain';
 import { KTAB_DEFAULTS, type SmpParameters } from './parameters';
 import { distance, estimatedRisk, riskFromProbabilities, riskUtility } from './risk';
 import type { SmpAdoption, SmpBargain, SmpChallenge, SmpInput, SmpResult, SmpRun, SmpStop, SmpTurn } from './types';
-import { coalitions, pce, victoryProbability, vote } from './voting';
+import { coalitions, MIN_COALITION, pce, victoryProbability, vote } from './voting';
 
 /** An expected gain at or below this is no gain (rounding). */
 const GAIN_TOLERANCE = 1e-12;
@@ -91,7 +95,7 @@ export function describeMethod(p: SmpParameters): string {
     `each actor makes its best challenge if it expects a gain, the target resisting with probability equal to its salience, ` +
     `contests won by coalitions (ContestCoalition ${p.ContestCoalition}, VotingRule ${p.VotingRule}, VictoryProbModel ${p.VictoryProbModel}, ThirdPartyCommit ${p.ThirdPartyCommit}); ` +
     `challenges become bargains (InterVecBrgn ${p.InterVecBrgn}, BargnModel ${p.BargnModel}); each actor adopts the option of its queue ` +
-    `that wins an all-actor vote (PCEModel ${p.PCEModel}, StateTransition ${p.StateTransition}); ` +
+    `that wins an all-actor vote (PCEModel ${p.PCEModel}, StateTransition ${p.StateTransition}, ElectionWeight ${p.ElectionWeight}); ` +
     `stops when a turn moves less than ${p.quietRatio} of the first turn, or nobody, or after ${p.maxTurns} turns`
   );
 }
@@ -102,6 +106,8 @@ interface State {
   readonly x: Float64Array[];
   readonly s: Float64Array[];
   readonly w: Float64Array;
+  /** The weights of the votes in the elections among positions and over each queue (ElectionWeight). */
+  readonly e: Float64Array;
   readonly resist: Float64Array;
 }
 
@@ -121,6 +127,8 @@ export function runSmp(input: SmpInput, parameters: SmpParameters = KTAB_DEFAULT
         s[i]!.reduce((t, v) => t + v, 0),
       ),
   );
+  // KTAB's own source weighs the votes of its elections by capability alone; the papers by effective power.
+  const e = parameters.ElectionWeight === 'Capability' ? Float64Array.from(input.actors, (a) => a.influence) : w;
   const resist = Float64Array.from(s, (si) =>
     Math.min(
       1,
@@ -133,7 +141,7 @@ export function runSmp(input: SmpInput, parameters: SmpParameters = KTAB_DEFAULT
   let firstMove = 0;
   let stop: SmpStop = 'turn limit';
   for (let t = 1; t <= parameters.maxTurns; t++) {
-    const state: State = { n, D, x, s, w, resist };
+    const state: State = { n, D, x, s, w, e, resist };
     const turn = smpTurn(state, parameters, t, positions[positions.length - 1]!);
     turns.push(turn.record);
     positions.push(turn.record.positions as number[][]);
@@ -148,7 +156,7 @@ export function runSmp(input: SmpInput, parameters: SmpParameters = KTAB_DEFAULT
       break;
     }
   }
-  const finalProbabilities = Array.from(positionProbabilities({ n, D, x, s, w, resist }, parameters));
+  const finalProbabilities = Array.from(positionProbabilities({ n, D, x, s, w, e, resist }, parameters));
   const run: SmpRun = {
     method: describeMethod(parameters),
     parameters,
@@ -173,14 +181,14 @@ function distances(st: State): Float64Array {
 
 /** The probability that each actor's position wins an election among all positions (risk neutral). */
 function positionProbabilities(st: State, p: SmpParameters, dist = distances(st)): Float64Array {
-  const { n, w } = st;
-  const C = coalitions(p.VotingRule, w, (k, m) => 1 - dist[k * n + m]!, n, n);
+  const { n, e } = st;
+  const C = coalitions(p.VotingRule, e, (k, m) => 1 - dist[k * n + m]!, n, n);
   return pce(p.PCEModel, p.VictoryProbModel, C, n);
 }
 
 /** One turn (see the file comment): the record and the next positions. */
 function smpTurn(st: State, p: SmpParameters, t: number, shown: readonly (readonly number[])[]): { record: SmpTurn; next: Float64Array[] } {
-  const { n, x, s, w, resist } = st;
+  const { n, x, s, w, e, resist } = st;
   const dist = distances(st);
   const probs = positionProbabilities(st, p, dist);
   const R = riskFromProbabilities(probs, p.BigRRange);
@@ -197,6 +205,7 @@ function smpTurn(st: State, p: SmpParameters, t: number, shown: readonly (readon
   const principalsOnly = p.ContestCoalition === 'Principals';
   /** P(i beats j) with the perspective currently in U; leaves each actor's vote in `votes`. */
   const contest = (i: number, j: number): number => {
+    if (p.ContestCoalition === 'Little') return littleContest(p, U, w, votes, n, i, j);
     let cij = 0;
     let cji = 0;
     for (let k = 0; k < n; k++) {
@@ -294,7 +303,7 @@ function smpTurn(st: State, p: SmpParameters, t: number, shown: readonly (readon
           riskUtility(distance(s[v]!, x[v]!, b.b), R[v]!);
       }
     }
-    const C = coalitions(p.VotingRule, w, (v, o) => value[v * m + o]!, n, m);
+    const C = coalitions(p.VotingRule, e, (v, o) => value[v * m + o]!, n, m);
     const pr = pce(p.PCEModel, p.VictoryProbModel, C, m);
     let win = 0;
     for (let o = 1; o < m; o++) if (pr[o]! > pr[win]! * (1 + 1e-12) + 1e-300) win = o;
@@ -338,7 +347,8 @@ function expectedGain(p: SmpParameters, U: Float64Array, votes: Float64Array, n:
   let win = ai - aj; // j adopts x_i
   let lose = aj - ai; // i adopts x_j
   const yieldGain = win;
-  if (p.ThirdPartyCommit !== 'NoCommit') {
+  // Under little coalitions the commitments act inside the contest (as in KTAB), not here.
+  if (p.ThirdPartyCommit !== 'NoCommit' && p.ContestCoalition !== 'Little') {
     for (let k = 0; k < n; k++) {
       if (k === i || k === j || votes[k] === 0) continue;
       const joinedI = votes[k]! > 0;
@@ -354,4 +364,45 @@ function expectedGain(p: SmpParameters, U: Float64Array, votes: Float64Array, n:
     }
   }
   return (1 - rj) * yieldGain + rj * (P * win + (1 - P) * lose);
+}
+
+/**
+ * P(i beats j) by KTAB's "little coalitions" (ContestCoalition 'Little'): the principals' own
+ * votes open the two coalitions; then each third party k in turn weighs the three-actor contest
+ * it would make with the coalitions as they stand, estimates its side's chance in it, and votes by
+ * the sum of its utilities for the three positions the contest could leave (its own included,
+ * which ThirdPartyCommit says it must give up on losing), adding its vote to the side it favours.
+ * Leaves each actor's vote in `votes`.
+ */
+function littleContest(p: SmpParameters, U: Float64Array, w: Float64Array, votes: Float64Array, n: number, i: number, j: number): number {
+  let cij = MIN_COALITION;
+  let cji = MIN_COALITION;
+  for (const k of [i, j]) {
+    const v = vote(p.VotingRule, w[k]!, U[k * n + i]!, U[k * n + j]!);
+    votes[k] = v;
+    if (v > 0) cij += v;
+    else if (v < 0) cji -= v;
+  }
+  for (let k = 0; k < n; k++) {
+    if (k === i || k === j) continue;
+    const uki = U[k * n + i]!;
+    const ukj = U[k * n + j]!;
+    const ukk = U[k * n + k]!;
+    const lean = vote(p.VotingRule, w[k]!, uki, ukj);
+    const a = lean > 0 ? cij + lean : cij;
+    const b = lean < 0 ? cji - lean : cji;
+    const pik = a / (a + b);
+    // Sums of k's utilities for the three positions after each outcome (k with i, or k with j).
+    const full = p.ThirdPartyCommit === 'FullCommit';
+    const none = p.ThirdPartyCommit === 'NoCommit';
+    const withIWins = 2 * uki + (full ? uki : ukk);
+    const withILoses = 2 * ukj + (none ? ukk : ukj);
+    const withJWinsI = 2 * uki + (none ? ukk : uki);
+    const withJLoses = 2 * ukj + (full ? ukj : ukk);
+    const v = vote(p.VotingRule, w[k]!, pik * withIWins + (1 - pik) * withILoses, pik * withJWinsI + (1 - pik) * withJLoses);
+    votes[k] = v;
+    if (v > 0) cij += v;
+    else if (v < 0) cji -= v;
+  }
+  return victoryProbability(p.VictoryProbModel, cij - MIN_COALITION, cji - MIN_COALITION);
 }

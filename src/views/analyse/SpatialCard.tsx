@@ -3,7 +3,8 @@
  * default parameters): per dimension, every actor's position over the turns with the forecast
  * outcome marked (src/ui/LineChart: legend toggles, keyboard read-out, data table), the method
  * and every parameter by name, how many turns ran and why the run stopped, and per actor "why
- * did it move" — the sentence of each turn in which it moved.
+ * did it move" — the sentence of each turn in which it moved — and the challenge network of each
+ * turn (ChallengeNetwork.tsx).
  *
  * `createLiveSpatial` keeps the card live: on every change of the scenario or the chosen variants
  * it asks the analysis client's own 'spatial' lane (always the worker, so a slider never blocks
@@ -12,11 +13,13 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { LineChart } from '../../ui/LineChart';
+import { ChallengeNetwork } from './ChallengeNetwork';
 import { parameterList, spatialSeries, stopWords, turnLabels } from './spatialSeries';
 import type { AnalysisClient } from '../../../workers/client';
 import type { SpatialAnalysis } from '../../../workers/local';
 import type { Scenario } from '../../../models/domain/types';
 import { formatNatural } from '../../../models/domain/space';
+import { Term } from '../../ui/Glossary';
 
 /** The live spatial analysis of the scenario under the chosen variants, on the client's 'spatial' lane. */
 export function createLiveSpatial(client: Pick<AnalysisClient, 'spatial'>, scenario: () => Scenario | undefined, variants: () => readonly string[]) {
@@ -58,8 +61,8 @@ export function SpatialCard(props: { scenario: Scenario; analysis: SpatialAnalys
     <section class="card spatial-card" aria-labelledby="spatial-title" data-testid="forecast">
       <h2 id="spatial-title">Spatial bargaining forecast (a simulation)</h2>
       <p class="small muted">
-        Each turn every actor challenges the one where it expects most gain; the challenged side gives way or bargains, and each actor adopts the option its
-        queue's vote favours.{' '}
+        A <Term id="spatial-forecast">spatial forecast</Term>: each turn every actor challenges the one where it expects most gain; the challenged side gives
+        way or bargains, and each actor adopts the option its queue's vote favours.{' '}
         <span aria-live="polite" data-testid="spatial-status">
           {props.updating ? 'updating…' : ''}
         </span>
@@ -151,6 +154,7 @@ export function SpatialCard(props: { scenario: Scenario; analysis: SpatialAnalys
                   </For>
                 </dl>
               </details>
+              <ChallengeNetwork scenario={props.scenario} report={r()} />
               <h3>Why did each actor move?</h3>
               <div data-testid="spatial-why">
                 <For each={r().actors}>
