@@ -14,10 +14,15 @@ import { nextPosture } from './actorMachine';
 
 export type { Mover, Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
 
+/** Who plays an actor: a team of students or a bot (the run's seats, as the round's rules need them). */
+export type PlayedBy = 'team' | 'bot';
+
 export interface RoundContext {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly roundLimit: number;
+  /** Actors without an entry are played by hand (a team or the teacher). */
+  readonly playedBy: Readonly<Record<ActorId, PlayedBy>>;
   readonly round: number;
   readonly world: readonly number[];
   readonly holdings: Holdings;
@@ -37,6 +42,7 @@ export interface RoundInput {
   readonly scenario: Scenario;
   readonly seed: number;
   readonly roundLimit: number;
+  readonly playedBy?: Readonly<Record<ActorId, PlayedBy>>;
 }
 
 /** Bounded bargaining: an offer may be countered until this many exchanges. */
@@ -50,6 +56,7 @@ export function initialContext(input: RoundInput): RoundContext {
     scenario: s,
     seed: input.seed,
     roundLimit: input.roundLimit,
+    playedBy: input.playedBy ?? {},
     round: 1,
     world,
     holdings: initialHoldings(s),
@@ -101,6 +108,8 @@ export function checkOffer(c: RoundContext, o: OfferTerms): Check {
   if (!ids.has(o.from)) return { ok: false, reason: `no actor "${o.from}"` };
   if (!ids.has(o.to)) return { ok: false, reason: `no actor "${o.to}"` };
   if (o.from === o.to) return { ok: false, reason: 'an offer needs two different actors' };
+  // Bots only answer; an offer speaks for the team that plays its sender.
+  if (c.playedBy[o.from] === 'bot') return { ok: false, reason: `${o.from} is played by a bot: offers are made by teams, for the actors they play` };
   if (c.round >= c.roundLimit) return { ok: false, reason: 'this is the last round: a deal could not fall due' };
   if (c.postures[o.from] === 'walkedAway') return { ok: false, reason: `${o.from} has walked away from the table` };
   if (c.postures[o.to] === 'walkedAway') return { ok: false, reason: `${o.to} has walked away from the table` };
@@ -146,7 +155,14 @@ export function dealFromOffer(c: RoundContext, offerId: string): Deal {
 
 export function checkInject(c: RoundContext, inj: Inject): Check {
   const dims = dimsOf(c.scenario);
-  for (const e of inj.effects ?? []) if (!dims.has(e.dimension)) return { ok: false, reason: `inject "${inj.id}": no dimension "${e.dimension}"` };
+  for (const e of inj.effects ?? []) {
+    if (!dims.has(e.dimension)) return { ok: false, reason: `inject "${inj.id}": no dimension "${e.dimension}"` };
+    // A change of nothing is a missing amount, not an event.
+    if ('delta' in e && !(Number.isFinite(e.delta) && e.delta !== 0))
+      return { ok: false, reason: `inject "${inj.label}": the change to ${e.dimension} must be a number other than 0, got ${String(e.delta)}` };
+    if ('set' in e && !(Number.isFinite(e.set) && e.set >= 0 && e.set <= 1))
+      return { ok: false, reason: `inject "${inj.label}": the value set for ${e.dimension} must be a number in [0, 1], got ${String(e.set)}` };
+  }
   for (const a of Object.keys(inj.postures ?? {}))
     if (!c.scenario.actors.some((x) => x.id === a)) return { ok: false, reason: `inject "${inj.id}": no actor "${a}"` };
   return { ok: true };

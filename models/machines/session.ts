@@ -1,24 +1,24 @@
 /**
- * A live session: a run (header and events) with its current snapshot and the round starts that
- * undo can return to. Appending an event is one `transition()`; the whole session can always be
+ * A live session: a run (header and events) with its current snapshot and the events still
+ * standing, which undo returns through. Appending an event is one `transition()`; the whole session can always be
  * rebuilt by replaying its events (that is what a reload does).
  */
 import type { ActorId, Scenario } from '../domain/types';
 import { botAnswer, botMove, roundSolution } from './bots';
-import { phaseOf, replay, startRun, step, type RoundSnapshot, type Run, type RunEvent, type Seat } from './run';
+import { phaseOf, replay, startRun, step, type RoundSnapshot, type Run, type RunEvent, type Seat, type Standing } from './run';
 
 export interface Session {
   readonly scenario: Scenario;
   readonly run: Run;
   readonly snapshot: RoundSnapshot;
-  readonly starts: readonly RoundSnapshot[];
+  readonly standing: Standing | null;
 }
 
 export function newSession(
   scenario: Scenario,
   run: Omit<Run, 'events'> & { events?: readonly RunEvent[] },
 ): { ok: true; session: Session } | { ok: false; problem: string } {
-  let session: Session = { scenario, run: { ...run, events: [] }, snapshot: startRun(scenario, run.seed, run.roundLimit), starts: [] };
+  let session: Session = { scenario, run: { ...run, events: [] }, snapshot: startRun(scenario, run.seed, run.roundLimit, run.seats), standing: null };
   for (const [i, e] of (run.events ?? []).entries()) {
     const r = apply(session, e);
     if (!r.ok) return { ok: false, problem: `events[${i}]: ${e.type} is rejected: ${r.problem}` };
@@ -28,14 +28,14 @@ export function newSession(
 }
 
 export function apply(session: Session, event: RunEvent): { ok: true; session: Session } | { ok: false; problem: string } {
-  const r = step(session.snapshot, session.starts, event);
+  const r = step(session.snapshot, session.standing, event);
   if (!r.ok) return r;
-  return { ok: true, session: { ...session, snapshot: r.snapshot, starts: r.starts, run: { ...session.run, events: [...session.run.events, event] } } };
+  return { ok: true, session: { ...session, snapshot: r.snapshot, standing: r.standing, run: { ...session.run, events: [...session.run.events, event] } } };
 }
 
 /** Rebuild from the events alone (what a reload does); must equal the live session. */
 export function rebuild(scenario: Scenario, run: Run): ReturnType<typeof replay> {
-  return replay(scenario, run.seed, run.roundLimit, run.events);
+  return replay(scenario, run.seed, run.roundLimit, run.events, run.seats);
 }
 
 export function botSeats(seats: Readonly<Record<ActorId, Seat>>): [ActorId, Extract<Seat, { kind: 'bot' }>][] {

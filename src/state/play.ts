@@ -1,22 +1,24 @@
 /**
  * The class run in the Play tab: the run (scenario, seed, seats, events) lives in the workspace
  * store, so it autosaves with everything else and a reload replays it to the same snapshot,
- * moves already entered included. Every action is one event: checked, applied, appended. Bots
+ * moves already entered included. The timer's deadline is kept with the run for the same
+ * reason: a reload keeps counting down instead of starting the time again. Every action is one event: checked, applied, appended. Bots
  * act as soon as it is their turn (their events are appended like anyone's). One per page, made
  * at the composition root and reached through the app context (src/state/context.tsx).
  */
 import { createMemo, createSignal } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { applyVariants, type Scenario } from '../../models/domain/index';
 import {
   apply,
   checkRun,
+  deadlineFor,
   newSession,
   parseRunHeader,
   phaseOf,
   playBots,
   type BotStrategy,
   type Replay,
-  type RoundSnapshot,
   type Run,
   type RunEvent,
   type Seat,
@@ -24,7 +26,7 @@ import {
 } from '../../models/machines/index';
 import { formatProblem, parseScenarioStructure, refusal, within, type Refusal } from '../../models/scenario/index';
 import type { Notify } from './notices';
-import type { Workspace } from './workspace';
+import { fingerprint, type Workspace } from './workspace';
 
 /** The teacher's set-up for a class run (the Play tab's set-up form). */
 export interface PlaySetup {
@@ -33,6 +35,29 @@ export interface PlaySetup {
   roundLimit: number;
   timerSeconds: number;
   seed: number;
+}
+
+/**
+ * What is wrong with the team names, by actor: each must be given, and on one screen no two
+ * actors may be played by teams of the same name (the hand-over screen names the team). A room
+ * may give one team several actors, so there only an empty name is refused (`room`).
+ */
+export function teamNameProblems(teams: Readonly<Record<string, string | null>>, room = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  for (const [actor, raw] of Object.entries(teams)) {
+    if (raw === null) continue;
+    const name = raw.trim();
+    if (!name) {
+      out[actor] = 'Give the team a name.';
+      continue;
+    }
+    const key = name.toLocaleLowerCase();
+    const first = seen.get(key);
+    if (first === undefined || room) seen.set(key, actor);
+    else out[actor] = `“${name}” already plays ${first}: on one screen each team needs a name of its own (in a room, one team may play several actors).`;
+  }
+  return out;
 }
 
 /** The scenario a run was played on, with its variants applied; its problems have their paths in the run (`scenario.actors[3]…`). */
@@ -58,18 +83,9 @@ export function loadRun(input: unknown): { ok: true; session: Session } | Refusa
   return { ok: true, session: sessionFromReplay(sc.scenario, h.run, checked.replay) };
 }
 
-/**
- * The session a checked replay ends in. Its round starts (where undo returns to) follow the
- * events as `step` keeps them: the snapshot before each START_ROUND, the latest dropped by each
- * UNDO_ROUND.
- */
+/** The session a checked replay ends in, with the events standing for the undos that may follow. */
 function sessionFromReplay(scenario: Scenario, run: Run, r: Replay): Session {
-  const starts: RoundSnapshot[] = [];
-  run.events.forEach((e, i) => {
-    if (e.type === 'START_ROUND') starts.push(i === 0 ? r.initial : r.snapshots[i - 1]!);
-    else if (e.type === 'UNDO_ROUND') starts.pop();
-  });
-  return { scenario, run, snapshot: r.final, starts };
+  return { scenario, run, snapshot: r.final, standing: r.standing };
 }
 
 export function createPlay(w: Workspace, notify: Notify) {
@@ -84,9 +100,20 @@ export function createPlay(w: Workspace, notify: Notify) {
   const adopt = (s: Session | null) => setSession(s ?? undefined);
 
   const store = (s: Session) => {
-    setSession(s);
-    w.setWs('run', s.run);
+    const deadline = deadlineFor(s.run.timerSeconds ?? 0, s.run.deadline, s.snapshot, Date.now());
+    const { deadline: _previous, ...rest } = s.run;
+    const next: Session = { ...s, run: deadline ? { ...rest, deadline } : rest };
+    setSession(next);
+    w.setWs('run', next.run);
   };
+
+  /** Whether the workspace's scenario (or its variants) differs from the one the run is played on: edits apply to the next run. */
+  const scenarioEdited = createMemo(() => {
+    const s = session();
+    if (!s) return false;
+    w.revision();
+    return fingerprint(unwrap(w.ws.scenarioDoc)) !== fingerprint(s.run.scenario) || w.ws.variants.join('\n') !== s.run.variants.join('\n');
+  });
 
   const dispatch = (e: RunEvent): boolean => {
     const s = session();
@@ -100,10 +127,19 @@ export function createPlay(w: Workspace, notify: Notify) {
     return true;
   };
 
-  const start = (scenario: Scenario, doc: unknown, variants: string[], setup: PlaySetup) => {
+  const start = (scenario: Scenario, doc: unknown, variants: string[], setup: PlaySetup): boolean => {
+    const names = Object.entries(teamNameProblems(setup.teams));
+    if (names.length) {
+      notify(
+        'error',
+        'The run could not be started: check the team names.',
+        names.map(([a, m]) => `${a}: ${m}`),
+      );
+      return false;
+    }
     const seats: Record<string, Seat> = {};
     for (const a of scenario.actors) {
-      const team = setup.teams[a.id];
+      const team = setup.teams[a.id]?.trim();
       seats[a.id] = team ? { kind: 'team', team } : { kind: 'bot', strategy: setup.bots[a.id] ?? 'best-response' };
     }
     const run: Run = {
@@ -119,10 +155,17 @@ export function createPlay(w: Workspace, notify: Notify) {
       events: [],
     };
     const sc = runScenario(run);
-    if (!sc.ok) return notify('error', 'The run could not be started.', sc.problems.map(formatProblem));
+    if (!sc.ok) {
+      notify('error', 'The run could not be started.', sc.problems.map(formatProblem));
+      return false;
+    }
     const made = newSession(sc.scenario, run);
-    if (!made.ok) return notify('error', made.problem);
+    if (!made.ok) {
+      notify('error', made.problem);
+      return false;
+    }
     store(made.session);
+    return true;
   };
 
   const importRun = (text: string, name: string) => {
@@ -134,7 +177,9 @@ export function createPlay(w: Workspace, notify: Notify) {
     }
     const r = loadRun(json);
     if (!r.ok) return notify('error', `${name} is not a valid run. Nothing was changed.`, r.problems.map(formatProblem));
-    store(r.session);
+    // A file's timer starts afresh: its deadline was for another day.
+    const { deadline: _old, ...run } = r.session.run;
+    store({ ...r.session, run });
     notify('info', `Imported the run “${r.session.run.title}” (${r.session.run.events.length} events).`);
   };
 
@@ -143,7 +188,7 @@ export function createPlay(w: Workspace, notify: Notify) {
     w.setWs('run', null);
   };
 
-  return { session, phase, dispatch, start, adopt, importRun, end, timerSeconds };
+  return { session, phase, dispatch, start, adopt, importRun, end, timerSeconds, scenarioEdited };
 }
 
 export type Play = ReturnType<typeof createPlay>;

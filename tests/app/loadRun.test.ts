@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRun, runScenario } from '../../src/state/play';
-import { apply, december2025Run, newSession, snapshotData, type Run, type RunEvent, type Session } from '../../models/machines/index';
+import { apply, december2025Run, newSession, snapshotData, type Run, type RunEvent, type Session, type Standing } from '../../models/machines/index';
 import { builtinDoc } from '../../models/scenario/index';
 
 const december = () => december2025Run(builtinDoc('belarus'));
@@ -19,7 +19,14 @@ function applied(run: Run): Session {
   return made.session;
 }
 
-const plain = (s: Session) => ({ run: s.run, snapshot: snapshotData(s.snapshot), starts: s.starts.map(snapshotData) });
+/** The events standing, newest first, each with the snapshot before it. */
+function standing(s: Session) {
+  const out: { event: Standing['event']; before: ReturnType<typeof snapshotData> }[] = [];
+  for (let x = s.standing; x; x = x.prev) out.push({ event: x.event, before: snapshotData(x.before) });
+  return out;
+}
+
+const plain = (s: Session) => ({ run: s.run, snapshot: snapshotData(s.snapshot), standing: standing(s) });
 
 function loaded(run: Run): Session {
   const r = loadRun(JSON.parse(JSON.stringify(run)));
@@ -33,14 +40,14 @@ describe('loadRun', () => {
     expect(plain(loaded(run))).toEqual(plain(applied(run)));
   });
 
-  it('keeps the round starts that undo returns to, undone rounds dropped', () => {
+  it('keeps the events standing that undo returns through, an undone round dropped', () => {
     const base = december();
     // Round 2 is opened, undone, and opened again; then the run goes on as before.
     const second = base.events.findIndex((e, i) => i > 0 && e.type === 'START_ROUND');
     const events: RunEvent[] = [...base.events.slice(0, second + 1), { type: 'UNDO_ROUND' }, ...base.events.slice(second)];
     const run = { ...base, events };
     const s = loaded(run);
-    expect(s.starts).toHaveLength(2);
+    expect(standing(s).filter((x) => x.event.type === 'START_ROUND')).toHaveLength(2);
     expect(plain(s)).toEqual(plain(applied(run)));
     // And undo works from it: back to round 2's briefing, as from the applied session.
     const undone = apply(s, { type: 'UNDO_ROUND' });

@@ -89,59 +89,42 @@ describe('MoveEntry', () => {
 });
 
 describe('RoundTimer', () => {
-  it('counts down once a second while running and says when time is up', () => {
-    vi.useFakeTimers();
-    render(() => <RoundTimer seconds={62} running={true} key={1} />);
+  it('counts down to its deadline and says when time is up', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const endsAt = Date.now() + 62_000;
+    render(() => <RoundTimer endsAt={endsAt} label="Moves" />);
     const timer = screen.getByRole('timer');
-    expect(timer.textContent).toBe('1:02');
-    expect(timer.getAttribute('aria-label')).toBe('Time left: 1:02');
+    expect(timer.textContent).toBe('Moves: 1:02');
+    expect(timer.getAttribute('aria-label')).toBe('Moves: 1:02 left');
     vi.advanceTimersByTime(3000);
-    expect(timer.textContent).toBe('0:59');
+    expect(timer.textContent).toBe('Moves: 0:59');
     vi.advanceTimersByTime(59_000);
-    expect(timer.textContent).toBe('Time is up');
+    expect(timer.textContent).toBe('Moves: Time is up');
     vi.advanceTimersByTime(5000);
-    expect(timer.getAttribute('aria-label')).toBe('Time left: 0:00');
+    expect(timer.getAttribute('aria-label')).toBe('Moves: 0:00 left');
   });
 
-  it('does not tick while not running, and starts again from the full time for a new round', () => {
-    vi.useFakeTimers();
-    const [running, setRunning] = createSignal(false);
-    const [round, setRound] = createSignal(1);
-    render(() => <RoundTimer seconds={30} running={running()} key={round()} />);
-    vi.advanceTimersByTime(5000);
-    expect(screen.getByRole('timer').textContent).toBe('0:30');
-    setRunning(true);
+  it('shows the time left to a deadline set earlier (as after a reload), and follows a new deadline', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const [endsAt, setEndsAt] = createSignal(Date.now() + 20_000);
+    render(() => <RoundTimer endsAt={endsAt()} label="Offers" />);
+    expect(screen.getByRole('timer').textContent).toBe('Offers: 0:20');
     vi.advanceTimersByTime(10_000);
-    expect(screen.getByRole('timer').textContent).toBe('0:20');
-    setRound(2);
-    expect(screen.getByRole('timer').textContent).toBe('0:30');
-    vi.advanceTimersByTime(1000);
-    expect(screen.getByRole('timer').textContent).toBe('0:29');
+    expect(screen.getByRole('timer').textContent).toBe('Offers: 0:10');
+    setEndsAt(Date.now() + 30_000);
+    vi.advanceTimersByTime(250);
+    expect(screen.getByRole('timer').textContent).toBe('Offers: 0:30');
   });
 
-  it('a pause keeps the time left, and going on counts down from there', () => {
-    vi.useFakeTimers();
-    const [running, setRunning] = createSignal(true);
-    render(() => <RoundTimer seconds={30} running={running()} key={1} />);
-    vi.advanceTimersByTime(7000);
-    expect(screen.getByRole('timer').textContent).toBe('0:23');
-    setRunning(false);
-    expect(screen.getByRole('timer').textContent).toBe('0:23');
-    vi.advanceTimersByTime(5000);
-    expect(screen.getByRole('timer').textContent).toBe('0:23');
-    setRunning(true);
-    vi.advanceTimersByTime(3000);
-    expect(screen.getByRole('timer').textContent).toBe('0:20');
-  });
-
-  it('shows nothing without a time limit', () => {
-    render(() => <RoundTimer seconds={0} running={true} key={1} />);
+  it('shows nothing without a deadline', () => {
+    render(() => <RoundTimer endsAt={undefined} label="Moves" />);
     expect(screen.queryByRole('timer')).toBeNull();
   });
 
   it('stops its interval when removed', () => {
-    vi.useFakeTimers();
-    const { unmount } = render(() => <RoundTimer seconds={30} running={true} key={1} />);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const endsAt = Date.now() + 30_000;
+    const { unmount } = render(() => <RoundTimer endsAt={endsAt} label="Moves" />);
     expect(vi.getTimerCount()).toBe(1);
     unmount();
     expect(vi.getTimerCount()).toBe(0);

@@ -51,12 +51,38 @@ describe('TeacherBar', () => {
   it('undoes the last round once one was started', () => {
     startRun();
     renderInApp(() => <TeacherBar scenario={scenario} />);
-    const undo = screen.getByRole('button', { name: 'Undo the last round' }) as HTMLButtonElement;
+    const undo = screen.getByRole('button', { name: 'Undo the last round (keeps its injects)' }) as HTMLButtonElement;
     expect(undo.disabled).toBe(true);
     app().play.dispatch({ type: 'START_ROUND' });
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
     expect(app().play.phase()).toBe('brief');
+  });
+
+  it('undoes the last inject on its own, and keeps it when the round is undone', () => {
+    startRun();
+    renderInApp(() => <TeacherBar scenario={scenario} />);
+    const preset = scenario.injects![0]!;
+    app().play.dispatch({ type: 'START_ROUND' });
+    fireEvent.click(screen.getByRole('button', { name: preset.label }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo the last round (keeps its injects)' }));
+    expect(app().play.phase()).toBe('brief');
+    const undoInject = screen.getByRole('button', { name: `Undo the last inject (“${preset.label}”)` }) as HTMLButtonElement;
+    fireEvent.click(undoInject);
+    expect(app().play.session()!.snapshot.context.injects).toEqual([]);
+    expect(undoInject.disabled).toBe(true);
+    expect(undoInject.textContent).toBe('Undo the last inject');
+  });
+
+  it('refuses an inject whose amount is empty, at the field', () => {
+    startRun();
+    renderInApp(() => <TeacherBar scenario={scenario} />);
+    const amount = screen.getByTestId('inject-amount') as HTMLInputElement;
+    fireEvent.input(amount, { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('inject-custom'));
+    expect(events()).toEqual([]);
+    expect(screen.getByTestId('inject-amount-problem').textContent).toMatch(/^Enter how much the event moves /);
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
   });
 });
 

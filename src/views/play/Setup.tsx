@@ -1,15 +1,16 @@
 /**
  * The teacher's set-up for a class run: who plays which actor (a team or a bot and its
  * strategy), how many rounds, an optional timer per round, and the seed that makes bots and
- * replays repeatable. "Open a room" plays the same set-up with the class on its own devices:
+ * replays repeatable. Each team needs a name: a name left empty is refused at its field, and so
+ * is a name given twice for a run on one screen (a room may give one team several actors). "Open a room" plays the same set-up with the class on its own devices:
  * the room server holds the run, and the teacher's console opens in this tab.
  */
-import { For, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { Scenario } from '../../../models/domain/types';
-import { BOT_STRATEGIES, type BotStrategy } from '../../../models/machines/run';
+import { BOT_STRATEGIES, type BotStrategy } from '../../../models/machines/index';
 import { useNotices, useWorkspace } from '../../state/context';
-import type { PlaySetup } from '../../state/play';
+import { teamNameProblems, type PlaySetup } from '../../state/play';
 import { createRoom } from '../../state/room';
 
 const BOT_LABELS: Record<BotStrategy, string> = {
@@ -34,12 +35,24 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
   const w = useWorkspace();
   const { notify } = useNotices();
   const [opening, setOpening] = createSignal(false);
+  const nameProblems = createMemo(() => teamNameProblems(setup().teams));
+  let table: HTMLTableElement | undefined;
+  /** Whether the team names can be used; if not, the focus goes to the first field with a problem. */
+  const namesOk = (room = false): boolean => {
+    const problems = room ? teamNameProblems(setup().teams, true) : nameProblems();
+    const bad = props.scenario.actors.find((a) => problems[a.id]);
+    if (!bad) return true;
+    [...(table?.querySelectorAll<HTMLInputElement>('[data-team-name]') ?? [])].find((el) => el.dataset.teamName === bad.id)?.focus();
+    notify('error', 'Check the team names: see the message beside the name.');
+    return false;
+  };
   /** The class on its own devices: the room server opens a room with this set-up; the teacher's console takes over the tab. */
   const openRoom = async () => {
+    if (!namesOk(true)) return;
     const s = setup();
     const seats: Record<string, { kind: 'team'; team: string } | { kind: 'bot'; strategy: BotStrategy }> = {};
     for (const a of props.scenario.actors) {
-      const team = s.teams[a.id];
+      const team = s.teams[a.id]?.trim();
       seats[a.id] = team ? { kind: 'team', team } : { kind: 'bot', strategy: s.bots[a.id] ?? 'best-response' };
     }
     if (!Object.values(seats).some((x) => x.kind === 'team')) return notify('error', 'A room needs at least one actor played by a team.');
@@ -57,15 +70,16 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
     if (!r.ok) return notify('error', r.message);
     location.hash = `#teach/${r.code}`;
   };
-  const controllerOf = (id: string) => (setup().teams[id] ? 'team' : (setup().bots[id] ?? 'best-response'));
+  const isTeam = (id: string) => typeof setup().teams[id] === 'string';
+  const controllerOf = (id: string) => (isTeam(id) ? 'team' : (setup().bots[id] ?? 'best-response'));
   const setController = (id: string, v: string) =>
     setSetup((s) => {
       const teams = { ...s.teams };
       const bots = { ...s.bots };
       if (v === 'team') {
-        const used = new Set(Object.values(teams).filter(Boolean));
+        const used = new Set(Object.values(teams).flatMap((t) => (t === null ? [] : [t.trim().toLocaleLowerCase()])));
         let k = 0;
-        while (used.has(`Team ${String.fromCharCode(65 + k)}`)) k++;
+        while (used.has(`team ${String.fromCharCode(97 + k)}`)) k++;
         teams[id] = `Team ${String.fromCharCode(65 + k)}`;
         delete bots[id];
       } else {
@@ -80,12 +94,12 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
       aria-labelledby="setup-title"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onStart(setup());
+        if (namesOk()) props.onStart(setup());
       }}
     >
       <h2 id="setup-title">New class run: {props.scenario.title}</h2>
       <p class="muted">{props.scenario.description}</p>
-      <table>
+      <table ref={table}>
         <thead>
           <tr>
             <th scope="col">Actor</th>
@@ -113,10 +127,23 @@ export function SetupForm(props: { scenario: Scenario; initial: PlaySetup; onSta
                   <input
                     type="text"
                     aria-label={`${a.name}: team name`}
-                    disabled={!setup().teams[a.id]}
+                    data-team-name={a.id}
+                    disabled={!isTeam(a.id)}
                     value={setup().teams[a.id] ?? ''}
-                    onChange={(e) => setSetup((s) => ({ ...s, teams: { ...s.teams, [a.id]: e.currentTarget.value.trim() || 'Team' } }))}
+                    aria-invalid={nameProblems()[a.id] ? 'true' : undefined}
+                    aria-describedby={nameProblems()[a.id] ? `team-name-problem-${a.id}` : undefined}
+                    onInput={(e) => {
+                      const v = e.currentTarget.value;
+                      setSetup((s) => ({ ...s, teams: { ...s.teams, [a.id]: v } }));
+                    }}
                   />
+                  <Show when={nameProblems()[a.id]}>
+                    {(m) => (
+                      <p class="field-problems" id={`team-name-problem-${a.id}`} role="alert" data-testid={`team-name-problem-${a.id}`}>
+                        {m()}
+                      </p>
+                    )}
+                  </Show>
                 </td>
               </tr>
             )}

@@ -1,11 +1,12 @@
 /**
  * The teacher's controls, always at hand during a run: close the round now (the rest hold),
- * undo the last round, and inject an event — one of the scenario's presets or one's own
- * change to a dimension.
+ * inject an event — one of the scenario's presets or one's own change to a dimension — and the
+ * two undos: the last inject on its own, or the last round (which keeps the injects made in it;
+ * only an inject's own undo takes an inject back).
  */
 import { For, Show, createSignal } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
-import type { Inject } from '../../../models/machines/index';
+import { checkUndo, lastInject, type Inject } from '../../../models/machines/index';
 import { useNotices, usePlay } from '../../state/context';
 
 export function TeacherBar(props: { scenario: Scenario }) {
@@ -14,12 +15,29 @@ export function TeacherBar(props: { scenario: Scenario }) {
   const phase = () => p.phase();
   const presets = () => props.scenario.injects ?? [];
   const [dim, setDim] = createSignal(props.scenario.dimensions[0]?.id ?? '');
-  const [delta, setDelta] = createSignal(0.05);
+  // The amount as typed: an empty or unreadable field is refused, never read as 0.
+  const [delta, setDelta] = createSignal('0.05');
+  const [deltaProblem, setDeltaProblem] = createSignal<string | null>(null);
   const [text, setText] = createSignal('');
+  let deltaInput: HTMLInputElement | undefined;
   const inject = (i: Inject) => {
     if (p.dispatch({ type: 'INJECT', inject: i })) notify('info', `Injected: ${i.label}`);
   };
   const canInject = () => phase() !== 'ended';
+  const standing = () => p.session()?.standing ?? null;
+  const undoInject = () => checkUndo(standing(), 'UNDO_INJECT');
+  const undoRound = () => checkUndo(standing(), 'UNDO_ROUND');
+  const why = (c: { ok: boolean; reason?: string }) => (c.ok ? undefined : c.reason);
+  const dimLabel = () => props.scenario.dimensions.find((d) => d.id === dim())?.label ?? dim();
+  /** The amount typed, or why it cannot be used. */
+  const amount = (): { ok: true; value: number } | { ok: false; problem: string } => {
+    const raw = delta().trim();
+    if (!raw) return { ok: false, problem: `Enter how much the event moves ${dimLabel()}: a number between −1 and 1, other than 0.` };
+    const d = Number(raw);
+    if (!Number.isFinite(d) || Math.abs(d) > 1) return { ok: false, problem: `The change must be a number between −1 and 1, got “${raw}”.` };
+    if (d === 0) return { ok: false, problem: 'A change of 0 does nothing: enter a number between −1 and 1, other than 0.' };
+    return { ok: true, value: d };
+  };
   return (
     <details class="card teacher" open>
       <summary>
@@ -31,10 +49,29 @@ export function TeacherBar(props: { scenario: Scenario }) {
             {phase() === 'moves' ? 'Close the round now (the rest hold)' : 'Close the round now'}
           </button>
         </Show>
-        <button type="button" data-testid="undo-round" disabled={!p.session()?.starts.length} onClick={() => p.dispatch({ type: 'UNDO_ROUND' })}>
-          Undo the last round
+        <button
+          type="button"
+          data-testid="undo-inject"
+          disabled={!undoInject().ok}
+          title={why(undoInject())}
+          onClick={(e) => {
+            const button = e.currentTarget;
+            const i = lastInject(standing());
+            if (!i || !p.dispatch({ type: 'UNDO_INJECT' })) return;
+            notify('info', `Undone: the inject “${i.label}”`);
+            // With nothing left to undo the button is disabled: keep the focus in the controls.
+            queueMicrotask(() => {
+              if (button.disabled) button.closest('details')?.querySelector('summary')?.focus();
+            });
+          }}
+        >
+          {lastInject(standing()) ? `Undo the last inject (“${lastInject(standing())!.label}”)` : 'Undo the last inject'}
+        </button>
+        <button type="button" data-testid="undo-round" disabled={!undoRound().ok} title={why(undoRound())} onClick={() => p.dispatch({ type: 'UNDO_ROUND' })}>
+          Undo the last round (keeps its injects)
         </button>
       </div>
+      <p class="muted small">An inject is undone only by its own undo: undoing a round applies the round's injects again to its briefing.</p>
       <Show when={canInject()}>
         <div class="row injects" role="group" aria-label="Inject an event">
           <span>Inject:</span>
@@ -51,11 +88,17 @@ export function TeacherBar(props: { scenario: Scenario }) {
           aria-label="Inject your own event"
           onSubmit={(e) => {
             e.preventDefault();
-            const d = Number(delta());
-            if (!Number.isFinite(d) || Math.abs(d) > 1) return notify('error', 'The change must be a number between −1 and 1.');
+            const a = amount();
+            if (!a.ok) {
+              setDeltaProblem(a.problem);
+              deltaInput?.focus();
+              return;
+            }
+            setDeltaProblem(null);
+            const d = a.value;
             inject({
               id: `custom-${Date.now().toString(36)}`,
-              label: text().trim() || `${dim()} ${d >= 0 ? '+' : ''}${d}`,
+              label: text().trim() || `${dimLabel()} ${d >= 0 ? '+' : ''}${d}`,
               effects: [{ dimension: dim(), delta: d }],
             });
           }}
@@ -72,16 +115,32 @@ export function TeacherBar(props: { scenario: Scenario }) {
           <label>
             by{' '}
             <input
+              ref={deltaInput}
               type="number"
               step="0.01"
               min="-1"
               max="1"
               value={delta()}
               style={{ width: '5em' }}
-              onInput={(e) => setDelta(Number(e.currentTarget.value))}
+              data-testid="inject-amount"
+              aria-invalid={deltaProblem() ? 'true' : undefined}
+              aria-describedby={deltaProblem() ? 'inject-amount-problem' : undefined}
+              onInput={(e) => {
+                setDelta(e.currentTarget.value);
+                setDeltaProblem(null);
+              }}
             />
           </label>
-          <button type="submit">Inject</button>
+          <button type="submit" data-testid="inject-custom">
+            Inject
+          </button>
+          <Show when={deltaProblem()}>
+            {(m) => (
+              <span id="inject-amount-problem" class="field-problems" role="alert" data-testid="inject-amount-problem">
+                {m()}
+              </span>
+            )}
+          </Show>
         </form>
       </Show>
     </details>

@@ -1,21 +1,20 @@
-/** A round timer for the projector: counts down while the round is open; the teacher closes the round. */
-import { Show, createSignal, onCleanup, createEffect, on } from 'solid-js';
+/**
+ * The round timer for the projector: it counts down to a deadline kept with the run (so a reload
+ * keeps counting instead of starting again); the teacher closes the round when time is up.
+ */
+import { Show, createSignal, onCleanup } from 'solid-js';
 
-export function RoundTimer(props: { seconds: number; running: boolean; key: string | number }) {
-  const [left, setLeft] = createSignal(props.seconds);
-  let handle: ReturnType<typeof setInterval> | undefined;
-  // A new round (or a new limit) starts from the full time; a pause keeps the time left.
-  createEffect(on([() => props.key, () => props.seconds], ([, seconds]) => setLeft(seconds)));
-  createEffect(() => {
-    void props.key; // a new round's first second is a whole one
-    clearInterval(handle);
-    if (props.running && props.seconds > 0) handle = setInterval(() => setLeft((s) => Math.max(0, s - 1)), 1000);
-  });
+export function RoundTimer(props: { endsAt: number | undefined; label: string }) {
+  const [now, setNow] = createSignal(Date.now());
+  // A fraction of a second, so that the display never lags a whole second behind the deadline.
+  const handle = setInterval(() => setNow(Date.now()), 250);
   onCleanup(() => clearInterval(handle));
+  const left = () => (props.endsAt === undefined ? 0 : Math.max(0, Math.ceil((props.endsAt - now()) / 1000)));
   const mmss = () => `${Math.floor(left() / 60)}:${String(left() % 60).padStart(2, '0')}`;
   return (
-    <Show when={props.seconds > 0}>
-      <span class="timer" classList={{ expired: left() === 0 }} role="timer" aria-live="off" aria-label={`Time left: ${mmss()}`}>
+    <Show when={props.endsAt !== undefined}>
+      <span class="timer" classList={{ expired: left() === 0 }} role="timer" aria-live="off" aria-label={`${props.label}: ${mmss()} left`} data-testid="timer">
+        <span class="muted small">{props.label}: </span>
         {left() === 0 ? 'Time is up' : mmss()}
       </span>
     </Show>

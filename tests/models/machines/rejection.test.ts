@@ -24,11 +24,26 @@ import {
   type RoundPhase,
   type RoundSnapshot,
   type RunEvent,
+  type Seat,
+  type Standing,
 } from '../../../models/machines/index';
 import { builtinDoc, parseScenario } from '../../../models/scenario/index';
 import { belarus } from './fixtures';
 
-const TYPES = ['START_ROUND', 'COMMIT_MOVE', 'CLOSE_ROUND', 'OFFER', 'ANSWER', 'COUNTER', 'END_OFFERS', 'NEXT_ROUND', 'INJECT', 'UNDO_ROUND'] as const;
+const TYPES = [
+  'START_ROUND',
+  'COMMIT_MOVE',
+  'CLOSE_ROUND',
+  'OFFER',
+  'ANSWER',
+  'COUNTER',
+  'END_OFFERS',
+  'NEXT_ROUND',
+  'INJECT',
+  'UNDO_ROUND',
+  'UNDO_INJECT',
+] as const;
+const UNDOS: readonly string[] = ['UNDO_ROUND', 'UNDO_INJECT'];
 
 /**
  * Events a phase makes progress with, weighted: the generator's aim only (so that random runs get
@@ -36,9 +51,9 @@ const TYPES = ['START_ROUND', 'COMMIT_MOVE', 'CLOSE_ROUND', 'OFFER', 'ANSWER', '
  */
 const AIMED: Readonly<Record<RoundPhase, readonly (typeof TYPES)[number][]>> = {
   brief: ['START_ROUND', 'INJECT'],
-  moves: ['COMMIT_MOVE', 'COMMIT_MOVE', 'COMMIT_MOVE', 'CLOSE_ROUND', 'INJECT'],
-  offers: ['OFFER', 'OFFER', 'ANSWER', 'ANSWER', 'COUNTER', 'COUNTER', 'COUNTER', 'END_OFFERS', 'CLOSE_ROUND', 'INJECT'],
-  debrief: ['NEXT_ROUND', 'UNDO_ROUND', 'INJECT'],
+  moves: ['COMMIT_MOVE', 'COMMIT_MOVE', 'COMMIT_MOVE', 'CLOSE_ROUND', 'INJECT', 'UNDO_INJECT'],
+  offers: ['OFFER', 'OFFER', 'ANSWER', 'ANSWER', 'COUNTER', 'COUNTER', 'COUNTER', 'END_OFFERS', 'CLOSE_ROUND', 'INJECT', 'UNDO_INJECT'],
+  debrief: ['NEXT_ROUND', 'UNDO_ROUND', 'INJECT', 'UNDO_INJECT'],
   ended: ['UNDO_ROUND'],
 };
 
@@ -145,15 +160,34 @@ function build(s: Scenario, phase: RoundPhase, ctx: RoundContext, x: Choice): Ru
 /** What each event type met over the whole fuzz, to check that it reached deep enough to mean something. */
 type Tally = Map<string, { taken: number; refused: number }>;
 
-function fold(s: Scenario, roundLimit: number, choices: readonly Choice[], tally: Tally, phases: Set<RoundPhase>): void {
-  let snap: RoundSnapshot = startRun(s, 1, roundLimit);
-  let starts: readonly RoundSnapshot[] = [];
+/** The events standing, oldest first. */
+function standingEvents(standing: Standing | null): RoundEvent[] {
+  const out: RoundEvent[] = [];
+  for (let x = standing; x; x = x.prev) out.push(x.event);
+  return out.reverse();
+}
+
+function fold(s: Scenario, seats: Readonly<Record<string, Seat>>, roundLimit: number, choices: readonly Choice[], tally: Tally, phases: Set<RoundPhase>): void {
+  const initial = startRun(s, 1, roundLimit, seats);
+  let snap: RoundSnapshot = initial;
+  let standing: Standing | null = null;
   for (const x of choices) {
     phases.add(phaseOf(snap));
     const e = build(s, phaseOf(snap), snap.context, x);
-    if (e.type === 'UNDO_ROUND') {
-      const r = step(snap, starts, e);
-      if (r.ok) [snap, starts] = [r.snapshot, r.starts];
+    if (e.type === 'UNDO_ROUND' || e.type === 'UNDO_INJECT') {
+      const r = step(snap, standing, e);
+      const t = tally.get(e.type) ?? { taken: 0, refused: 0 };
+      tally.set(e.type, t);
+      if (!r.ok) {
+        t.refused++;
+        continue;
+      }
+      t.taken++;
+      [snap, standing] = [r.snapshot, r.standing];
+      // An undo lands exactly where the events still standing lead: the run stays its event log.
+      let again = initial;
+      for (const y of standingEvents(standing)) [again] = transition(roundMachine, again, y);
+      expect(snapshotData(again)).toEqual(snapshotData(snap));
       continue;
     }
     const why = rejection(snap, e);
@@ -165,7 +199,7 @@ function fold(s: Scenario, roundLimit: number, choices: readonly Choice[], tally
     tally.set(e.type, t);
     if (taken) {
       t.taken++;
-      if (e.type === 'START_ROUND') starts = [...starts, snap];
+      standing = { event: e, before: snap, prev: standing };
       snap = next;
       continue;
     }
@@ -182,17 +216,21 @@ function fold(s: Scenario, roundLimit: number, choices: readonly Choice[], tally
   phases.add(phaseOf(snap));
 }
 
-async function fuzz(s: Scenario, seed: number): Promise<void> {
+async function fuzz(s: Scenario, seed: number, seats: Readonly<Record<string, Seat>> = {}): Promise<void> {
   const tally: Tally = new Map();
   const phases = new Set<RoundPhase>();
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 3 }), fc.array(choiceArb, { minLength: 20, maxLength: 80, size: 'max' }), (roundLimit, choices) =>
-      fold(s, roundLimit, choices, tally, phases),
+      fold(s, seats, roundLimit, choices, tally, phases),
     ),
     { numRuns: 120, seed },
   );
   expect([...phases].sort()).toEqual(['brief', 'debrief', 'ended', 'moves', 'offers']);
-  for (const type of TYPES.filter((t) => t !== 'UNDO_ROUND')) {
+  for (const type of UNDOS) {
+    expect(tally.get(type)?.taken, `${type} taken`).toBeGreaterThan(0);
+    expect(tally.get(type)?.refused, `${type} refused`).toBeGreaterThan(0);
+  }
+  for (const type of TYPES.filter((t) => !UNDOS.includes(t))) {
     expect(tally.get(type)?.taken, `${type} taken`).toBeGreaterThan(0);
     expect(tally.get(type)?.refused, `${type} refused`).toBeGreaterThan(0);
   }
@@ -201,6 +239,10 @@ async function fuzz(s: Scenario, seed: number): Promise<void> {
 describe('rejection() agrees with the round machine', () => {
   it('on random event sequences of the Belarus scenario', async () => {
     await fuzz(await belarus(), 11);
+  });
+
+  it('on random event sequences of the Belarus scenario with actors played by bots', async () => {
+    await fuzz(await belarus(), 13, { russia: { kind: 'bot', strategy: 'equilibrium' }, china: { kind: 'bot', strategy: 'random' } });
   });
 
   it("on random event sequences of a teaching game (prisoner's dilemma)", async () => {

@@ -22,6 +22,7 @@ import {
   BOT_STRATEGIES,
   type Run,
   type RunEvent,
+  type Seat,
   type Session,
 } from '../../../models/machines/index';
 import { builtinDoc } from '../../../models/scenario/index';
@@ -249,7 +250,10 @@ describe('replay', () => {
         fc.integer({ min: 1, max: 3 }),
         fc.array(fc.constantFrom(...BOT_STRATEGIES.filter((b) => b !== 'equilibrium')), { minLength: 10, maxLength: 10 }),
         async (seed, rounds, strategies) => {
-          const seats = Object.fromEntries(s.actors.map((a, i) => [a.id, { kind: 'bot' as const, strategy: strategies[i]! }]));
+          // Washington is a team (it makes the offer below); bots play the rest.
+          const seats: Record<string, Seat> = Object.fromEntries(
+            s.actors.map((a, i) => [a.id, a.id === 'us' ? { kind: 'team', team: 'Team US' } : { kind: 'bot', strategy: strategies[i]! }]),
+          );
           let x = session(s, [], { seed, roundLimit: rounds, seats });
           const live = [snapshotData(x.snapshot)];
           const push = (e: RunEvent) => {

@@ -5,7 +5,7 @@ import { belarus } from './fixtures';
 
 type Doc = Record<string, any>;
 const run = (): Doc => december2025Run(builtinDoc('belarus')) as unknown as Doc;
-const EVENT_TYPES = 'START_ROUND, COMMIT_MOVE, CLOSE_ROUND, OFFER, ANSWER, COUNTER, END_OFFERS, NEXT_ROUND, INJECT or UNDO_ROUND';
+const EVENT_TYPES = 'START_ROUND, COMMIT_MOVE, CLOSE_ROUND, OFFER, ANSWER, COUNTER, END_OFFERS, NEXT_ROUND, INJECT, UNDO_ROUND or UNDO_INJECT';
 
 /** Every problem of a run file, worded as the app shows it (one line each). */
 async function problems(doc: unknown): Promise<string[]> {
