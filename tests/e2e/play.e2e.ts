@@ -22,6 +22,12 @@ async function enterMove(page: Page, team: string, move: string) {
 
 const phase = (page: Page) => page.locator('[data-testid=phase]').textContent();
 
+/** The teacher's controls and the debrief's tables start folded: open them when they are closed. */
+async function unfold(page: Page, selector: 'details.teacher' | '[data-testid=debrief-details]') {
+  const details = page.locator(selector);
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+}
+
 describe('a class round of the Belarus scenario', () => {
   it('two teams and eight bots play a round: secret moves, reveal, an offer, debrief; a reload mid-round restores the run', async () => {
     const { page, consoleErrors, foreignRequests, cspViolations } = await openPage(browser);
@@ -33,6 +39,7 @@ describe('a class round of the Belarus scenario', () => {
     await screenshot(page, 'play-setup');
     await page.locator('[data-testid=start-run]').click();
     expect(await phase(page)).toBe('briefing');
+    await unfold(page, 'details.teacher');
     await page.locator('[data-inject=eu-extends-potash-sanctions]').click();
     await page.locator('[data-notice=info]').first().waitFor();
     await screenshot(page, 'play-brief');
@@ -86,6 +93,7 @@ describe('a class round of the Belarus scenario', () => {
     await page.locator('[data-testid=resolve-round]').click();
 
     // Debrief: the class beside the analysis.
+    await unfold(page, '[data-testid=debrief-details]');
     await page.locator('[data-testid=debrief-table]').waitFor();
     expect(await phase(page)).toBe('debrief');
     expect(await page.locator('[data-testid=debrief-table] tbody tr').count()).toBe(10);
@@ -150,6 +158,7 @@ describe('a class round of the Belarus scenario', () => {
     expect(await canvas.getAttribute('data-hold-timeouts')).toBeNull();
 
     // Undo the round: back to the briefing of round 2.
+    await unfold(page, 'details.teacher');
     await page.locator('[data-testid=undo-round]').click();
     expect(await phase(page)).toBe('briefing');
     expect(consoleErrors).toEqual([]);
@@ -176,6 +185,7 @@ describe('a class round of the Belarus scenario', () => {
       .locator('[data-testid=import-run]')
       .setInputFiles({ name: 'december.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(run)) });
     await page.locator('[data-testid=run-ended]').waitFor();
+    await unfold(page, '[data-testid=debrief-details]');
     expect(await page.locator('[data-testid=debrief-table]').textContent()).toContain('Announce the Oreshnik deployment');
     await page.locator('[data-testid=debrief-bargaining] [data-testid=bargaining-points]').waitFor();
     await page.waitForTimeout(800);

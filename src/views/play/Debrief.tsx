@@ -1,8 +1,10 @@
 /**
- * After a round: what the class did beside what the analysis says rational actors would have
- * done from the same position (best responses to the class's moves, the round game's pure
- * equilibrium, the bargaining points of a pair), with each actor's reason, who gained and who
- * lost, and the round game as .nfg.
+ * After a round: a short summary in plain words first (who gained and lost, which deals held,
+ * what theory would have advised and why), then, one click away, the detailed tables: what the
+ * class did beside what the analysis says rational actors would have done from the same
+ * position (best responses to the class's moves, the round game's pure equilibrium, the
+ * bargaining points of a pair), with each actor's reason, who gained and who lost, and the
+ * round game as .nfg.
  *
  * What the class did is read off the round's record and shows at once; the analysis comes from
  * the worker (the round game is too large to solve on the main thread between two frames) and
@@ -14,15 +16,19 @@ import { buildRoundGame } from '../../../models/domain/roundGame';
 import type { ActorId, Scenario } from '../../../models/domain/types';
 import type { BargainingReport, DealPart, SolutionPoint } from '../../../models/analysis/bargaining/index';
 import { writeNfg } from '../../../models/analysis/io/nfg';
-import { debriefPair, roundGains, type DebriefReport } from '../../../models/analysis/debrief';
+import { debriefPair, debriefSummary, roundGains, type DebriefReport } from '../../../models/analysis/debrief';
 import type { RoundContext, RoundRecord } from '../../../models/machines/index';
 import type { AnalysisClient } from '../../../workers/client';
 import { download } from '../../app/files';
+import './reading.css';
 
 type Pair = [ActorId, ActorId];
 
 /** The latest answer, with the round and pair it is for (an answer for another pair keeps the round's analysis on screen). */
 type Answer = { record: RoundRecord; pair: string; report: DebriefReport } | { record: RoundRecord; pair: string; problem: string };
+
+/** Whether the detailed tables are open: closed at first, then as the class last left them, for the rest of the page's life. */
+const [detailsOpen, setDetailsOpen] = createSignal(false);
 
 const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
 
@@ -110,175 +116,198 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
     </Show>
   );
 
+  const summary = createMemo(() => debriefSummary(s(), props.record, report() ?? null));
+
   return (
     <section class="debrief" aria-labelledby="debrief-title">
       <h2 id="debrief-title">Debrief: round {props.record.round}</h2>
-      <Show when={props.record.injects.length}>
-        <p>Events this round: {props.record.injects.map((i) => i.label).join('; ')}</p>
-      </Show>
-      <Show when={props.record.dealsDue.length}>
-        <ul class="deals">
-          <For each={props.record.dealsDue}>
-            {(dl) => (
-              <li class={dl.brokenBy.length ? 'no' : 'yes'}>
-                Deal {dl.parties.map(name).join(' & ')}: {dl.brokenBy.length ? `broken by ${dl.brokenBy.map(name).join(', ')}` : 'kept'}
-              </li>
-            )}
-          </For>
+      <div class="card debrief-summary" data-testid="debrief-summary">
+        <h3>The round in short</h3>
+        <Show when={props.record.injects.length}>
+          <p>Events this round: {props.record.injects.map((i) => i.label).join('; ')}.</p>
+        </Show>
+        <ul>
+          <For each={summary().sentences}>{(line) => <li>{line}</li>}</For>
         </ul>
-      </Show>
-      <table data-testid="debrief-table">
-        <thead>
-          <tr>
-            <th scope="col">Actor</th>
-            <th scope="col">The class played</th>
-            <th scope="col">Best response to the others' moves</th>
-            <th scope="col" class="num">
-              Utility
-            </th>
-            <th scope="col">Gain or loss</th>
-            <th scope="col">Posture</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={s().actors}>
-            {(a) => {
-              const x = () => props.record.actors[a.id]!;
-              const br = () => report()?.bestResponses.find((b) => b.actor === a.id);
-              const change = () => x().after - x().before;
-              return (
-                <tr data-actor={a.id}>
-                  <th scope="row">{a.short}</th>
-                  <td>
-                    {label(x().move)} <span class="muted small">({x().by})</span>
-                    <Show when={x().reason}>
-                      <div class="small muted">{x().reason}</div>
-                    </Show>
-                  </td>
-                  <td data-testid="best-response">
-                    <Show
-                      when={br()}
-                      fallback={
-                        <span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>
-                          {problem() || !props.start ? '—' : '…'}
-                        </span>
-                      }
-                    >
-                      {(b) =>
-                        b().gain > 1e-9 ? (
-                          <span>
-                            {label(b().best)} <span class="no small">({sign(b().gain)} missed)</span>
-                          </span>
-                        ) : (
-                          <span class="yes">already a best response</span>
-                        )
-                      }
-                    </Show>
-                  </td>
-                  <td class="num">
-                    {x().before.toFixed(3)} → {x().after.toFixed(3)}
-                    <Show when={!x().acceptableAfter}>
-                      <div class="small no">minimum unmet</div>
-                    </Show>
-                  </td>
-                  <td>
-                    <span
-                      class="gainbar"
-                      classList={{ gain: change() >= 0, loss: change() < 0 }}
-                      style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }}
-                      aria-hidden="true"
-                    />
-                    <span class="small">{sign(change())}</span>
-                  </td>
-                  <td class="small">
-                    {x().postureBefore === x().postureAfter
-                      ? postureWord(x().postureAfter)
-                      : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}
-                  </td>
-                  <td class="small">{x().why}</td>
-                </tr>
-              );
-            }}
-          </For>
-        </tbody>
-      </table>
-      <div class="grid2">
-        <div class="card" data-testid="rational-play">
-          <h3>What the analysis says</h3>
-          <Show when={props.start} fallback={<p class="muted">The position this round started from is not known, so there is nothing to analyse.</p>}>
-            <Show when={report()} fallback={waiting('Analysing the round…')}>
-              {(d) => (
-                <>
-                  <p>
-                    Round game: {d().game.players.length} actors with moves, {d().game.profiles.toLocaleString('en-GB')} move profiles
-                    {d().game.leftOut.length ? `, ${d().game.leftOut.length} weaker moves left out to keep it small` : ''}.
-                  </p>
-                  <Show when={d().equilibrium} fallback={<p>No pure Nash equilibrium: every profile leaves someone a better move.</p>}>
-                    {(eq) => (
-                      <>
-                        <p>
-                          {d().equilibria} pure Nash equilibri{d().equilibria === 1 ? 'um' : 'a'}; the one with the highest total utility:
-                        </p>
-                        <ul class="small">
-                          <For each={Object.entries(eq())}>
-                            {([actor, move]) => (
-                              <li classList={{ diff: props.record.actors[actor]?.move !== move }}>
-                                {name(actor)}: {label(move)}
-                                {props.record.actors[actor]?.move !== move ? ` (class: ${label(props.record.actors[actor]?.move ?? HOLD)})` : ''}
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                      </>
-                    )}
-                  </Show>
-                </>
-              )}
-            </Show>
-            <button type="button" onClick={exportNfg}>
-              Export the round game (.nfg)
-            </button>
-          </Show>
-        </div>
-        <div class="card">
-          <h3>Who gained, who lost</h3>
-          <ol class="gains" data-testid="gains">
-            <For each={gains()}>
-              {(g) => (
-                <li>
-                  <span class={g.change >= 0 ? 'yes' : 'no'}>{sign(g.change)}</span> {name(g.actor)}
+        <Show when={props.start && !report()}>
+          <p class="muted small" aria-live="polite">
+            {problem()
+              ? 'What theory would have advised is not available: the analysis of this round failed (see the detailed tables).'
+              : 'Working out what theory would have advised…'}
+          </p>
+        </Show>
+      </div>
+      <details class="debrief-details" open={detailsOpen()} onToggle={(e) => setDetailsOpen(e.currentTarget.open)} data-testid="debrief-details">
+        <summary>
+          <strong>The detailed tables</strong>: every actor’s move and best reply, the round game’s equilibrium, who gained and lost, what a pair could have
+          agreed
+        </summary>
+        <Show when={props.record.dealsDue.length}>
+          <ul class="deals">
+            <For each={props.record.dealsDue}>
+              {(dl) => (
+                <li class={dl.brokenBy.length ? 'no' : 'yes'}>
+                  Deal {dl.parties.map(name).join(' & ')}: {dl.brokenBy.length ? `broken by ${dl.brokenBy.map(name).join(', ')}` : 'kept'}
                 </li>
               )}
             </For>
-          </ol>
+          </ul>
+        </Show>
+        <div class="table-scroll">
+          <table data-testid="debrief-table">
+            <thead>
+              <tr>
+                <th scope="col">Actor</th>
+                <th scope="col">The class played</th>
+                <th scope="col">Best response to the others' moves</th>
+                <th scope="col" class="num">
+                  Utility
+                </th>
+                <th scope="col">Gain or loss</th>
+                <th scope="col">Posture</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={s().actors}>
+                {(a) => {
+                  const x = () => props.record.actors[a.id]!;
+                  const br = () => report()?.bestResponses.find((b) => b.actor === a.id);
+                  const change = () => x().after - x().before;
+                  return (
+                    <tr data-actor={a.id}>
+                      <th scope="row">{a.short}</th>
+                      <td>
+                        {label(x().move)} <span class="muted small">({x().by})</span>
+                        <Show when={x().reason}>
+                          <div class="small muted">{x().reason}</div>
+                        </Show>
+                      </td>
+                      <td data-testid="best-response">
+                        <Show
+                          when={br()}
+                          fallback={
+                            <span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>
+                              {problem() || !props.start ? '—' : '…'}
+                            </span>
+                          }
+                        >
+                          {(b) =>
+                            b().gain > 1e-9 ? (
+                              <span>
+                                {label(b().best)} <span class="no small">({sign(b().gain)} missed)</span>
+                              </span>
+                            ) : (
+                              <span class="yes">already a best response</span>
+                            )
+                          }
+                        </Show>
+                      </td>
+                      <td class="num">
+                        {x().before.toFixed(3)} → {x().after.toFixed(3)}
+                        <Show when={!x().acceptableAfter}>
+                          <div class="small no">minimum unmet</div>
+                        </Show>
+                      </td>
+                      <td>
+                        <span
+                          class="gainbar"
+                          classList={{ gain: change() >= 0, loss: change() < 0 }}
+                          style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }}
+                          aria-hidden="true"
+                        />
+                        <span class="small">{sign(change())}</span>
+                      </td>
+                      <td class="small">
+                        {x().postureBefore === x().postureAfter
+                          ? postureWord(x().postureAfter)
+                          : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}
+                      </td>
+                      <td class="small">{x().why}</td>
+                    </tr>
+                  );
+                }}
+              </For>
+            </tbody>
+          </table>
         </div>
-      </div>
-      <Show when={props.start && s().actors.length >= 2}>
-        <section class="card debrief-bargaining" aria-labelledby="debrief-barg-title" data-testid="debrief-bargaining">
-          <h3 id="debrief-barg-title">What a pair could have agreed</h3>
-          <PairPicker scenario={s()} pair={pair()!} onChange={setChosen} />
-          <Show
-            when={bargaining()}
-            fallback={
-              <p class="muted" aria-live="polite">
-                Analysing the bargaining…
-              </p>
-            }
-          >
+        <div class="grid2">
+          <div class="card" data-testid="rational-play">
+            <h3>What the analysis says</h3>
+            <Show when={props.start} fallback={<p class="muted">The position this round started from is not known, so there is nothing to analyse.</p>}>
+              <Show when={report()} fallback={waiting('Analysing the round…')}>
+                {(d) => (
+                  <>
+                    <p>
+                      Round game: {d().game.players.length} actors with moves, {d().game.profiles.toLocaleString('en-GB')} move profiles
+                      {d().game.leftOut.length ? `, ${d().game.leftOut.length} weaker moves left out to keep it small` : ''}.
+                    </p>
+                    <Show when={d().equilibrium} fallback={<p>No pure Nash equilibrium: every profile leaves someone a better move.</p>}>
+                      {(eq) => (
+                        <>
+                          <p>
+                            {d().equilibria} pure Nash equilibri{d().equilibria === 1 ? 'um' : 'a'}; the one with the highest total utility:
+                          </p>
+                          <ul class="small">
+                            <For each={Object.entries(eq())}>
+                              {([actor, move]) => (
+                                <li classList={{ diff: props.record.actors[actor]?.move !== move }}>
+                                  {name(actor)}: {label(move)}
+                                  {props.record.actors[actor]?.move !== move ? ` (class: ${label(props.record.actors[actor]?.move ?? HOLD)})` : ''}
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </>
+                      )}
+                    </Show>
+                  </>
+                )}
+              </Show>
+              <button type="button" onClick={exportNfg}>
+                Export the round game (.nfg)
+              </button>
+            </Show>
+          </div>
+          <div class="card">
+            <h3>Who gained, who lost</h3>
+            <ol class="gains" data-testid="gains">
+              <For each={gains()}>
+                {(g) => (
+                  <li>
+                    <span class={g.change >= 0 ? 'yes' : 'no'}>{sign(g.change)}</span> {name(g.actor)}
+                  </li>
+                )}
+              </For>
+            </ol>
+          </div>
+        </div>
+        <Show when={props.start && s().actors.length >= 2}>
+          <section class="card debrief-bargaining" aria-labelledby="debrief-barg-title" data-testid="debrief-bargaining">
+            <h3 id="debrief-barg-title">What a pair could have agreed</h3>
+            <PairPicker scenario={s()} pair={pair()!} onChange={setChosen} />
             <Show
-              when={pairReport()}
+              when={bargaining()}
               fallback={
-                <p class="no" role="alert">
-                  The bargaining could not be computed: {pairProblem()}
+                <p class="muted" aria-live="polite">
+                  Analysing the bargaining…
                 </p>
               }
             >
-              {(r) => <BargainingPoints scenario={s()} record={props.record} report={r()} />}
+              <Show
+                when={pairReport()}
+                fallback={
+                  <p class="no" role="alert">
+                    The bargaining could not be computed: {pairProblem()}
+                  </p>
+                }
+              >
+                {(r) => <BargainingPoints scenario={s()} record={props.record} report={r()} />}
+              </Show>
             </Show>
-          </Show>
-        </section>
-      </Show>
+          </section>
+        </Show>
+      </details>
     </section>
   );
 }

@@ -4,12 +4,12 @@
  * the teacher's controls (injects, close the round now, undo the last round) always at hand.
  * The offers (Offers.tsx) and the teacher's controls (TeacherBar.tsx) have files of their own.
  */
-import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { HOLD, postureWord } from '../../../models/domain/legality';
 import { formatNatural } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
-import { exportRun, historyCsv, viewFor, type RoundContext } from '../../../models/machines/index';
+import { exportRun, historyCsv, roundStart, viewFor, type RoundContext } from '../../../models/machines/index';
 import { download, readFileText } from '../../app/files';
 import { FileButton } from '../../ui/FileButton';
 import type { LiveAnalysis } from '../../state/analysis';
@@ -21,6 +21,9 @@ import { Offers } from './Offers';
 import { RunCharts } from './RunCharts';
 import { SetupForm, defaultSetup } from './Setup';
 import { TeacherBar } from './TeacherBar';
+import { TeacherFold } from './TeacherFold';
+import { PrintBriefingsButton } from './Briefings';
+import { RunSummary } from './RunSummary';
 import { AssumedBadge } from '../edit/Assumed';
 import { RoundTimer } from './Timer';
 
@@ -43,6 +46,7 @@ export function PlayView(props: { live: LiveAnalysis }) {
           accept=".json,application/json"
           onFile={(f) => void importRun(f)}
         />
+        <Show when={p.session()?.scenario ?? w.scenario()}>{(sc) => <PrintBriefingsButton scenario={sc()} />}</Show>
         <Show when={p.session()}>
           {(s) => (
             <>
@@ -110,31 +114,51 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
       .actors.filter((a) => seats()[a.id]?.kind === 'team')
       .map((a) => a.id);
   const waiting = () => teamActors().filter((a) => !ctx().committed[a]);
+  const teamNames = () => Object.fromEntries(Object.entries(seats()).flatMap(([a, x]) => (x.kind === 'team' ? [[a, x.team]] : [])));
   const [ready, setReady] = createSignal<string | null>(null);
   const reading = () => {
     const r = props.live.result();
     return r?.status === 'ok' ? r.readings[0] : undefined;
   };
-  const start = createMemo(() => session().starts[session().starts.length - 1]?.context);
+  const start = createMemo(() => roundStart(session().standing)?.context);
+  // The focus follows the run to the new phase's heading (the hand-over screen takes it itself
+  // in the moves phase); a reload or a return to the tab leaves it where it is.
+  createEffect(
+    on(
+      () => `${ctx().round}:${phase()}`,
+      (_, previous) => {
+        if (previous === undefined && session().run.events.length > 0) return;
+        const target = PHASE_HEADING[phase()];
+        if (target) queueMicrotask(() => focusHeading(target));
+      },
+    ),
+  );
   const lastRecord = () => ctx().history[ctx().history.length - 1];
 
   return (
     <div class="run-screen">
       <header class="run-head row">
-        <h2>
+        <h2 id="run-title" tabindex="-1">
           {session().run.title}: round {Math.min(ctx().round, ctx().roundLimit)} of {ctx().roundLimit} — <span data-testid="phase">{phaseName(phase())}</span>
         </h2>
-        <Show when={phase() === 'moves'}>
-          <RoundTimer seconds={p.timerSeconds()} running={phase() === 'moves'} key={ctx().round} />
-        </Show>
+        <RoundTimer endsAt={session().run.deadline?.endsAt} label={phase() === 'offers' ? 'Time for offers' : 'Time for moves'} />
       </header>
+      <Show when={p.scenarioEdited()}>
+        <p class="muted small" role="note" data-testid="scenario-edited">
+          The scenario has been edited since this run started: the edits apply to the next run; this run keeps the scenario it started with.
+        </p>
+      </Show>
 
-      <TeacherBar scenario={s()} />
+      <TeacherFold>
+        <TeacherBar scenario={s()} />
+      </TeacherFold>
 
       <Switch>
         <Match when={phase() === 'brief'}>
           <section class="card brief" aria-labelledby="brief-title">
-            <h2 id="brief-title">Briefing for round {ctx().round}</h2>
+            <h2 id="brief-title" tabindex="-1">
+              Briefing for round {ctx().round}
+            </h2>
             <WorldTable scenario={s()} world={ctx().world} before={ctx().worldAtStart} />
             <Postures scenario={s()} context={ctx()} />
             <Show when={ctx().due.length}>
@@ -197,15 +221,11 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
           <Offers scenario={s()} context={ctx()} />
         </Match>
         <Match when={phase() === 'debrief' || phase() === 'ended'}>
+          <Show when={phase() === 'ended'}>
+            <RunSummary scenario={s()} title={session().run.title} history={ctx().history} teams={teamNames()} />
+          </Show>
           <Show when={lastRecord()}>{(r) => <DebriefView scenario={s()} start={start()} record={r()} client={props.live.client} />}</Show>
-          <Show
-            when={phase() === 'debrief'}
-            fallback={
-              <p class="card" data-testid="run-ended">
-                The run is over: {ctx().history.length} rounds played. Export the run or the history, or start a new run.
-              </p>
-            }
-          >
+          <Show when={phase() === 'debrief'}>
             <button type="button" class="primary big" data-testid="next-round" onClick={() => p.dispatch({ type: 'NEXT_ROUND' })}>
               {ctx().round >= ctx().roundLimit ? 'End the run' : `On to round ${ctx().round + 1}`}
             </button>
@@ -218,6 +238,17 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
       </Show>
     </div>
   );
+}
+
+/** The heading each phase opens with (moves: the hand-over screen focuses its own button). */
+const PHASE_HEADING: Readonly<Record<string, string>> = { brief: '#brief-title', offers: '#reveal-title', debrief: '#debrief-title', ended: '#debrief-title' };
+
+/** Focus a heading (made focusable by script if need be), else the run's title. */
+function focusHeading(selector: string): void {
+  const el = document.querySelector<HTMLElement>(selector) ?? document.querySelector<HTMLElement>('#run-title');
+  if (!el) return;
+  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  el.focus();
 }
 
 /** What the entering team may see: its own actor's context, no other commitments. */
@@ -287,7 +318,9 @@ function Reveal(props: { scenario: Scenario; context: RoundContext }) {
   const tone = (id: string) => props.scenario.moves.find((m) => m.id === id)?.tone ?? 'neutral';
   return (
     <section class="card" aria-labelledby="reveal-title">
-      <h2 id="reveal-title">The moves are revealed</h2>
+      <h2 id="reveal-title" tabindex="-1">
+        The moves are revealed
+      </h2>
       <ol class="reveal" data-testid="reveal">
         <For each={props.scenario.actors}>
           {(a, i) => {
