@@ -8,7 +8,7 @@
  */
 import { createMemo, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
-import { builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
+import { BUILTINS, builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/types';
 import type { Run } from '../../models/machines/run';
 import type { ScenarioDraft } from './draft';
@@ -33,6 +33,57 @@ export interface WorkspaceData {
   /** The class run, checked whenever it is read back (see loadRun in play.ts). */
   run: Run | null;
   prefs: { largeText: boolean; tab: Tab };
+  /**
+   * A fingerprint of the scenario as it was opened from a file or a link, so the app can tell
+   * whether it has been edited since (a built-in is compared with the built-in itself).
+   */
+  opened?: string;
+}
+
+/** JSON with every object's keys in order: a record read back from storage has its keys in the schema's order, not the file's. */
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map((v) => (v === undefined ? 'null' : canonical(v))).join(',')}]`;
+  if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(x) ?? 'null';
+}
+
+/** A short fingerprint of a document (FNV-1a over its canonical JSON, and its length): equal documents give equal fingerprints. */
+export function fingerprint(doc: unknown): string {
+  const text = canonical(doc);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(16)}-${text.length}`;
+}
+
+/** Whether the workspace's scenario differs from what was opened (unknown counts as edited). */
+export function isEdited(data: Pick<WorkspaceData, 'source' | 'scenarioDoc' | 'opened'>): boolean {
+  const base = data.opened ?? (data.source in BUILTINS ? fingerprint(builtinDoc(data.source)) : undefined);
+  return base === undefined || base !== fingerprint(data.scenarioDoc);
+}
+
+/** Whether replacing the workspace would lose something a person made: edits to the scenario, or a run. */
+export function holdsWork(data: Pick<WorkspaceData, 'source' | 'scenarioDoc' | 'opened' | 'run'>): boolean {
+  return data.run !== null || isEdited(data);
+}
+
+/** What the workspace holds, in words ("edits to the scenario and a class run of 2 rounds"). */
+export function describeWork(data: Pick<WorkspaceData, 'source' | 'scenarioDoc' | 'opened' | 'run'>): string {
+  const parts: string[] = [];
+  if (isEdited(data)) parts.push('edits to the scenario');
+  if (data.run) {
+    const rounds = data.run.events.filter((e) => e.type === 'START_ROUND').length - data.run.events.filter((e) => e.type === 'UNDO_ROUND').length;
+    parts.push(rounds > 0 ? `a class run of ${rounds} round${rounds === 1 ? '' : 's'}` : 'a class run in its briefing');
+  }
+  return parts.join(' and ') || 'the scenario as opened';
 }
 
 /** The document's default pair when it names two of its actors, else its first two actors. */
@@ -63,6 +114,21 @@ export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
     pair,
     run: null,
     prefs: { largeText: false, tab: 'play' },
+  };
+}
+
+/** A workspace opened on a scenario document that has passed `parseScenario` (so it is a draft as it stands). */
+export function docWorkspace(doc: ScenarioDraft, source: string): WorkspaceData {
+  return {
+    version: 1,
+    source,
+    scenarioDoc: doc,
+    variants: [],
+    compare: { left: [], right: firstVariant(doc) },
+    pair: docPair(doc),
+    run: null,
+    prefs: { largeText: false, tab: 'play' },
+    opened: fingerprint(doc),
   };
 }
 
@@ -137,6 +203,7 @@ export function createWorkspace() {
         w.run = null;
         w.pair = docPair(doc);
         w.compare = { left: [], right: firstVariant(doc) };
+        w.opened = fingerprint(doc);
       }),
     );
   };

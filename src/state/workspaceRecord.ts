@@ -33,6 +33,7 @@ const WorkspaceRecordSchema = v.strictObject({
       ),
     }),
   ),
+  opened: v.optional(Text),
 });
 
 /** An issue in Coreplay's words; outside the scenario, an unknown key is not part of a saved workspace. */
