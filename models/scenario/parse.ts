@@ -67,9 +67,12 @@ export function parseScenarioStructure(input: unknown): { ok: true; doc: Scenari
   if (!m.ok) return { ok: false, problems: [{ path: m.path, message: m.message }] };
   if (m.migratedFrom !== undefined) notes.push(`migrated from format version ${m.migratedFrom}`);
   const r = v.safeParse(ScenarioSchema, m.doc, { abortEarly: false, abortPipeEarly: true });
-  if (!r.success) return { ok: false, problems: dedupe(r.issues.map((i) => issueProblem(i, 'scenario'))) };
+  // Bounds are checked even while another part has a structural problem, so that every field
+  // a person has typed into says what is wrong with it at once.
+  const bounds = boundProblems(m.doc);
+  if (!r.success) return { ok: false, problems: dedupe([...r.issues.map((i) => issueProblem(i, 'scenario')), ...bounds]) };
   const s = r.output as Scenario;
-  const problems = checkReferences(s);
+  const problems = [...checkReferences(s), ...bounds];
   if (problems.length) return { ok: false, problems };
   return { ok: true, doc: s, notes };
 }
@@ -82,6 +85,40 @@ function dedupe(ps: Problem[]): Problem[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Bounds outside what their terms can reach, in every condition that is otherwise well formed.
+ * Every dimension lies in [0, 1], so the terms reach from the sum of the negative coefficients
+ * to the sum of the positive ones; a bound outside that is a slip (1e9, −5), not a condition.
+ */
+function boundProblems(doc: Record<string, unknown>): Problem[] {
+  const out: Problem[] = [];
+  const check = (c: unknown, path: string) => {
+    if (!c || typeof c !== 'object') return;
+    const { coeffs, op, rhs } = c as { coeffs?: unknown; op?: unknown; rhs?: unknown };
+    if (!coeffs || typeof coeffs !== 'object' || (op !== '<=' && op !== '>=') || typeof rhs !== 'number' || !Number.isFinite(rhs)) return;
+    const cs = Object.values(coeffs);
+    if (!cs.length || !cs.every((x) => typeof x === 'number' && Number.isFinite(x)) || !cs.some((x) => x !== 0)) return;
+    const lo = (cs as number[]).reduce((x, y) => x + Math.min(0, y), 0);
+    const hi = (cs as number[]).reduce((x, y) => x + Math.max(0, y), 0);
+    if (rhs >= lo - 1e-9 && rhs <= hi + 1e-9) return;
+    const never = op === '>=' ? rhs > hi : rhs < lo;
+    out.push({
+      path: `${path}.rhs`,
+      message: `expected a bound from ${+lo.toFixed(6)} to ${+hi.toFixed(6)} (what the terms can reach), got ${rhs}, which ${never ? 'no outcome can meet' : 'every outcome meets'}`,
+    });
+  };
+  const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+  list(doc.actors).forEach((a, i) => {
+    list((a as { minimum?: unknown } | null)?.minimum).forEach((c, j) => check(c, `actors[${i}].minimum[${j}]`));
+  });
+  list(doc.variants).forEach((vr, i) => {
+    list((vr as { ops?: unknown } | null)?.ops).forEach((op, j) => {
+      if ((op as { op?: unknown } | null)?.op === 'addConstraint') check((op as { constraint?: unknown }).constraint, `variants[${i}].ops[${j}].constraint`);
+    });
+  });
+  return out;
 }
 
 function checkReferences(s: Scenario): Problem[] {

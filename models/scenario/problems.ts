@@ -53,12 +53,36 @@ export function issueMessage(i: v.BaseIssue<unknown>, format: InputFormat = 'sce
     if (i.received === 'undefined') return 'required, but missing';
     return `expected an object, got ${i.received}`;
   }
-  return `${i.message}, got ${i.received}`;
+  return `${i.message}, got ${received(i)}`;
+}
+
+/** What was found, as a reader would name it: an object by its keys (`{dimension, delta, set}`), not "Object". */
+function received(i: v.BaseIssue<unknown>): string {
+  const x = i.input;
+  if (i.received === 'Object' && x && typeof x === 'object' && !Array.isArray(x)) {
+    const keys = Object.keys(x);
+    return keys.length ? `{${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}}` : 'an empty object';
+  }
+  return i.received;
+}
+
+/**
+ * The issue that says what is wrong. When no branch of a union fits, the branches that fail
+ * only on a value (not on an unknown or missing key) are the shape the author meant: their
+ * value issue (`effects[0].delta: expected a number, got "abc"`) is more use than "no branch fits".
+ */
+function decisive(i: v.BaseIssue<unknown>): { issue: v.BaseIssue<unknown>; keys: PathKey[] } {
+  const keys = (i.path ?? []).map((p) => p.key as PathKey);
+  if (i.type !== 'union' || !i.issues?.length) return { issue: i, keys };
+  const sub = i.issues.find((s) => s.type !== 'strict_object' && s.type !== 'union');
+  // A sub-issue's path starts where the union's value sits.
+  return sub ? { issue: sub, keys: [...keys, ...(sub.path ?? []).map((p) => p.key as PathKey)] } : { issue: i, keys };
 }
 
 /** A valibot issue as a problem; `at` is where the validated value sits in its input (`['events', 4]`). */
-export function issueProblem(i: v.BaseIssue<unknown>, format: InputFormat, at: readonly PathKey[] = []): Problem {
-  return { path: pathString([...at, ...(i.path ?? []).map((p) => p.key as PathKey)]), message: issueMessage(i, format) };
+export function issueProblem(issue: v.BaseIssue<unknown>, format: InputFormat, at: readonly PathKey[] = []): Problem {
+  const d = decisive(issue);
+  return { path: pathString([...at, ...d.keys]), message: issueMessage(d.issue, format) };
 }
 
 /**

@@ -13,6 +13,8 @@ const num = () => v.pipe(v.number('expected a number'), v.finite('expected a fin
 const unit01 = () => v.pipe(num(), v.minValue(0, 'expected a number from 0 to 1'), v.maxValue(1, 'expected a number from 0 to 1'));
 const signed1 = () => v.pipe(num(), v.minValue(-1, 'expected a number from -1 to 1'), v.maxValue(1, 'expected a number from -1 to 1'));
 const text = () => v.pipe(v.string('expected a string'), v.maxLength(LIMITS.textFieldChars, `expected at most ${LIMITS.textFieldChars} characters`));
+/** A name a person reads: blank is refused, since the actor list, the graph and the debrief show it. */
+const name = () => v.pipe(text(), v.regex(/\S/, 'expected a name that is not blank'));
 const id = () =>
   v.pipe(
     v.string('expected a string'),
@@ -67,8 +69,8 @@ export const LeverageSchema = obj({
 
 export const ActorSchema = obj({
   id: id(),
-  name: text(),
-  short: text(),
+  name: name(),
+  short: name(),
   description: text(),
   ideal: record(unit01()),
   salience: record(unit01()),

@@ -7,13 +7,20 @@ import { For, Match, Show, Suspense, Switch, createEffect, createMemo, createSig
 import { unwrap } from 'solid-js/store';
 import './highs';
 import './app.css';
-import { TABS, type Tab, freshWorkspace } from '../state/workspace';
+import { TABS, type Tab, type WorkspaceData, describeWork, docWorkspace, freshWorkspace, holdsWork } from '../state/workspace';
 import { AppProvider, createAppState, useNotices, usePlay, useWorkspace } from '../state/context';
 import type { ScenarioDraft } from '../state/draft';
-import { loadSaved, save, setAside } from '../state/persist';
+import { browserStore, loadSaved, save, setAside } from '../state/persist';
+import { RECENT_CAP, keepRecent, listRecent, type RecentItem } from '../state/recent';
+import { createTabGuard } from '../state/tabGuard';
+import type { Session } from '../../models/machines/index';
+import { type Ask, ConfirmDialog } from '../views/recent/ConfirmDialog';
+import { RecentList } from '../views/recent/RecentList';
+import { Welcome } from '../views/welcome/Welcome';
+import { GlossaryDialog } from '../ui/Glossary';
 import type { Notify } from '../state/notices';
 import { readWorkspaceRecord, type WorkspaceRecord } from '../state/workspaceRecord';
-import { decodeScenarioLink, encodeScenarioLink } from '../state/share';
+import { LINK_PREFIX, decodeScenarioLink, encodeScenarioLink } from '../state/share';
 import { parseRoomRoute } from '../state/room';
 import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
@@ -22,15 +29,14 @@ import { CompareAnalysis } from '../views/compare/CompareAnalysis';
 import { RunCompare } from '../views/compare/RunCompare';
 import { AnalyseView } from '../views/analyse/AnalyseView';
 import { PlayView } from '../views/play/PlayView';
-import { createLiveAnalysis, type LiveAnalysis } from '../state/analysis';
+import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
-import { coreFrame } from '../views/analyse/coreFrame';
-import type { GraphFrame } from '../../models/graph/index';
-
-const CoalitionGraph = lazy(() => import('../graph/CoalitionGraph'));
+import { LiveSummary } from '../views/analyse/LiveSummary';
 
 const SAVE_KEY = 'workspace';
+/** The Web Lock and the BroadcastChannel by which the app's tabs share the one workspace (tabGuard.ts). */
+const TAB_LOCK = 'coreplay-workspace';
 
 /** The room's screens (a class on its own devices), fetched only when a room route is opened. */
 const RoomApp = lazy(() => import('../views/room/RoomApp'));
@@ -83,42 +89,95 @@ function Shell() {
   const live = createLiveAnalysis(w, notify, () => w.ws.prefs.tab === 'analyse');
   const [saveState, setSaveState] = createSignal<'saved' | 'saving' | 'error'>('saved');
 
-  onMount(async () => {
-    const link = await decodeScenarioLink(location.hash);
-    const restored = await restore(notify);
-    if (restored) w.replace(restored.data);
-    if (link.ok === true) {
-      const r = await parseScenario(link.json);
-      if (r.ok) {
-        // The link's scenario has passed the parse, so it is a draft as it stands.
-        w.loadDoc(JSON.parse(link.json) as ScenarioDraft, 'link');
-        notify('info', `Opened the shared scenario “${r.scenario.title}”.`);
-      } else notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', r.problems.map(formatProblem));
-      history.replaceState(null, '', location.pathname + location.search);
-    } else if (link.ok === false) {
-      notify('error', 'The shared link could not be opened. Nothing was loaded.', link.problems.map(formatProblem));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-    // A scenario opened from a link replaces the saved run.
-    p.adopt(w.ws.run ? (restored?.session ?? null) : null);
-    setReady(true);
-  });
+  const [ask, setAsk] = createSignal<Ask>();
+  const [showRecent, setShowRecent] = createSignal(false);
+  /** The first screen: open on a first visit (nothing saved) and from the header's About. */
+  const [welcome, setWelcome] = createSignal(false);
+  const [handedOver, setHandedOver] = createSignal(false);
 
-  // Autosave: every change to the workspace is written shortly after it happens.
+  /** The saved workspace, read back for a tab that shows it read-only or is taking it over. */
+  const reread = async () => {
+    const saved = await loadSaved(SAVE_KEY);
+    if (saved.status !== 'found') return;
+    const r = readWorkspaceRecord(saved.value);
+    if (!r.ok) {
+      notify('error', 'The workspace saved by the other tab could not be read back.', r.problems.map(formatProblem).slice(0, 10));
+      return;
+    }
+    w.replace({ ...r.data, prefs: { ...w.ws.prefs } });
+    savedRun = runMark();
+    p.adopt(r.session);
+  };
+
+  const guard = createTabGuard({
+    locks: typeof navigator === 'undefined' ? undefined : navigator.locks,
+    channel: typeof BroadcastChannel === 'function' ? new BroadcastChannel(TAB_LOCK) : undefined,
+    lockName: TAB_LOCK,
+    settleMs: 1000,
+    handOverMs: 5000,
+    beforeHandOver: () => flush(true),
+    afterTakeOver: reread,
+    onPeerSaved: () => void reread(),
+    onHandedOver: () => setHandedOver(true),
+  });
+  onCleanup(guard.dispose);
+  const readOnly = () => guard.role() !== 'editor';
+
+  const takeOver = async () => {
+    if (await guard.takeOver()) {
+      setHandedOver(false);
+      notify('info', 'This tab now edits the workspace.');
+    } else notify('error', 'The other tab did not hand the workspace over.', ['Reload or close the other tab, then try again.']);
+  };
+
+  onMount(async () => {
+    // The lock first: a page reloaded right after a change reads the workspace only once the page before it has let go (and written it).
+    await guard.start();
+    const restored = await restore(notify);
+    if (!restored) setWelcome(true);
+    if (restored) {
+      w.replace(restored.data);
+      p.adopt(restored.session);
+    }
+    savedRun = runMark();
+    setReady(true);
+    if (location.hash.startsWith(LINK_PREFIX)) await openLink(location.hash);
+  });
+  // A share link pasted into this page's address bar opens without a reload.
+  const onLinkHash = () => {
+    if (ready() && location.hash.startsWith(LINK_PREFIX)) void openLink(location.hash);
+  };
+  addEventListener('hashchange', onLinkHash);
+  onCleanup(() => removeEventListener('hashchange', onLinkHash));
+
+  // Autosave: every change to the workspace is written shortly after it happens; a change to the
+  // run at once, since the screen acknowledges a move as soon as it is made.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = async () => {
+  /** The run's event list as last saved (a store merges a new run into the old object, so the list is what changes). */
+  const runMark = () => {
+    const events = unwrap(w.ws).run?.events;
+    return events ? `${events.length} ${events.length ? JSON.stringify(events[events.length - 1]) : ''}` : null;
+  };
+  let savedRun: string | null | undefined;
+  /** Write the workspace; only the tab that edits it writes, unless it is handing it over (`force`). */
+  const flush = async (force = false) => {
     clearTimeout(timer);
     timer = undefined;
-    const r = await save(SAVE_KEY, unwrap(w.ws));
+    if (!force && readOnly()) return;
+    const data = unwrap(w.ws);
+    savedRun = runMark();
+    const r = await save(SAVE_KEY, data);
     setSaveState(r.ok ? 'saved' : 'error');
     if (!r.ok) notify('error', r.message);
+    else guard.announceSaved();
   };
   createEffect(
     on(
       () => w.revision(),
       () => {
-        if (!ready()) return;
+        if (!ready() || readOnly()) return;
         setSaveState('saving');
+        if (runMark() !== savedRun) return void flush();
         clearTimeout(timer);
         timer = setTimeout(flush, 150);
       },
@@ -133,6 +192,92 @@ function Shell() {
     removeEventListener('pagehide', onHide);
     document.removeEventListener('visibilitychange', onHide);
   });
+
+  const titleOf = (data: WorkspaceData) => String(data.scenarioDoc.title ?? 'Untitled scenario');
+
+  /** Ask before the workspace is replaced, when it holds something a person made; true when they agreed (or there was nothing to ask). */
+  const confirmReplace = (what: string, cancel = 'Cancel'): Promise<boolean> => {
+    const cur = unwrap(w.ws);
+    if (!holdsWork(cur)) return Promise.resolve(true);
+    ask()?.onCancel();
+    return new Promise((resolve) => {
+      const done = (yes: boolean) => {
+        setAsk(undefined);
+        resolve(yes);
+      };
+      setAsk({
+        title: `Open ${what}?`,
+        lines: [
+          `Your workspace “${titleOf(cur)}” holds ${describeWork(cur)}. Opening ${what} replaces it here.`,
+          'Your workspace is kept under Recent workspaces, where you can open it again.',
+        ],
+        confirm: `Open ${what}`,
+        cancel,
+        onConfirm: () => done(true),
+        onCancel: () => done(false),
+      });
+    });
+  };
+
+  /**
+   * Replace the workspace (and the run with it), keeping the current one under Recent workspaces
+   * first when it holds anything; when it cannot be kept, nothing is replaced.
+   */
+  const replaceWorkspace = async (next: WorkspaceData, session: Session | null, reason: string): Promise<boolean> => {
+    const cur = JSON.parse(JSON.stringify(unwrap(w.ws))) as WorkspaceData;
+    if (holdsWork(cur)) {
+      const kept = await keepRecent(browserStore, cur, reason, new Date());
+      if (!kept.ok) {
+        notify('error', 'Your workspace could not be kept, so nothing was replaced.', [kept.message]);
+        return false;
+      }
+    }
+    w.replace({ ...next, prefs: { ...w.ws.prefs } });
+    p.adopt(session);
+    await flush();
+    return true;
+  };
+
+  const openLink = async (hash: string) => {
+    const link = await decodeScenarioLink(hash);
+    if (link.ok === 'none') return;
+    history.replaceState(null, '', location.pathname + location.search);
+    if (link.ok === false) return notify('error', 'The shared link could not be opened. Nothing was loaded.', link.problems.map(formatProblem));
+    const r = await parseScenario(link.json);
+    if (!r.ok) return notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', r.problems.map(formatProblem));
+    // The link's scenario has passed the parse, so it is a draft as it stands.
+    const next = docWorkspace(JSON.parse(link.json) as ScenarioDraft, 'link');
+    const what = `the shared scenario “${r.scenario.title}”`;
+    const keepLink = async (why: string, said: string) => {
+      const kept = await keepRecent(browserStore, next, why, new Date());
+      if (kept.ok) notify('info', said);
+      else notify('error', `${what[0]!.toUpperCase()}${what.slice(1)} could not be kept.`, [kept.message]);
+    };
+    if (readOnly())
+      return keepLink(
+        'opened from a link while the workspace was open in another tab',
+        `This workspace is open in another tab, so ${what} was put under Recent workspaces.`,
+      );
+    if (!(await confirmReplace(what, 'Keep my workspace')))
+      return keepLink('opened from a link, not opened over your workspace', `Your workspace stays; ${what} is kept under Recent workspaces.`);
+    if (await replaceWorkspace(next, null, `replaced by ${what}`)) notify('info', `Opened the shared scenario “${r.scenario.title}”.`);
+  };
+
+  const pickBuiltin = async (name: string, select: HTMLSelectElement) => {
+    const title = BUILTINS[name]?.title ?? name;
+    const done = (await confirmReplace(`“${title}”`)) && (await replaceWorkspace(freshWorkspace(name), null, `replaced by “${title}”`));
+    // Declined or not possible: the picker shows the workspace's scenario again.
+    if (!done) select.value = w.ws.source in BUILTINS ? w.ws.source : '';
+  };
+
+  const openRecent = async (item: Extract<RecentItem, { ok: true }>) => {
+    if (!(await confirmReplace(`“${item.title}” from Recent workspaces`))) return;
+    if (!(await replaceWorkspace(item.data, item.session, `replaced by “${item.title}” from Recent workspaces`))) return;
+    // It is the workspace now (and saved as such), so the list does not hold it twice.
+    await browserStore.remove(item.key);
+    setShowRecent(false);
+    notify('info', `Opened “${item.title}” from Recent workspaces.`);
+  };
 
   createEffect(() => document.documentElement.classList.toggle('large-text', w.ws.prefs.largeText));
 
@@ -153,8 +298,10 @@ function Shell() {
     const r = await parseScenario(read.text);
     if (!r.ok) return notify('error', `${file.name} is not a valid scenario. Nothing was changed.`, r.problems.map(formatProblem));
     // The file has passed the parse, so it is a draft as it stands.
-    w.loadDoc(JSON.parse(read.text) as ScenarioDraft, `file:${file.name}`);
-    notify('info', `Imported “${r.scenario.title}” from ${file.name}.`);
+    const next = docWorkspace(JSON.parse(read.text) as ScenarioDraft, `file:${file.name}`);
+    const what = `“${r.scenario.title}” from ${file.name}`;
+    if (!(await confirmReplace(what))) return;
+    if (await replaceWorkspace(next, null, `replaced by ${what}`)) notify('info', `Imported “${r.scenario.title}” from ${file.name}.`);
   };
   const exportJson = () => download(`${w.ws.scenarioDoc.id ?? 'scenario'}.json`, JSON.stringify(w.ws.scenarioDoc, null, 2), 'application/json');
   const share = async () => {
@@ -178,9 +325,10 @@ function Shell() {
             <select
               aria-label="Built-in scenario"
               value={w.ws.source in BUILTINS ? w.ws.source : ''}
+              disabled={readOnly()}
               onChange={(e) => {
                 const name = e.currentTarget.value;
-                if (name) w.replace({ ...freshWorkspace(name), prefs: { ...w.ws.prefs } });
+                if (name) void pickBuiltin(name, e.currentTarget);
               }}
             >
               <option value="" disabled>
@@ -189,13 +337,28 @@ function Shell() {
               <For each={Object.entries(BUILTINS)}>{([k, b]) => <option value={k}>{b.title}</option>}</For>
             </select>
           </label>
-          <FileButton
-            label="Import…"
-            inputLabel="Import a scenario file"
-            testid="import-file"
-            accept=".json,application/json"
-            onFile={(f) => void importFile(f)}
-          />
+          <span class="toolbar-part" inert={readOnly()}>
+            <FileButton
+              label="Import…"
+              inputLabel="Import a scenario file"
+              testid="import-file"
+              accept=".json,application/json"
+              onFile={(f) => void importFile(f)}
+            />
+          </span>
+          <button
+            type="button"
+            aria-expanded={welcome()}
+            onClick={() => {
+              setWelcome((x) => !x);
+              if (welcome()) document.getElementById('welcome-title')?.focus();
+            }}
+          >
+            About
+          </button>
+          <button type="button" aria-expanded={showRecent()} aria-controls="recent" onClick={() => setShowRecent((x) => !x)}>
+            Recent…
+          </button>
           <button type="button" onClick={exportJson}>
             Export JSON
           </button>
@@ -205,11 +368,45 @@ function Shell() {
           <button type="button" aria-pressed={w.ws.prefs.largeText} onClick={() => w.setWs('prefs', 'largeText', (x) => !x)}>
             Large text
           </button>
-          <span class={`save-state ${saveState()}`} aria-live="polite">
-            {saveState() === 'saved' ? 'Saved' : saveState() === 'saving' ? 'Saving…' : 'Not saved'}
+          <span class={`save-state ${readOnly() ? 'read-only' : saveState()}`} aria-live="polite">
+            {guard.role() === 'viewer'
+              ? 'Read-only'
+              : guard.role() === 'checking'
+                ? 'Opening…'
+                : saveState() === 'saved'
+                  ? 'Saved'
+                  : saveState() === 'saving'
+                    ? 'Saving…'
+                    : 'Not saved'}
           </span>
         </div>
       </header>
+
+      <Show when={guard.role() === 'viewer'}>
+        <div class="tab-guard" role="status" data-testid="other-tab">
+          <p>
+            <strong>{handedOver() ? 'This workspace is now being edited in another tab.' : 'This workspace is open in another tab.'}</strong>{' '}
+            {handedOver()
+              ? 'What you did here was saved and went with it. This tab shows the workspace read-only.'
+              : 'This tab shows it read-only, so the two tabs cannot overwrite each other.'}
+          </p>
+          <button type="button" class="primary" data-testid="use-here" onClick={() => void takeOver()}>
+            Use it here
+          </button>
+        </div>
+      </Show>
+      <Show when={ask()}>{(a) => <ConfirmDialog ask={a()} />}</Show>
+      <Show when={showRecent()}>
+        <div id="recent">
+          <RecentList
+            load={() => listRecent(browserStore)}
+            cap={RECENT_CAP}
+            disabled={readOnly()}
+            onOpen={(item) => void openRecent(item)}
+            onClose={() => setShowRecent(false)}
+          />
+        </div>
+      </Show>
 
       <div class="banner" aria-live="assertive">
         <For each={notices()}>
@@ -228,6 +425,22 @@ function Shell() {
           )}
         </For>
       </div>
+
+      <Show when={welcome()}>
+        <Welcome
+          openBuiltin={async (name) => {
+            const title = BUILTINS[name]?.title ?? name;
+            return !readOnly() && (await confirmReplace(`“${title}”`)) && (await replaceWorkspace(freshWorkspace(name), null, `replaced by “${title}”`));
+          }}
+          go={(t) => {
+            setWelcome(false);
+            setTab(t);
+            document.getElementById(`tab-${t}`)?.focus();
+          }}
+          onClose={() => setWelcome(false)}
+        />
+      </Show>
+      <GlossaryDialog />
 
       <div class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         <For each={TABS}>
@@ -248,7 +461,7 @@ function Shell() {
       </div>
 
       <Show when={ready()} fallback={<p class="loading">Loading your workspace…</p>}>
-        <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel">
+        <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel" inert={readOnly()}>
           <Switch>
             <Match when={w.ws.prefs.tab === 'edit'}>
               <EditView live={<LiveSummary live={live} />} />
@@ -271,61 +484,6 @@ function Shell() {
             </Match>
           </Switch>
         </main>
-      </Show>
-    </div>
-  );
-}
-
-function LiveSummary(props: { live: LiveAnalysis }) {
-  const w = useWorkspace();
-  const r = () => {
-    const x = props.live.result();
-    return x?.status === 'ok' ? x.readings[0] : undefined;
-  };
-  // While the scenario has a problem, the last valid one names the actors and the graph stays up.
-  const lastValid = createMemo<ReturnType<typeof w.scenario>>((prev) => w.scenario() ?? prev);
-  const name = (id: string) => lastValid()?.actors.find((a) => a.id === id)?.short ?? id;
-  // The graph follows every edit at once (sizes, utilities) and the coalitions when the analysis is back.
-  const frames = createMemo<GraphFrame[]>((prev) => {
-    const s = w.scenario();
-    const rd = r();
-    if (!s) return prev;
-    return rd && rd.actors.every((id) => s.actors.some((a) => a.id === id)) ? [coreFrame(s, rd, 'Status quo')] : prev;
-  }, []);
-  return (
-    <div>
-      <h2>Live analysis</h2>
-      <p aria-live="polite">{props.live.busy() ? 'Analysing…' : ' '}</p>
-      <Show when={r()} fallback={<p class="muted">Waiting for a valid scenario…</p>}>
-        {(x) => (
-          <>
-            <p>
-              Common core:{' '}
-              <strong data-testid="live-core" class={x().nonEmpty ? 'yes' : 'no'}>
-                {x().nonEmpty ? 'exists' : 'empty'}
-              </strong>
-            </p>
-            <Show when={!x().nonEmpty}>
-              <p>Smallest exits that would open one:</p>
-              <ul data-testid="live-exits">
-                <For each={x().minimalExitSets}>{(e) => <li>{`{${e.map(name).join(', ')}}`}</li>}</For>
-              </ul>
-            </Show>
-          </>
-        )}
-      </Show>
-      <Show when={frames().length}>
-        <Suspense fallback={<p>Loading the graph…</p>}>
-          <CoalitionGraph
-            compact
-            frames={frames()}
-            frame={0}
-            onFrame={() => undefined}
-            title="Coalitions at the status quo"
-            height={360}
-            fileStem="coreplay-edit-graph"
-          />
-        </Suspense>
       </Show>
     </div>
   );

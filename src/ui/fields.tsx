@@ -4,13 +4,21 @@ import { useWorkspace } from '../state/context';
 import type { Path } from '../state/workspace';
 import { pathString } from '../../models/scenario/parse';
 
-export function FieldProblems(props: { path: Path; id?: string }) {
+/** The problems at exactly this path (a field's own), for `aria-invalid` and the list beside the field. */
+export function useFieldProblems(path: () => Path) {
   const { problems } = useWorkspace();
-  const mine = () => problems().filter((p) => p.path === pathString(props.path as (string | number)[]));
+  return () => {
+    const at = pathString(path() as (string | number)[]);
+    return problems().filter((p) => p.path === at);
+  };
+}
+
+export function FieldProblems(props: { path: Path; id?: string }) {
+  const mine = useFieldProblems(() => props.path);
   return (
     <Show when={mine().length}>
       <ul class="field-problems" id={props.id} role="alert">
-        <For each={mine()}>{(p) => <li>{p.message}</li>}</For>
+        <For each={mine()}>{(p) => <li title={p.path}>{p.message}</li>}</For>
       </ul>
     </Show>
   );
@@ -19,6 +27,7 @@ export function FieldProblems(props: { path: Path; id?: string }) {
 /** A number typed by hand: anything that is not a finite number is kept as typed, so the schema names it. */
 export function NumberField(props: { path: Path; value: unknown; label: string; step?: number; min?: number; max?: number; width?: string }) {
   const { editDoc } = useWorkspace();
+  const mine = useFieldProblems(() => props.path);
   const id = createUniqueId();
   const err = `${id}-err`;
   return (
@@ -31,6 +40,8 @@ export function NumberField(props: { path: Path; value: unknown; label: string; 
         type="text"
         inputmode="decimal"
         aria-describedby={err}
+        aria-invalid={mine().length > 0 ? 'true' : undefined}
+        data-path={pathString(props.path as (string | number)[])}
         style={{ width: props.width ?? '5.5em' }}
         value={String(props.value ?? '')}
         onChange={(e) => {
@@ -38,6 +49,29 @@ export function NumberField(props: { path: Path; value: unknown; label: string; 
           const n = raw === '' ? NaN : Number(raw);
           editDoc(props.path, Number.isFinite(n) ? n : raw);
         }}
+      />
+      <FieldProblems path={props.path} id={err} />
+    </span>
+  );
+}
+
+/** A line of text typed by hand (a name): kept as typed, so a blank one is named at the field. */
+export function TextField(props: { path: Path; value: unknown; label: string }) {
+  const { editDoc } = useWorkspace();
+  const mine = useFieldProblems(() => props.path);
+  const id = createUniqueId();
+  const err = `${id}-err`;
+  return (
+    <span class="field text-field">
+      <label for={id}>{props.label}</label>{' '}
+      <input
+        id={id}
+        type="text"
+        aria-describedby={err}
+        aria-invalid={mine().length > 0 ? 'true' : undefined}
+        data-path={pathString(props.path as (string | number)[])}
+        value={String(props.value ?? '')}
+        onChange={(e) => editDoc(props.path, e.currentTarget.value)}
       />
       <FieldProblems path={props.path} id={err} />
     </span>

@@ -7,7 +7,8 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import { useWorkspace } from '../../state/context';
 import type { ScenarioDraft } from '../../state/draft';
-import { FieldProblems, NumberField, Slider } from '../../ui/fields';
+import { FieldProblems, NumberField, Slider, TextField } from '../../ui/fields';
+import { ordinal, problemInWords } from '../../../models/scenario/problemWords';
 import { formatNatural } from '../../../models/domain/space';
 import { AssumedBadge } from './Assumed';
 
@@ -30,45 +31,76 @@ export function EditView(props: { live?: JSX.Element }) {
   const actor = createMemo(() => actors()[Math.min(selected(), actors().length - 1)]);
   const ai = () => Math.min(selected(), actors().length - 1);
   const assetLabel = (id: unknown) => String(doc().assets?.find((x) => x?.id === id)?.name ?? id);
+  /** Select an actor; from the keyboard, focus follows the selection (roving tabindex). */
+  const choose = (i: number, focus: boolean) => {
+    setSelected(i);
+    if (focus) document.getElementById(`edit-actor-${i}`)?.focus();
+  };
+  const onListKey = (e: KeyboardEvent) => {
+    const n = actors().length;
+    const to =
+      e.key === 'ArrowDown'
+        ? Math.min(n - 1, ai() + 1)
+        : e.key === 'ArrowUp'
+          ? Math.max(0, ai() - 1)
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : undefined;
+    if (to === undefined || n === 0) return;
+    e.preventDefault();
+    choose(to, true);
+  };
 
   return (
     <div class="edit-view">
-      <nav class="actor-list" aria-label="Actors to edit">
-        <h2>Actors</h2>
-        <ul aria-label="Actor">
+      <nav class="actor-list" aria-labelledby="edit-actors-title">
+        <h2 id="edit-actors-title">Actors</h2>
+        {/* The WAI-ARIA listbox pattern: one tab stop (the selected actor), arrows, Home and End move the selection. */}
+        <div role="listbox" aria-labelledby="edit-actors-title" aria-orientation="vertical" class="actor-options">
           <For each={actors()}>
             {(a, i) => (
-              <li>
-                <button
-                  type="button"
-                  id={`edit-actor-${i()}`}
-                  aria-current={i() === ai() ? 'true' : undefined}
-                  classList={{ selected: i() === ai(), invalid: w.problemsAt(`actors[${i()}]`).length > 0 }}
-                  data-edit-actor={a.id}
-                  onClick={() => setSelected(i())}
-                >
-                  {String(a.name ?? a.id)}
-                  <Show when={w.problemsAt(`actors[${i()}]`).length}>
-                    <span class="badge" aria-hidden="true">
-                      !
-                    </span>
-                    <span class="visually-hidden">(has problems)</span>
-                  </Show>
-                </button>
-              </li>
+              <div
+                role="option"
+                id={`edit-actor-${i()}`}
+                aria-selected={i() === ai()}
+                tabIndex={i() === ai() ? 0 : -1}
+                classList={{ selected: i() === ai(), invalid: w.problemsAt(`actors[${i()}]`).length > 0 }}
+                data-edit-actor={a.id}
+                onClick={() => choose(i(), false)}
+                onKeyDown={onListKey}
+              >
+                {String(a.name ?? a.id) || `${ordinal(i() + 1)} actor (no name)`}
+                <Show when={w.problemsAt(`actors[${i()}]`).length}>
+                  <span class="badge" aria-hidden="true">
+                    !
+                  </span>
+                  <span class="visually-hidden">(has problems)</span>
+                </Show>
+              </div>
             )}
           </For>
-        </ul>
+        </div>
         <p class="problem-count" aria-live="polite">
           {w.problems().length === 0
             ? 'No problems in the scenario.'
             : `${w.problems().length} problem${w.problems().length === 1 ? '' : 's'} in the scenario.`}
         </p>
         <Show when={w.problems().length}>
-          <details class="all-problems">
+          <details class="all-problems" open={w.problems().length <= 5}>
             <summary>Show all problems</summary>
             <ul>
-              <For each={w.problems()}>{(p) => <li>{w.formatProblem(p)}</li>}</For>
+              <For each={w.problems()}>
+                {(p) => (
+                  <li data-testid="problem-in-words" title={w.formatProblem(p)}>
+                    {problemInWords(doc(), p)}
+                    <Show when={p.path}>
+                      <code class="problem-path small muted">{p.path}</code>
+                    </Show>
+                  </li>
+                )}
+              </For>
             </ul>
           </details>
         </Show>
@@ -83,10 +115,7 @@ export function EditView(props: { live?: JSX.Element }) {
             </h2>
             <p class="muted">{String(a().description ?? '')}</p>
             <div class="row">
-              <label>
-                Name <input type="text" value={String(a().name)} onChange={(e) => w.editDoc(['actors', ai(), 'name'], e.currentTarget.value)} />
-              </label>
-              <FieldProblems path={['actors', ai(), 'name']} />
+              <TextField label="Name" path={['actors', ai(), 'name']} value={a().name} />
             </div>
             <div class="row sliders">
               <Slider
@@ -110,115 +139,119 @@ export function EditView(props: { live?: JSX.Element }) {
             </div>
 
             <h3>Preferences</h3>
-            <table class="prefs">
-              <caption class="visually-hidden">Ideal point and salience per dimension</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Ideal</th>
-                  <th scope="col">Salience</th>
-                  <th scope="col">Leverage</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={dims()}>
-                  {(d) => (
-                    <tr>
-                      <th scope="row" title={d.description}>
-                        {d.label}
-                        <AssumedBadge source={d.source} />
-                        <div class="muted small">
-                          {d.low} → {d.high}
-                        </div>
-                      </th>
-                      <td>
-                        <Slider
-                          label={`${d.label}: ideal`}
-                          hideLabel
-                          min={0}
-                          max={1}
-                          step={0.01}
-                          value={Number(a().ideal?.[d.id])}
-                          display={natural(d, a().ideal?.[d.id])}
-                          path={['actors', ai(), 'ideal', d.id]}
-                          onInput={(v) => w.editDoc(['actors', ai(), 'ideal', d.id], v)}
-                        />
-                      </td>
-                      <td>
-                        <Slider
-                          label={`${d.label}: salience`}
-                          hideLabel
-                          min={0}
-                          max={1}
-                          step={0.01}
-                          value={Number(a().salience?.[d.id] ?? 0)}
-                          display={`${(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%`}
-                          onInput={(v) => w.setSalience(ai(), d.id, v)}
-                        />
-                      </td>
-                      <td class="small" data-testid="leverage-cell">
-                        <For each={(a().leverage ?? []).filter((l) => l?.dimension === d.id)}>
-                          {(l) => (
-                            <div class="leverage" data-asset={String(l.asset)}>
-                              Holds {assetLabel(l.asset)} (held end: {l.held === 'low' ? d.low : d.high}); holding value{' '}
-                              {(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%
-                              <AssumedBadge source={l.source} />
-                            </div>
-                          )}
-                        </For>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <FieldProblems path={['actors', ai(), 'salience']} />
-            <FieldProblems path={['actors', ai(), 'ideal']} />
-
-            <h3>Minimum: the outcomes {String(a().short ?? a().name)} can accept</h3>
-            <Show when={(a().minimum ?? []).length} fallback={<p class="muted">No conditions: every outcome is acceptable.</p>}>
-              <table class="minimum">
+            <div class="table-scroll">
+              <table class="prefs">
+                <caption class="visually-hidden">Ideal point and salience per dimension</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Condition</th>
-                    <th scope="col">Terms</th>
-                    <th scope="col">Bound</th>
+                    <th scope="col">Dimension</th>
+                    <th scope="col">Ideal</th>
+                    <th scope="col">Salience</th>
+                    <th scope="col">Leverage</th>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={a().minimum}>
-                    {(c, j) => (
+                  <For each={dims()}>
+                    {(d) => (
                       <tr>
+                        <th scope="row" title={d.description}>
+                          {d.label}
+                          <AssumedBadge source={d.source} />
+                          <div class="muted small">
+                            {d.low} → {d.high}
+                          </div>
+                        </th>
                         <td>
-                          {String(c.label)}
-                          <AssumedBadge source={c.source} />
-                          <Show when={c.tags?.length}>
-                            <div class="tags">
-                              <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For>
-                            </div>
-                          </Show>
+                          <Slider
+                            label={`${d.label}: ideal`}
+                            hideLabel
+                            min={0}
+                            max={1}
+                            step={0.01}
+                            value={Number(a().ideal?.[d.id])}
+                            display={natural(d, a().ideal?.[d.id])}
+                            path={['actors', ai(), 'ideal', d.id]}
+                            onInput={(v) => w.editDoc(['actors', ai(), 'ideal', d.id], v)}
+                          />
                         </td>
                         <td>
-                          {Object.entries(c.coeffs ?? {})
-                            .map(([k, v]) => `${Number(v) === 1 ? '' : `${v}·`}${dims().find((d) => d.id === k)?.label ?? k}`)
-                            .join(' + ')}{' '}
-                          <select
-                            aria-label={`${c.label}: direction`}
-                            value={c.op}
-                            onChange={(e) => w.editDoc(['actors', ai(), 'minimum', j(), 'op'], e.currentTarget.value)}
-                          >
-                            <option value="<=">≤</option>
-                            <option value=">=">≥</option>
-                          </select>
+                          <Slider
+                            label={`${d.label}: salience`}
+                            hideLabel
+                            min={0}
+                            max={1}
+                            step={0.01}
+                            value={Number(a().salience?.[d.id] ?? 0)}
+                            display={`${(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%`}
+                            onInput={(v) => w.setSalience(ai(), d.id, v)}
+                          />
                         </td>
-                        <td>
-                          <NumberField label={`${c.label}: bound`} path={['actors', ai(), 'minimum', j(), 'rhs']} value={c.rhs} />
+                        <td class="small" data-testid="leverage-cell">
+                          <For each={(a().leverage ?? []).filter((l) => l?.dimension === d.id)}>
+                            {(l) => (
+                              <div class="leverage" data-asset={String(l.asset)}>
+                                Holds {assetLabel(l.asset)} (held end: {l.held === 'low' ? d.low : d.high}); holding value{' '}
+                                {(Number(a().salience?.[d.id] ?? 0) * 100).toFixed(0)}%
+                                <AssumedBadge source={l.source} />
+                              </div>
+                            )}
+                          </For>
                         </td>
                       </tr>
                     )}
                   </For>
                 </tbody>
               </table>
+            </div>
+            <FieldProblems path={['actors', ai(), 'salience']} />
+            <FieldProblems path={['actors', ai(), 'ideal']} />
+
+            <h3>Minimum: the outcomes {String(a().short ?? a().name)} can accept</h3>
+            <Show when={(a().minimum ?? []).length} fallback={<p class="muted">No conditions: every outcome is acceptable.</p>}>
+              <div class="table-scroll">
+                <table class="minimum">
+                  <thead>
+                    <tr>
+                      <th scope="col">Condition</th>
+                      <th scope="col">Terms</th>
+                      <th scope="col">Bound</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={a().minimum}>
+                      {(c, j) => (
+                        <tr>
+                          <td>
+                            {String(c.label)}
+                            <AssumedBadge source={c.source} />
+                            <Show when={c.tags?.length}>
+                              <div class="tags">
+                                <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For>
+                              </div>
+                            </Show>
+                          </td>
+                          <td>
+                            {Object.entries(c.coeffs ?? {})
+                              .map(([k, v]) => `${Number(v) === 1 ? '' : `${v}·`}${dims().find((d) => d.id === k)?.label ?? k}`)
+                              .join(' + ')}{' '}
+                            <select
+                              aria-label={`${c.label}: direction`}
+                              value={c.op}
+                              onChange={(e) => w.editDoc(['actors', ai(), 'minimum', j(), 'op'], e.currentTarget.value)}
+                            >
+                              <option value="<=">≤</option>
+                              <option value=">=">≥</option>
+                            </select>
+                          </td>
+                          <td>
+                            <NumberField label={`${c.label}: bound`} path={['actors', ai(), 'minimum', j(), 'rhs']} value={c.rhs} />
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
             </Show>
             <FieldProblems path={['actors', ai(), 'minimum']} />
 
@@ -257,6 +290,7 @@ function MovesEditor(props: { actorId: string }) {
                         value={'set' in e ? e.set : e.delta}
                         width="4.5em"
                       />
+                      <FieldProblems path={['moves', i, 'effects', k()]} />
                     </span>
                   )}
                 </For>

@@ -32,7 +32,11 @@ const scenarioArb = fc
         coeffs[dims[0]!.id] = 1;
         const lhs = dims.reduce((s, d) => s + coeffs[d.id]! * ideal[d.id]!, 0);
         const le = r() > 0.5;
-        return { id: `m${c}`, label: `condition ${c}`, coeffs, op: le ? '<=' : '>=', rhs: le ? lhs + r() : lhs - r(), source: 'assumption: generated' };
+        // A bound stays within what the terms can reach (a bound outside is refused as a slip).
+        const lo = Object.values(coeffs).reduce((x, y) => x + Math.min(0, y), 0);
+        const hi = Object.values(coeffs).reduce((x, y) => x + Math.max(0, y), 0);
+        const rhs = Math.min(hi, Math.max(lo, le ? lhs + r() : lhs - r()));
+        return { id: `m${c}`, label: `condition ${c}`, coeffs, op: le ? '<=' : '>=', rhs, source: 'assumption: generated' };
       });
       return {
         id: `a${a}`,

@@ -1,0 +1,74 @@
+/**
+ * The glossary, opened at an entry from any term that carries a "?" (see `Term`), or whole from
+ * the first screen. One modal dialog per page: it keeps the focus inside while open, closes on
+ * Escape, and gives the focus back to the "?" that opened it.
+ */
+import { For, createEffect, createSignal, type JSX } from 'solid-js';
+import { GLOSSARY, glossaryEntry } from './glossaryEntries';
+
+/** The entry the glossary is open at ('' for the top), or null while it is closed. */
+const [openAt, setOpenAt] = createSignal<string | null>(null);
+
+export function openGlossary(id = ''): void {
+  // Setting the same entry twice must still reopen and scroll, so clear first.
+  setOpenAt(null);
+  setOpenAt(id);
+}
+
+/**
+ * A term of the analysis with a small "?" that opens the glossary at its entry. The "?" is drawn
+ * by the stylesheet, so the term's text reads the same to anything that reads the text.
+ */
+export function Term(props: { id: string; children?: JSX.Element }) {
+  const entry = glossaryEntry(props.id);
+  return (
+    <span class="term">
+      {props.children ?? entry?.term}
+      <button
+        type="button"
+        class="term-help"
+        data-term={props.id}
+        aria-haspopup="dialog"
+        aria-label={`What is “${entry?.term ?? props.id}”? Open the glossary`}
+        title={entry ? `${entry.term}: open the glossary` : undefined}
+        onClick={() => openGlossary(props.id)}
+      />
+    </span>
+  );
+}
+
+export function GlossaryDialog() {
+  let dialog: HTMLDialogElement | undefined;
+  createEffect(() => {
+    const id = openAt();
+    if (id === null || !dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const target = (id && dialog.querySelector<HTMLElement>(`#glossary-${CSS.escape(id)}`)) || dialog.querySelector<HTMLElement>('h2');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
+  });
+  return (
+    <dialog ref={dialog} class="glossary" aria-labelledby="glossary-title" onClose={() => setOpenAt(null)} data-testid="glossary">
+      <div class="glossary-head">
+        <h2 id="glossary-title" tabIndex={-1}>
+          Glossary
+        </h2>
+        <button type="button" class="glossary-close" onClick={() => dialog?.close()}>
+          Close
+        </button>
+      </div>
+      <dl>
+        <For each={GLOSSARY}>
+          {(e) => (
+            <>
+              <dt id={`glossary-${e.id}`} tabIndex={-1} classList={{ current: openAt() === e.id }}>
+                {e.term}
+              </dt>
+              <dd>{e.text}</dd>
+            </>
+          )}
+        </For>
+      </dl>
+    </dialog>
+  );
+}
