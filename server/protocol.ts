@@ -419,6 +419,8 @@ export interface JoinAck {
   readonly run?: RunInfo;
   readonly state?: Projection;
   readonly history?: HistoryMessage;
+  /** The teacher only: the projector's key (derived from the teacher key), so that a console opened on another device has the projector's link. */
+  readonly projectorKey?: string;
 }
 
 /** Accepted actions answer with the room's new revision (and the offer's id for offers and counters). */

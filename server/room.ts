@@ -5,7 +5,8 @@
  * computes the next state (`plan`), appends the log, then `accept`s it.
  */
 import type { Scenario } from '../models/domain/types';
-import { apply, phaseOf, playBots, startRun, type RoundPhase, type RunEvent, type Session } from '../models/machines/index';
+import { apply, phaseOf, startRun, type RoundPhase, type RunEvent, type Session } from '../models/machines/index';
+import { inlineBots, type BotRunner } from './bots';
 import type { MessageView, RoomStatus, RunInfo, TimerView } from './protocol';
 import { teamsOf, type RoomView } from './projection';
 import type { DeviceRow, RoomOptions, RoomRecord, RunHeader, StoredRoom } from './store';
@@ -95,11 +96,22 @@ export class Room {
     this.byToken.set(d.tokenHash, d.deviceId);
   }
 
-  /** The event, then whatever the bots do in answer (as the single-screen app plays them); nothing is changed. */
-  plan(event: RunEvent): { ok: true; session: Session; added: readonly RunEvent[] } | { ok: false; problem: string } {
+  /**
+   * The event, then whatever the bots do in answer (as the single-screen app's `playBots` plays
+   * them: every bot's event computed from the same position, then applied in order); nothing is
+   * changed. The bots may compute on another thread (`bots`): the caller holds the room's queue.
+   */
+  async plan(
+    event: RunEvent,
+    bots: BotRunner = inlineBots,
+  ): Promise<{ ok: true; session: Session; added: readonly RunEvent[] } | { ok: false; problem: string }> {
     const r = apply(this.session, event);
     if (!r.ok) return r;
-    const next = playBots(r.session);
+    let next = r.session;
+    for (const e of await bots.events(next.snapshot, next.run.seats)) {
+      const x = apply(next, e);
+      if (x.ok) next = x.session;
+    }
     return { ok: true, session: next, added: next.run.events.slice(this.rev) };
   }
 
@@ -171,5 +183,5 @@ export class Room {
 
 /** A run's session before any event (the header kept exactly as stored). */
 export function freshSession(scenario: Scenario, header: RunHeader): Session {
-  return { scenario, run: { ...header, events: [] }, snapshot: startRun(scenario, header.seed, header.roundLimit), starts: [] };
+  return { scenario, run: { ...header, events: [] }, snapshot: startRun(scenario, header.seed, header.roundLimit, header.seats), standing: null };
 }

@@ -37,9 +37,10 @@ import {
   type Role,
   type SeatMessage,
 } from './protocol';
+import { workerBots, type BotRunner } from './bots';
 import { NO_TIMER, Room, freshSession } from './room';
 import { headerScenario, ScenarioCache, seatsFor } from './scenarios';
-import { hashSecret, newCode, newDeviceId, newSecret, sameHash } from './secrets';
+import { hashSecret, newCode, newDeviceId, newSecret, projectorKeyOf, sameHash } from './secrets';
 import { staticHandler } from './static';
 import type { DeviceRow, LogEntry, RoomRecord, RoomStore, RunHeader } from './store';
 
@@ -102,6 +103,8 @@ export interface ServerOptions {
   /** How long a dropped connection may come back with its state (Socket.IO connection-state recovery), default 2 minutes. */
   readonly recoveryMs?: number;
   readonly log?: (line: string) => void;
+  /** Where the bots compute their answers (default: one worker thread, `workerBots(1)`; closed with the server). */
+  readonly bots?: BotRunner;
 }
 
 export interface RoomServer {
@@ -164,6 +167,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
   const idleMs = opts.idleMs ?? 6 * 3600_000;
   const log = opts.log ?? ((line: string) => console.error(line));
   const rooms = new Map<string, Room>();
+  const bots = opts.bots ?? workerBots(1, log);
   const scenarios = new ScenarioCache();
   const joinFailuresByAddress = new KeyedBuckets(limits.joinFailuresPerAddress);
   const createsByAddress = new KeyedBuckets(limits.createsPerAddress);
@@ -264,7 +268,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
       seats: seats.seats,
     };
     const teacherKey = newSecret();
-    const projectorKey = newSecret();
+    const projectorKey = projectorKeyOf(teacherKey);
     const now = clock.now();
     for (let attempt = 0; attempt < 8; attempt++) {
       const code = newCode();
@@ -399,7 +403,10 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
         detach(socket);
         attach(socket, room, p.role);
         await touch(room);
-        return { ...base, role: p.role, ...full({ role: p.role }) };
+        // Rooms opened before the projector key was derived from the teacher key have none to give.
+        const projectorKey =
+          p.role === 'teacher' && sameHash(hashSecret(projectorKeyOf(p.key)), room.projectorKeyHash) ? { projectorKey: projectorKeyOf(p.key) } : {};
+        return { ...base, role: p.role, ...projectorKey, ...full({ role: p.role }) };
       }
       let device: DeviceRow;
       let token: string | undefined;
@@ -472,7 +479,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
       if (room.status !== 'open') return fail('room_closed', 'the room has ended');
       checkRev(room, rev);
       const e = typeof event === 'function' ? event(room) : event;
-      const plan = room.plan(e);
+      const plan = await room.plan(e, bots);
       if (!plan.ok) return fail('rejected', `${e.type} is rejected: ${plan.problem}`);
       const at = clock.now();
       const entries: LogEntry[] = plan.added.map((x, i) => ({ kind: 'run', event: x, by: i === 0 ? by : 'bot', at }));
@@ -754,6 +761,7 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
         io.close(() => r());
       });
       for (const room of rooms.values()) await room.serial(async () => undefined);
+      await bots.close();
     },
   };
 }

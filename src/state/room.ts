@@ -29,17 +29,18 @@ import { normalizeCode } from '../../server/protocol';
 export type RoomRoute =
   | { readonly kind: 'join' }
   | { readonly kind: 'team'; readonly code: string }
-  | { readonly kind: 'teacher'; readonly code: string }
+  /** `key`: the teacher key carried by the link (the console opened on another device). */
+  | { readonly kind: 'teacher'; readonly code: string; readonly key?: string }
   | { readonly kind: 'projector'; readonly code: string; readonly key: string };
 
-/** `#room` (join by code), `#room/CODE` (a team device), `#teach/CODE` (the teacher), `#projector/CODE/KEY`. */
+/** `#room` (join by code), `#room/CODE` (a team device), `#teach/CODE` or `#teach/CODE/KEY` (the teacher), `#projector/CODE/KEY`. */
 export function parseRoomRoute(hash: string): RoomRoute | null {
   const m = /^#(room|teach|projector)(?:\/([^/]*))?(?:\/([^/]*))?$/.exec(hash);
   if (!m) return null;
   const code = m[2] ? normalizeCode(decodeURIComponent(m[2])) : '';
   if (m[1] === 'room') return code ? { kind: 'team', code } : { kind: 'join' };
   if (!code) return { kind: 'join' };
-  if (m[1] === 'teach') return { kind: 'teacher', code };
+  if (m[1] === 'teach') return m[3] ? { kind: 'teacher', code, key: decodeURIComponent(m[3]) } : { kind: 'teacher', code };
   return { kind: 'projector', code, key: decodeURIComponent(m[3] ?? '') };
 }
 
@@ -138,6 +139,8 @@ export interface RoomConnection {
   /** A team device: its seat (team, pending or active), once it has one. */
   readonly seat: () => { deviceId: string; team: string; status: DeviceStatus } | undefined;
   readonly closed: () => ClosedMessage | undefined;
+  /** The teacher: the projector's key, from this browser or from the server's answer to the join. */
+  readonly projectorKey: () => string | undefined;
   /** The last refusal of a join or an action (cleared by the next success). */
   readonly error: () => ProtocolError | undefined;
   readonly clearError: () => void;
@@ -157,6 +160,9 @@ export function connectRoom(code: string, creds: Credentials): RoomConnection {
   const [seat, setSeat] = createSignal<{ deviceId: string; team: string; status: DeviceStatus }>();
   const [closed, setClosed] = createSignal<ClosedMessage>();
   const [error, setError] = createSignal<ProtocolError>();
+  const [projectorKey, setProjectorKey] = createSignal<string | undefined>(
+    creds.role === 'teacher' ? teacherSecret(code)?.projectorKey || undefined : undefined,
+  );
   let socket: Socket | undefined;
   let disposed = false;
 
@@ -194,6 +200,12 @@ export function connectRoom(code: string, creds: Credentials): RoomConnection {
     const a = await emit(socket, 'room:join', req);
     if (a.ok) {
       setError(undefined);
+      if (creds.role === 'teacher') {
+        // The key is proven: this browser keeps it (a console opened from a link or a pasted key stays open across reloads).
+        const pk = a.projectorKey ?? projectorKey();
+        setProjectorKey(pk);
+        setTeacherSecret(code, { teacherKey: creds.key, projectorKey: pk ?? '' });
+      }
       takeJoin(a);
     } else {
       setError(a.error);
@@ -243,6 +255,7 @@ export function connectRoom(code: string, creds: Credentials): RoomConnection {
     history,
     seat,
     closed,
+    projectorKey,
     error,
     clearError: () => setError(undefined),
     async claim(team, name) {

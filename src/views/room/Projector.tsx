@@ -1,11 +1,12 @@
 /**
  * The class screen (1920×1080, large type): the round and its phase, the timer, who has moved
- * (never what) while the moves are secret, the moves from the reveal on, the deals and the
- * join code. It joins with the projector key from the link's #fragment and sees no messages.
+ * (never what) while the moves are secret, the moves from the reveal on, the deals, the
+ * coalition graph round by round (ProjectorGraph.tsx) and the join code. It joins with the projector key from the link's #fragment and sees no messages.
  */
 import { For, Show, onCleanup } from 'solid-js';
 import { connectRoom } from '../../state/room';
 import { ConnectionBadge, Countdown, MovesBoard, QrCode, names, phaseName } from './common';
+import { ProjectorGraph } from './ProjectorGraph';
 import { joinUrl } from './TeacherConsole';
 
 export function Projector(props: { code: string; projectorKey: string }) {
@@ -46,30 +47,35 @@ export function Projector(props: { code: string; projectorKey: string }) {
             {Object.values(st()!.hasCommitted).filter(Boolean).length} of {run()!.scenario.actors.length} have moved
           </p>
         </Show>
-        <MovesBoard scenario={run()!.scenario} state={st()!} showMoves={st()!.phase !== 'moves'} />
-        <Show when={st()!.deals.length || st()!.due.length}>
-          <section class="projector-deals">
-            <h2>Deals</h2>
-            <For each={[...st()!.due, ...st()!.deals]}>
-              {(d) => (
-                <p>
-                  {d.round < st()!.round ? 'Due now' : 'Agreed'}:{' '}
-                  {Object.entries(d.promises)
-                    .map(([a, m]) => `${names(run()!.scenario).actor(a)} plays ${names(run()!.scenario).move(m)}`)
-                    .join(' · ')}
-                </p>
-              )}
-            </For>
-          </section>
-        </Show>
-        <Show when={st()!.injects.length}>
-          <p class="projector-note">
-            Events:{' '}
-            {st()!
-              .injects.map((i) => i.label)
-              .join(' · ')}
-          </p>
-        </Show>
+        <div class="projector-body">
+          <div class="projector-board">
+            <MovesBoard scenario={run()!.scenario} state={st()!} showMoves={st()!.phase !== 'moves'} />
+            <Show when={st()!.deals.length || st()!.due.length}>
+              <section class="projector-deals">
+                <h2>Deals</h2>
+                <For each={[...st()!.due, ...st()!.deals]}>
+                  {(d) => (
+                    <p>
+                      {d.round < st()!.round ? 'Due now' : 'Agreed'}:{' '}
+                      {Object.entries(d.promises)
+                        .map(([a, m]) => `${names(run()!.scenario).actor(a)} plays ${names(run()!.scenario).move(m)}`)
+                        .join(' · ')}
+                    </p>
+                  )}
+                </For>
+              </section>
+            </Show>
+            <Show when={st()!.injects.length}>
+              <p class="projector-note">
+                Events:{' '}
+                {st()!
+                  .injects.map((i) => i.label)
+                  .join(' · ')}
+              </p>
+            </Show>
+          </div>
+          <ProjectorGraph scenario={run()!.scenario} rounds={room.history()?.rounds ?? []} height={470} />
+        </div>
       </Show>
       <footer class="projector-foot">
         <ConnectionBadge room={room} />

@@ -19,7 +19,7 @@ export default function RoomApp(props: { route: RoomRoute }) {
       {(_key: string) => {
         const r = props.route;
         if (r.kind === 'team') return <TeamDevice code={r.code} />;
-        if (r.kind === 'teacher') return <TeacherConsole code={r.code} />;
+        if (r.kind === 'teacher') return <TeacherConsole code={r.code} {...(r.key ? { teacherKey: r.key } : {})} />;
         if (r.kind === 'projector') return <Projector code={r.code} projectorKey={r.key} />;
         return <JoinByCode />;
       }}

@@ -19,77 +19,143 @@ export function projectorUrl(code: string, key: string): string {
   return `${location.origin}${location.pathname}#projector/${code}/${encodeURIComponent(key)}`;
 }
 
-export function TeacherConsole(props: { code: string }) {
-  const secret = teacherSecret(props.code);
+export function teacherUrl(code: string, key: string): string {
+  return `${location.origin}${location.pathname}#teach/${code}/${encodeURIComponent(key)}`;
+}
+
+/**
+ * The console needs the teacher's key: kept in this browser by the one that opened the room, or
+ * brought to another device by the teacher's link (`#teach/CODE/KEY`) or pasted. A key from a
+ * link leaves the address bar at once (the screen may be projected); once the server accepts
+ * it, this browser keeps it like the one that opened the room.
+ */
+export function TeacherConsole(props: { code: string; teacherKey?: string }) {
+  const [key, setKey] = createSignal(props.teacherKey || teacherSecret(props.code)?.teacherKey || '');
+  if (props.teacherKey) history.replaceState(history.state, '', `${location.pathname}${location.search}#teach/${props.code}`);
   return (
-    <Show
-      when={secret}
-      fallback={
-        <div class="room card">
-          <h2>Room {props.code}</h2>
-          <p>This browser does not hold the teacher's key of this room. Open the console from the browser that opened the room.</p>
-        </div>
-      }
-    >
-      {(s) => <Console code={props.code} teacherKey={s().teacherKey} projectorKey={s().projectorKey} />}
+    <Show when={key()} keyed fallback={<KeyForm code={props.code} onKey={setKey} />}>
+      {(k) => <Console code={props.code} teacherKey={k} onKey={setKey} />}
     </Show>
   );
 }
 
-function Console(props: { code: string; teacherKey: string; projectorKey: string }) {
+function KeyForm(props: { code: string; onKey: (key: string) => void; problem?: string }) {
+  const [value, setValue] = createSignal('');
+  return (
+    <form
+      class="room card teacher-key-form"
+      data-testid="teacher-key-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // A key copied out of the teacher's link is accepted too.
+        const v = value().trim();
+        const fromLink = /#teach\/[^/]*\/([^/\s]+)$/.exec(v)?.[1];
+        const k = fromLink ? decodeURIComponent(fromLink) : v;
+        if (k) props.onKey(k);
+      }}
+    >
+      <h2>Room {props.code}: the teacher's console</h2>
+      <Show when={props.problem}>
+        <p class="room-error" role="alert">
+          {props.problem}
+        </p>
+      </Show>
+      <p>
+        This browser does not hold the teacher's key of this room. Paste the key (or the teacher's link) shown under “Open this console on another device” in
+        the console that opened the room.
+      </p>
+      <label>
+        Teacher key{' '}
+        <input
+          type="text"
+          data-testid="teacher-key-input"
+          autocomplete="off"
+          spellcheck={false}
+          value={value()}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+      </label>{' '}
+      <button type="submit" class="primary" data-testid="teacher-key-submit">
+        Open the console
+      </button>
+    </form>
+  );
+}
+
+function Console(props: { code: string; teacherKey: string; onKey: (key: string) => void }) {
   const room = connectRoom(props.code, { role: 'teacher', key: props.teacherKey });
   onCleanup(() => room.dispose());
   const st = () => room.state();
   const run = () => room.run();
+  const wrongKey = () => room.error()?.code === 'forbidden' && !st();
   return (
-    <div class="room teacher-console" data-testid="teacher-console">
-      <header class="room-head">
-        <h1>Coreplay room</h1>
-        <Show when={run()}>{(r) => <span>{r().title}</span>}</Show>
-        <ConnectionBadge room={room} />
-        <a href="./" class="small">
-          Back to the app
-        </a>
-      </header>
-      <ErrorLine room={room} />
-      <Show when={room.closed()}>
-        {(c) => (
-          <p class="card closed" role="status" data-testid="room-closed">
-            {c().message}
-          </p>
-        )}
-      </Show>
-      <div class="console-grid">
-        <section class="card join-card">
-          <p class="muted">Teams join at {location.host} with the code</p>
-          <p class="join-code" data-testid="join-code">
-            {props.code.slice(0, 4)}-{props.code.slice(4)}
-          </p>
-          <Show when={['localhost', '127.0.0.1', '[::1]'].includes(location.hostname)}>
-            <p class="room-error small" data-testid="localhost-warning">
-              Phones cannot reach “{location.hostname}”: start the server with <code>HOST=0.0.0.0 npm start</code> and open this console at the network address
-              it prints, so that the code and the links point there.
+    <Show when={!wrongKey()} fallback={<KeyForm code={props.code} problem={`${room.error()!.message}: check the key and try again.`} onKey={props.onKey} />}>
+      <div class="room teacher-console" data-testid="teacher-console">
+        <header class="room-head">
+          <h1>Coreplay room</h1>
+          <Show when={run()}>{(r) => <span>{r().title}</span>}</Show>
+          <ConnectionBadge room={room} />
+          <a href="./" class="small">
+            Back to the app
+          </a>
+        </header>
+        <ErrorLine room={room} />
+        <Show when={room.closed()}>
+          {(c) => (
+            <p class="card closed" role="status" data-testid="room-closed">
+              {c().message}
             </p>
-          </Show>
-          <QrCode text={joinUrl(props.code)} label={`QR code of the link to join room ${props.code}`} size={240} />
-          <p class="small">
-            <a href={joinUrl(props.code)} target="_blank" rel="noopener" data-testid="join-link">
-              {joinUrl(props.code)}
-            </a>
-          </p>
-          <p class="small">
-            Projector:{' '}
-            <a href={projectorUrl(props.code, props.projectorKey)} target="_blank" rel="noopener" data-testid="projector-link">
-              open the projector view
-            </a>{' '}
-            (the link holds the projector's key; the key is <code data-testid="projector-key">{props.projectorKey}</code>)
-          </p>
-        </section>
-        <Show when={st() && run()}>
-          <RunControls room={room} />
+          )}
         </Show>
+        <div class="console-grid">
+          <section class="card join-card">
+            <p class="muted">Teams join at {location.host} with the code</p>
+            <p class="join-code" data-testid="join-code">
+              {props.code.slice(0, 4)}-{props.code.slice(4)}
+            </p>
+            <Show when={['localhost', '127.0.0.1', '[::1]'].includes(location.hostname)}>
+              <p class="room-error small" data-testid="localhost-warning">
+                Phones cannot reach “{location.hostname}”: start the server with <code>HOST=0.0.0.0 npm start</code> and open this console at the network
+                address it prints, so that the code and the links point there.
+              </p>
+            </Show>
+            <QrCode text={joinUrl(props.code)} label={`QR code of the link to join room ${props.code}`} size={240} />
+            <p class="small">
+              <a href={joinUrl(props.code)} target="_blank" rel="noopener" data-testid="join-link">
+                {joinUrl(props.code)}
+              </a>
+            </p>
+            <Show when={room.projectorKey()} fallback={<p class="small muted">The projector's link is in the console of the browser that opened this room.</p>}>
+              {(pk) => (
+                <p class="small">
+                  Projector:{' '}
+                  <a href={projectorUrl(props.code, pk())} target="_blank" rel="noopener" data-testid="projector-link">
+                    open the projector view
+                  </a>{' '}
+                  (the link holds the projector's key; the key is <code data-testid="projector-key">{pk()}</code>)
+                </p>
+              )}
+            </Show>
+            <details class="small" data-testid="teacher-elsewhere">
+              <summary>Open this console on another device</summary>
+              <p>
+                This link holds the teacher's key: whoever has it runs the room. Open it on the other device, or paste the key there at{' '}
+                <code>#teach/{props.code}</code>.
+              </p>
+              <p>
+                <a href={teacherUrl(props.code, props.teacherKey)} data-testid="teacher-link">
+                  the teacher's link
+                </a>{' '}
+                · key <code data-testid="teacher-key">{props.teacherKey}</code>
+              </p>
+            </details>
+          </section>
+          <Show when={st() && run()}>
+            <RunControls room={room} />
+          </Show>
+        </div>
       </div>
-    </div>
+    </Show>
   );
 }
 

@@ -119,7 +119,7 @@ export function MovesBoard(props: { scenario: Scenario; state: Projection; showM
 export function ConnectionBadge(props: { room: RoomConnection }) {
   return (
     <span class="conn" classList={{ on: props.room.connected() }} data-testid="connection" aria-live="polite">
-      {props.room.connected() ? 'connected' : 'reconnecting…'}
+      {props.room.connected() ? 'connected' : props.room.closed() ? 'closed' : 'reconnecting…'}
     </span>
   );
 }
