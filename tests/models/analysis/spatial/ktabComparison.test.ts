@@ -15,14 +15,34 @@
  *   all pick KTAB's targets, and KTAB's strong actors keep positions (LK, FC, SASAC, WY in
  *   SOE-Competitive never move) that the all-actor vote over each queue here lets them trade, so
  *   SOE-Competitive collapses towards the centre instead of keeping its blocs.
- * - KTAB's source code (its SMP library as published from late 2016 on) computes a contest by
- *   "little coalitions" — the principals' votes, then each third party in turn — weighs the votes
- *   of its elections by capability alone, and leaves the commitments out of the expected gain.
- *   With those choices (ContestCoalition 'Little', ElectionWeight 'Capability') the first turn of
- *   SOE-Competitive is KTAB's to 0.2 points for 30 of 34 actors (see the last test), but from
- *   turn 2 on the runs part: the later source reproduces neither SOE-Policy's first turn nor
- *   SOE-Competitive's second, so the 2016 logs come from a build whose steps differ again (which
- *   bargain a receiver adopts). The final positions stay far from the 3-point goal either way.
+ * - KTAB's source code computes a contest by "little coalitions" — the principals' votes, then
+ *   each third party in turn — weighs the votes of its elections by capability alone, and leaves
+ *   the commitments out of the expected gain. With those choices (ContestCoalition 'Little',
+ *   ElectionWeight 'Capability') the first turn of SOE-Competitive is KTAB's to 0.2 points for 30
+ *   of 34 actors (see the tests below).
+ *
+ * KTAB's source history (lsyaseen/KTAB, examples/smp/libsrc and KTAB's kutils model code) was
+ * read version by version for the 2016 rules:
+ * - Little coalitions. The earlier SMP source (smp.cpp, before bargaining moved to smpbcn.cpp)
+ *   lets each third party weigh its three-actor contest against the coalitions built so far
+ *   (cumulative), as 'Little' does here; from late 2016 on (smpbcn.cpp at 06542eea) each third
+ *   party starts afresh from the principals' votes alone. The afresh rule fits KTAB's logs worse
+ *   (turn 1 of SOE-Competitive: 16 actors off instead of 4), so the cumulative rule stays.
+ * - Queue choice. Every version read builds each actor's queue as here (the status quo, then the
+ *   bargains in the order of their initiators), values each option by the sum of the voter's
+ *   utilities for all positions after it, weighs votes by capability and takes the most probable
+ *   option of a probabilistic Condorcet election. The earliest model code computes that election
+ *   by a Markov iteration instead of conditional probabilities; neither choice, nor BigRAdjust,
+ *   BigRRange, risk attitudes from distinct positions only, KTAB's 4-decimal rounding of
+ *   bargains, or its 1e-5 floor on a challenge's expected gain, removes the divergences below.
+ * - Stopping. The mid-2016 run code stops after at least 2 turns when a turn moves the actors
+ *   less than 2 % of the first turn (later 1 %); both fit where KTAB's two runs stop.
+ * Started from KTAB's own logged positions, one turn of the model ('Little', 'Capability')
+ * reproduces KTAB's next turn for most actors in some turns and few in others (last test): the
+ * remaining difference lies in the contest probabilities of some challenges (e.g. SOE-Competitive
+ * turn 2: WQ's challenge to IOC has P 0.64 here, about 0.87 by KTAB's bargain point), which no
+ * rule variant read or tried reproduces for both scenarios. The final positions stay far from the
+ * 3-point goal.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -115,5 +135,32 @@ describe('against KTAB’s runs (final positions, 0–100)', () => {
     const d = runSmp(input.value, q.value);
     if (d.status !== 'ok') throw new Error(d.problem);
     expect(Math.max(...log.value.map((row, i) => Math.abs(d.run.positions[1]![i]![0]! - row.values[1]!)))).toBeGreaterThan(30);
+  });
+
+  it('one turn from KTAB’s own logged positions: how many actors land on KTAB’s next turn', () => {
+    // Each turn is run from KTAB's logged positions (rounded to 0.1 in the log), so an early
+    // divergence does not hide the later turns; an actor counts when within 0.25 points.
+    const p = smpParameters({ ContestCoalition: 'Little', ElectionWeight: 'Capability', maxTurns: 1 });
+    if (!p.ok) throw new Error(p.problem);
+    const matched = (name: string): number[] => {
+      const input = readKtabScenario(readFileSync(join(dir, `${name}.csv`), 'utf8'));
+      const log = readPositionLog(readFileSync(join(dir, `${name}.csv_posLog.csv`), 'utf8'));
+      if (!input.ok || !log.ok) throw new Error('fixtures must read');
+      const turns = log.value[0]!.values.length - 1;
+      return Array.from({ length: turns }, (_, t) => {
+        const from = { ...input.value, actors: input.value.actors.map((a, i) => ({ ...a, position: [log.value[i]!.values[t]!] })) };
+        const r = runSmp(from, p.value);
+        if (r.status !== 'ok') throw new Error(r.problem);
+        return log.value.filter((row, i) => Math.abs(r.run.positions[1]![i]![0]! - row.values[t + 1]!) <= 0.25).length;
+      });
+    };
+    const policy = matched('SOE-Policy');
+    const competitive = matched('SOE-Competitive');
+    console.log(`actors on KTAB's next turn, turn by turn: SOE-Policy ${policy.join(' ')} of 26; SOE-Competitive ${competitive.join(' ')} of 34`);
+    // Pinned where the model follows KTAB: SOE-Competitive turns 1 and 3, SOE-Policy's last turns.
+    expect(competitive[0]).toBeGreaterThanOrEqual(30);
+    expect(competitive[2]).toBeGreaterThanOrEqual(32);
+    expect(Math.min(...policy.slice(6))).toBeGreaterThanOrEqual(20);
+    // Where it does not yet (SOE-Policy's first turns, SOE-Competitive's turn 2: WQ, NEA, SH …) the printed counts say so.
   });
 });
