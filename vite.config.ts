@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { prebuiltAnalyses } from './scripts/prebuilt-plugin.ts';
 
 export default defineConfig({
-  plugins: [solid()],
+  // prebuiltAnalyses: the built-in scenarios' common cores, computed at build time (scripts/prebuilt-analyses.ts).
+  plugins: [solid(), prebuiltAnalyses()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['highs', 'comlink', 'cytoscape', 'cytoscape-fcose', 'xstate', 'valibot', 'idb'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },

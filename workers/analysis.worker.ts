@@ -19,7 +19,9 @@ const api = {
   warm: async () => {
     await getHighs();
   },
-  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[]) => analyseCommonCore(scenario, variants, clock, commonCoreKept),
+  /** `onFirst` (a Comlink proxy) gets the chosen variants' reading before the other readings are done. */
+  analyseCommonCore: (scenario: Parameters<typeof analyseCommonCore>[0], variants: string[], onFirst?: Parameters<typeof analyseCommonCore>[4]) =>
+    analyseCommonCore(scenario, variants, clock, commonCoreKept, onFirst && ((first) => void Promise.resolve(onFirst(first)).catch(() => undefined))),
   analyseSensitivity: (scenario: Parameters<typeof analyseSensitivity>[0], variants: string[]) => analyseSensitivity(scenario, variants, clock),
   analyseCoop: (scenario: Parameters<typeof analyseCoop>[0], variants: string[], opts: Parameters<typeof analyseCoop>[2] = {}) =>
     analyseCoop(scenario, variants, opts, clock),

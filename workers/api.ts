@@ -47,7 +47,12 @@ export interface ReadingReport extends CommonCoreReport {
 export const COMMON_CORE_METHOD = 'level-wise LP feasibility search (HiGHS) + Chebyshev-centre LP, per reading';
 
 export type CommonCoreAnalysis =
-  | ({ status: 'ok'; readings: ReadingReport[] } & Provenance<'commonCore', { variants: string[] }>)
+  | ({
+      status: 'ok';
+      readings: ReadingReport[];
+      /** Set on the early answer that holds the chosen variants' reading only; the full answer follows. */
+      partial?: true;
+    } & Provenance<'commonCore', { variants: string[] }>)
   | { status: 'invalid'; kind?: 'commonCore'; problem: string };
 
 /** The variant lists the common core is computed under: the chosen variants, then each reading on top of them. */
@@ -78,7 +83,7 @@ export function readingLabel(scenario: Scenario, ids: readonly string[]): string
 }
 
 /** Assemble the common-core result from its readings (in `readingSets` order). */
-export function commonCoreResult(scenario: Scenario, variants: string[], readings: ReadingReport[], ms: number): CommonCoreAnalysis {
+export function commonCoreResult(scenario: Scenario, variants: string[], readings: ReadingReport[], ms: number): Extract<CommonCoreAnalysis, { status: 'ok' }> {
   return {
     status: 'ok',
     kind: 'commonCore',
@@ -94,20 +99,26 @@ export function commonCoreResult(scenario: Scenario, variants: string[], reading
 /**
  * The common core under the chosen variants, and under each reading of the scenario on top of
  * them. The readings share `answers` (pass the same store again to reuse them across calls, as
- * the worker does; a fresh one computes everything from nothing).
+ * the worker does; a fresh one computes everything from nothing). `onFirst`, when given, receives
+ * the chosen variants' reading on its own as soon as it is known (marked `partial`, when readings
+ * follow), so a view can show it before the others are done.
  */
 export async function analyseCommonCore(
   scenario: Scenario,
   variants: string[],
   now: () => number = () => 0,
   answers: CommonCoreAnswers = commonCoreAnswers(),
+  onFirst?: (first: CommonCoreAnalysis) => void,
 ): Promise<CommonCoreAnalysis> {
   const t0 = now();
   const readings: ReadingReport[] = [];
-  for (const ids of readingSets(scenario, variants)) {
+  const sets = readingSets(scenario, variants);
+  for (const ids of sets) {
     const r = await analyseReading(scenario, ids, answers);
     if (r.status !== 'ok') return { status: 'invalid', kind: 'commonCore', problem: r.problem };
     readings.push(r.reading);
+    if (readings.length === 1 && sets.length > 1 && onFirst)
+      onFirst({ ...commonCoreResult(scenario, variants, readings.slice(), now() - t0), partial: true as const });
   }
   return commonCoreResult(scenario, variants, readings, now() - t0);
 }

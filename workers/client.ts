@@ -158,13 +158,14 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
   function request<T>(
     kind: RequestKind,
     size: number,
-    viaWorker: (a: Comlink.Remote<AnalysisApi>) => Promise<T>,
+    viaWorker: (a: Comlink.Remote<AnalysisApi>, isLatest: () => boolean) => Promise<T>,
     local?: () => Promise<T>,
   ): Promise<ClientResult<T>> {
     const id = ++seq;
-    lane(kind).latest = id;
+    const l = lane(kind);
+    l.latest = id;
     if (local && opts.mainThread !== 'never' && mayRunOnMainThread(kind, size, opts.mainThreadMaxSize ?? MAIN_THREAD_MAX_SIZE)) return onMain(kind, id, local);
-    return onWorker(kind, id, viaWorker);
+    return onWorker(kind, id, (a) => viaWorker(a, () => l.latest === id));
   }
 
   const safeSize = (kind: RequestKind, scenario: Scenario, pair?: readonly ActorId[]) => {
@@ -186,7 +187,22 @@ export function createAnalysisClient(makeWorker: () => WorkerLike & Worker, opts
       if (!l.api) start(l);
       void l.api!.warm().catch(() => undefined);
     },
-    commonCore: (scenario: Scenario, variants: string[]) => request<CommonCoreAnalysis>('commonCore', Infinity, (a) => a.analyseCommonCore(scenario, variants)),
+    /**
+     * The common core under the variants and each reading. `onFirst` gets the chosen variants'
+     * reading alone as soon as the worker has it (only while this request is the latest).
+     */
+    commonCore: (scenario: Scenario, variants: string[], onFirst?: (first: CommonCoreAnalysis) => void) =>
+      request<CommonCoreAnalysis>('commonCore', Infinity, (a, isLatest) =>
+        a.analyseCommonCore(
+          scenario,
+          variants,
+          onFirst
+            ? Comlink.proxy((first: CommonCoreAnalysis) => {
+                if (isLatest()) onFirst(first);
+              })
+            : undefined,
+        ),
+      ),
     /** The sensitivity of every assumed bound, per reading: its own lane, so live common-core edits are not held up by it. */
     sensitivity: (scenario: Scenario, variants: string[]) =>
       request<SensitivityAnalysis>('sensitivity', Infinity, (a) => a.analyseSensitivity(scenario, variants)),

@@ -2,9 +2,9 @@
  * Analyse: the common core of the scenario under the chosen variants and under each reading,
  * and the coalition graph of the compatible sets. Recomputed live in the worker on every edit.
  */
-import { For, Show, Suspense, createSignal, lazy } from 'solid-js';
+import { For, Show, Suspense, createMemo, createSignal, lazy, type JSX } from 'solid-js';
 import { useWorkspace } from '../../state/context';
-import type { LiveAnalysis } from '../../state/analysis';
+import { freshnessWords, type Answer, type LiveAnalysis, type Slot } from '../../state/analysis';
 import { CommonCoreCard } from './CommonCoreCard';
 import { coreFrame } from './coreFrame';
 import { RoundGameCard } from './RoundGameCard';
@@ -16,6 +16,7 @@ import { buildRoundGame } from '../../../models/domain/roundGame';
 import { initialHoldings } from '../../../models/domain/legality';
 import { applyVariants, initialState } from '../../../models/domain/index';
 import { download } from '../../app/files';
+import { Term } from '../../ui/Glossary';
 
 const KIND_LABEL: Record<string, string> = {
   commonCore: 'common core',
@@ -31,6 +32,7 @@ const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function AnalyseView(props: { live: LiveAnalysis }) {
   const w = useWorkspace();
+  const sameScenario = useSameScenario();
   const [frame, setFrame] = createSignal(0);
   const spatial = createLiveSpatial(
     props.live.client,
@@ -38,6 +40,15 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
     () => w.ws.variants,
   );
   const variants = () => (w.scenario()?.variants ?? []).filter((v) => v.kind === 'variant');
+  // The graph draws the common core's first reading with the scenario it was computed for.
+  const graphFrames = createMemo(() => {
+    const a = sameScenario(props.live.core().answer);
+    const rd = a?.value.status === 'ok' ? a.value.readings[0] : undefined;
+    if (!a || !rd) return undefined;
+    const note = freshnessWords(props.live.core(), props.live.problem());
+    return { frames: [coreFrame(a.scenario, rd, 'Status quo')], title: `Coalition graph — ${a.scenario.title}${note ? ` (${note})` : ''}` };
+  });
+  const sensitivity = () => sameScenario(props.live.sensitivity().answer);
   return (
     <div class="analyse-view">
       <Show
@@ -80,7 +91,14 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                         if (v !== other) w.setWs('pair', k, v);
                       }}
                     >
-                      <For each={s().actors}>{(a) => <option value={a.id}>{a.short}</option>}</For>
+                      {/* Each option says whether it is chosen: a select's value set before its new options exist would fall back to the first. */}
+                      <For each={s().actors}>
+                        {(a) => (
+                          <option value={a.id} selected={a.id === w.ws.pair[k]}>
+                            {a.short}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </label>
                 )}
@@ -94,99 +112,168 @@ export function AnalyseView(props: { live: LiveAnalysis }) {
                     .join(', ')}…`
                 : props.live.busy()
                   ? 'Analysing…'
-                  : props.live.result()?.status === 'ok'
+                  : props.live.core().freshness === 'current' && props.live.core().answer?.source === 'worker'
                     ? 'Analysed in the worker.'
                     : ''}
             </p>
-            <For each={Object.entries(props.live.failed()).filter(([, m]) => m)}>
-              {([k, m]) => (
-                <p role="alert" class="no">
-                  The {KIND_LABEL[k] ?? k} analysis did not finish: {m}
-                </p>
-              )}
-            </For>
-            <Show when={props.live.result()}>
-              {(r) => (
-                <Show
-                  when={r().status === 'ok' ? r() : undefined}
-                  fallback={
-                    <p role="alert" class="no">
-                      {r().status === 'invalid' ? (r() as { problem: string }).problem : ''}
-                    </p>
-                  }
-                >
-                  {(ok) => {
-                    const res = ok() as Extract<ReturnType<typeof ok>, { status: 'ok' }>;
-                    return (
-                      <>
-                        <h2>Common core</h2>
-                        <div class="grid2">
-                          <For each={res.readings}>{(rd) => <CommonCoreCard scenario={s()} reading={rd} />}</For>
-                        </div>
-                        <SensitivityCard
-                          scenario={s()}
-                          readings={(() => {
-                            const x = props.live.sensitivity();
-                            return x?.status === 'ok' ? x.report.readings : undefined;
-                          })()}
-                          updating={props.live.sensitivityBusy()}
-                          problem={(() => {
-                            const x = props.live.sensitivity();
-                            return x && x.status !== 'ok' ? x.problem : props.live.failed().sensitivity;
-                          })()}
-                        />
-                        <Show when={props.live.roundGame()?.status === 'ok' ? props.live.roundGame() : undefined}>
-                          {(rg) => (
-                            <RoundGameCard
-                              scenario={s()}
-                              report={(rg() as Extract<ReturnType<typeof rg>, { status: 'ok' }>).report}
-                              onExport={() => {
-                                const v = applyVariants(s(), [...w.ws.variants]);
-                                if (!v.ok) return;
-                                const sc = v.value.scenario;
-                                const game = buildRoundGame(
-                                  sc,
-                                  initialState(sc),
-                                  initialHoldings(sc),
-                                  Object.fromEntries(sc.actors.map((a) => [a.id, 'engaged' as const])),
-                                  { maxProfiles: 5000 },
-                                );
-                                download(`${sc.id}-round-game.nfg`, writeNfg(game.game), 'text/plain');
-                              }}
-                            />
-                          )}
-                        </Show>
-                        <div class="grid2">
-                          <Show when={props.live.bargaining()?.status === 'ok' ? props.live.bargaining() : undefined}>
-                            {(b) => <BargainingCard scenario={s()} report={(b() as Extract<ReturnType<typeof b>, { status: 'ok' }>).report} />}
-                          </Show>
-                          <CoopResult scenario={s()} result={props.live.coop()} failed={props.live.failed().coop} />
-                        </div>
-                        <SpatialCard
-                          scenario={s()}
-                          analysis={spatial.analysis()}
-                          updating={spatial.updating()}
-                          problem={spatial.problem()}
-                          largeText={w.ws.prefs.largeText}
-                        />
-                        <Suspense fallback={<p>Loading the graph…</p>}>
-                          <CoalitionGraph
-                            frames={[coreFrame(s(), res.readings[0]!, 'Status quo')]}
-                            frame={frame()}
-                            onFrame={setFrame}
-                            title={`Coalition graph — ${s().title}`}
-                            largeText={w.ws.prefs.largeText}
-                          />
-                        </Suspense>
-                      </>
-                    );
-                  }}
-                </Show>
-              )}
-            </Show>
           </>
+        )}
+      </Show>
+      <LiveSlot slot={props.live.core()} problem={props.live.problem()} label="Common core" testid="core-slot">
+        {(a) => (
+          <Show
+            when={a.value.status === 'ok' ? a.value : undefined}
+            fallback={
+              <p role="alert" class="no">
+                {a.value.status === 'invalid' ? a.value.problem : ''}
+              </p>
+            }
+          >
+            {(ok) => (
+              <>
+                <h2>
+                  <Term id="common-core">Common core</Term>
+                </h2>
+                <div class="grid2">
+                  <For each={ok().readings}>{(rd) => <CommonCoreCard scenario={a.scenario} reading={rd} />}</For>
+                  <Show when={ok().partial}>
+                    <p class="card muted" data-testid="readings-pending">
+                      The other <Term id="reading">readings</Term>: updating…
+                    </p>
+                  </Show>
+                </div>
+              </>
+            )}
+          </Show>
+        )}
+      </LiveSlot>
+      <Show when={sensitivity()?.scenario ?? w.scenario()}>
+        {(sc) => (
+          <SensitivityCard
+            scenario={sc()}
+            readings={(() => {
+              const x = sensitivity()?.value;
+              return x?.status === 'ok' ? x.report.readings : undefined;
+            })()}
+            updating={props.live.sensitivity().freshness === 'updating'}
+            status={props.live.sensitivity().freshness === 'failed' ? undefined : freshnessWords(props.live.sensitivity(), props.live.problem())}
+            problem={(() => {
+              const sl = props.live.sensitivity();
+              if (sl.freshness === 'failed') return sl.failure;
+              const x = sensitivity()?.value;
+              return x && x.status !== 'ok' ? x.problem : undefined;
+            })()}
+          />
+        )}
+      </Show>
+      <LiveSlot slot={props.live.roundGame()} problem={props.live.problem()} label="The opening round game" testid="round-game-slot">
+        {(a) => (
+          <Show
+            when={a.value.status === 'ok' ? a.value.report : undefined}
+            fallback={
+              <p role="alert" class="no">
+                The round game was not computed — {a.value.status === 'invalid' ? a.value.problem : ''}.
+              </p>
+            }
+          >
+            {(report) => (
+              <RoundGameCard
+                scenario={a.scenario}
+                report={report()}
+                onExport={() => {
+                  const v = applyVariants(a.scenario, a.variants);
+                  if (!v.ok) return;
+                  const sc = v.value.scenario;
+                  const game = buildRoundGame(sc, initialState(sc), initialHoldings(sc), Object.fromEntries(sc.actors.map((x) => [x.id, 'engaged' as const])), {
+                    maxProfiles: 5000,
+                  });
+                  download(`${sc.id}-round-game.nfg`, writeNfg(game.game), 'text/plain');
+                }}
+              />
+            )}
+          </Show>
+        )}
+      </LiveSlot>
+      <div class="grid2">
+        <LiveSlot slot={props.live.bargaining()} problem={props.live.problem()} label="Bargaining" testid="bargaining-slot">
+          {(a) => (
+            <Show
+              when={a.value.status === 'ok' ? a.value.report : undefined}
+              fallback={
+                <p role="alert" class="card no">
+                  Bargaining was not computed — {a.value.status === 'invalid' ? a.value.problem : ''}.
+                </p>
+              }
+            >
+              {(report) => <BargainingCard scenario={a.scenario} report={report()} />}
+            </Show>
+          )}
+        </LiveSlot>
+        <LiveSlot slot={props.live.coop()} problem={props.live.problem()} label="The TU cooperative game" testid="coop-slot">
+          {(a) => <CoopResult scenario={a.scenario} result={a.value} />}
+        </LiveSlot>
+      </div>
+      <Show when={w.scenario()}>
+        {(s) => (
+          <SpatialCard
+            scenario={s()}
+            analysis={spatial.analysis()}
+            updating={spatial.updating()}
+            problem={spatial.problem()}
+            largeText={w.ws.prefs.largeText}
+          />
+        )}
+      </Show>
+      <Show when={graphFrames()}>
+        {(g) => (
+          <Suspense fallback={<p>Loading the graph…</p>}>
+            <CoalitionGraph frames={g().frames} frame={frame()} onFrame={setFrame} title={g().title} largeText={w.ws.prefs.largeText} />
+          </Suspense>
         )}
       </Show>
     </div>
   );
+}
+
+/**
+ * One analysis's place on the page: the answer held (drawn with the scenario it was computed
+ * for), dimmed and labelled whenever it is not the current input's — "updating…", stale while
+ * the scenario has a problem, or why it did not finish. An answer for another scenario
+ * altogether is not drawn at all while the current one's is computed.
+ */
+function LiveSlot<T>(props: { slot: Slot<T>; problem: string | undefined; label: string; testid: string; children: (a: Answer<T>) => JSX.Element }) {
+  const sameScenario = useSameScenario();
+  const words = () => freshnessWords(props.slot, props.problem);
+  const shown = () => sameScenario(props.slot.answer);
+  return (
+    <div
+      class="live-slot"
+      data-testid={props.testid}
+      data-freshness={props.slot.freshness}
+      aria-busy={props.slot.freshness === 'updating'}
+      style={props.slot.freshness === 'current' ? undefined : { opacity: 0.6 }}
+    >
+      <Show when={words()}>
+        <p class="muted small" role="status" data-testid="freshness">
+          {props.label}: {words()}
+        </p>
+      </Show>
+      <Show when={shown()} keyed>
+        {(a) => props.children(a)}
+      </Show>
+    </div>
+  );
+}
+
+/**
+ * The answer, unless it was computed for another scenario altogether than the one open (a
+ * built-in picked or a file imported since): that one is not drawn while the new one's is
+ * computed. While the scenario has a problem, the last answer is kept (marked stale).
+ */
+function useSameScenario() {
+  const w = useWorkspace();
+  return <T,>(a: Answer<T> | undefined): Answer<T> | undefined => {
+    const s = w.scenario();
+    return a && (!s || a.scenario.id === s.id) ? a : undefined;
+  };
 }

@@ -1,9 +1,10 @@
 /** Bargaining for the chosen pair, the TU cooperative game (TU core, Shapley value, nucleolus) and the spatial forecast. */
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import type { BargainingReport } from '../../../models/analysis/bargaining/index';
 import type { CoopReport } from '../../../models/analysis/coop/index';
 import type { CoopAnalysis } from '../../../workers/api';
+import { Term } from '../../ui/Glossary';
 
 const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
 const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
@@ -19,7 +20,7 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
       .map((x) => `${x.probability < 1 ? `${(x.probability * 100).toFixed(0)}%: ` : ''}${x.moves.length ? x.moves.map(label).join(' + ') : 'status quo'}`)
       .join('; ');
   const point = (
-    title: string,
+    title: JSX.Element,
     p: { utilities: Record<string, number>; gains: Record<string, number>; deal: { moves: string[]; probability: number }[] } | null | undefined,
   ) => (
     <tr>
@@ -52,8 +53,9 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
         Bargaining: {name(a())} and {name(b())}
       </h2>
       <p class="small muted">
-        Outcomes their own moves can reach, lotteries included; disagreement = the status quo ({f3(r().disagreement[a()])}, {f3(r().disagreement[b()])}).
-        Rubinstein: {name(r().rubinstein.first)} proposes first; shares of the surplus{' '}
+        Outcomes their own moves can reach, lotteries included; disagreement = the <Term id="status-quo">status quo</Term> ({f3(r().disagreement[a()])},{' '}
+        {f3(r().disagreement[b()])}).
+        <Term id="rubinstein">Rubinstein</Term>: {name(r().rubinstein.first)} proposes first; shares of the surplus{' '}
         {Object.entries(r().rubinstein.surplusShare)
           .map(([k, v]) => `${name(k)} ${(v * 100).toFixed(1)}%`)
           .join(', ')}{' '}
@@ -77,9 +79,9 @@ export function BargainingCard(props: { scenario: Scenario; report: BargainingRe
           </tr>
         </thead>
         <tbody>
-          {point('Nash bargaining', r().nash)}
-          {point('Kalai–Smorodinsky', r().kalaiSmorodinsky)}
-          {point('Rubinstein', r().rubinstein.agreement)}
+          {point(<Term id="nash-bargaining">Nash bargaining</Term>, r().nash)}
+          {point(<Term id="kalai-smorodinsky">Kalai–Smorodinsky</Term>, r().kalaiSmorodinsky)}
+          {point(<Term id="rubinstein">Rubinstein</Term>, r().rubinstein.agreement)}
           {point('Best pure deal', r().bestPureDeal)}
         </tbody>
       </table>
@@ -145,7 +147,8 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
         common core above.
       </p>
       <p>
-        v(N) = {f3(r().grandCoalition.worth)}. The TU core is <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
+        v(N) = {f3(r().grandCoalition.worth)}. The <Term id="tu-core">TU core</Term> is{' '}
+        <strong class={r().coreEmpty ? 'no' : 'yes'}>{r().coreEmpty ? 'empty' : 'not empty'}</strong>
         <Show when={r().coreEmpty && r().leastCore.epsilon !== null}> (least core ε = {f3(r().leastCore.epsilon)})</Show>.
         {r().exact ? '' : " (approximate: some coalitions' searches were cut short)"}
       </p>
@@ -160,10 +163,10 @@ export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
               {r().coreEmpty ? 'TU least core' : 'TU core allocation'}
             </th>
             <th scope="col" class="num">
-              Shapley value
+              <Term id="shapley-value">Shapley value</Term>
             </th>
             <th scope="col" class="num">
-              Nucleolus
+              <Term id="nucleolus">Nucleolus</Term>
             </th>
           </tr>
         </thead>

@@ -9,6 +9,7 @@ import type { ReadingReport } from '../../../workers/api';
 import type { ActorStatus } from '../../../models/analysis/commonCore/index';
 import type { Scenario } from '../../../models/domain/types';
 import { formatNatural } from '../../../models/domain/space';
+import { Term } from '../../ui/Glossary';
 
 /** A tag as words: "no-second-front" → "no second front". */
 export const featureWords = (tag: string) => tag.replace(/[-_]+/g, ' ');
@@ -38,7 +39,7 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
       </Show>
       <Show when={r().status !== 'too-large'}>
         <p>
-          Common core of {r().actors.length} actors:{' '}
+          <Term id="common-core">Common core</Term> of {r().actors.length} actors:{' '}
           <strong class={r().nonEmpty ? 'yes' : 'no'} data-testid="core-status">
             {r().nonEmpty ? 'exists' : 'empty'}
           </strong>
@@ -86,7 +87,7 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
         </Show>
         <Show when={!r().nonEmpty}>
           <div>
-            Maximal compatible sets, each with its members’ utilities at its own most robust point:
+            <Term id="maximal-compatible-set">Maximal compatible sets</Term>, each with its members’ utilities at its own most robust point:
             <ul data-testid="maximal-sets">
               <For each={r().maximalSets ?? r().maximalCompatibleSets.map((actors) => ({ actors, utilityAtCentre: {}, free: [] as string[] }))}>
                 {(m) => (
@@ -103,7 +104,7 @@ export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingRepo
                 )}
               </For>
             </ul>
-            Smallest exits that would let a common core exist:
+            <Term id="minimal-exit">Smallest exits</Term> that would let a common core exist:
             <ul data-testid="minimal-exits">
               <For each={r().minimalExitSets}>{(s) => <li>{set(s)}</li>}</For>
             </ul>

@@ -7,6 +7,7 @@ import { For, Show } from 'solid-js';
 import { HOLD } from '../../../models/domain/legality';
 import type { Scenario } from '../../../models/domain/types';
 import type { RoundGameReport } from '../../../models/analysis/roundGameReport';
+import { Term } from '../../ui/Glossary';
 
 /**
  * A probability as the solver gave it ("p/q", an integer or a decimal), in words a reader can
@@ -48,7 +49,9 @@ export function RoundGameCard(props: { scenario: Scenario; report: RoundGameRepo
         <Show when={r().holding.length}> — {r().holding.map(name).join(', ')} hold</Show>
         <Show when={r().leftOut.length}>; {r().leftOut.length} weaker moves left out to keep the game small</Show>.
       </p>
-      <h3>Pure Nash equilibria: {r().pureCount}</h3>
+      <h3>
+        Pure <Term id="nash-equilibrium">Nash equilibria</Term>: {r().pureCount}
+      </h3>
       <Show when={r().pure.length} fallback={<p>None: from every profile someone gains by moving alone.</p>}>
         <table data-testid="pure-equilibria">
           <thead>
@@ -81,8 +84,12 @@ export function RoundGameCard(props: { scenario: Scenario; report: RoundGameRepo
           </tbody>
         </table>
       </Show>
-      <p>{r().paretoCount.toLocaleString('en-GB')} Pareto-optimal profiles.</p>
-      <h3>Strictly dominated moves ({r().dominance.mixed ? 'by pure or mixed strategies' : 'by pure strategies'})</h3>
+      <p>
+        {r().paretoCount.toLocaleString('en-GB')} <Term id="pareto-optimal">Pareto-optimal</Term> profiles.
+      </p>
+      <h3>
+        Strictly <Term id="dominated-move">dominated moves</Term> ({r().dominance.mixed ? 'by pure or mixed strategies' : 'by pure strategies'})
+      </h3>
       <Show when={r().dominance.eliminated.length} fallback={<p>No move is strictly dominated.</p>}>
         <ul class="small" data-testid="dominated">
           <For each={r().dominance.eliminated}>

@@ -9,6 +9,7 @@ import { For, Show } from 'solid-js';
 import type { SensitivityReading } from '../../../workers/api';
 import type { BoundSensitivity, ClaimInterval } from '../../../models/analysis/commonCore/index';
 import type { Scenario } from '../../../models/domain/types';
+import { Term } from '../../ui/Glossary';
 
 const num = (x: number) => String(+x.toFixed(3));
 
@@ -46,17 +47,24 @@ export function intervalWords(c: ClaimInterval, b: BoundSensitivity, name: (id: 
   return `${what} while ${who} is ${c.fromIncluded ? '≥' : '>'} ${num(c.from)} and ${c.toIncluded ? '≤' : '<'} ${num(c.to)}`;
 }
 
-export function SensitivityCard(props: { scenario: Scenario; readings: readonly SensitivityReading[] | undefined; updating: boolean; problem?: string }) {
+/** `status`, when given, replaces the "updating…" words (e.g. to say the answer is stale). */
+export function SensitivityCard(props: {
+  scenario: Scenario;
+  readings: readonly SensitivityReading[] | undefined;
+  updating: boolean;
+  status?: string;
+  problem?: string;
+}) {
   const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
   const moving = (b: BoundSensitivity) => b.claims.filter((c) => !robust(c));
   return (
     <section class="card sensitivity-card" aria-labelledby="sens-title" data-testid="sensitivity">
       <h2 id="sens-title">Sensitivity to the assumed bounds</h2>
       <p class="small muted">
-        Each bound marked as an assumption in its source, with the exact interval over which each result of the common core keeps its present value (the core
-        empty or not, each single-actor exit, each pair sharing a feature).{' '}
+        <Term id="sensitivity">Sensitivity</Term>: each bound marked as an assumption in its source, with the exact interval over which each result of the
+        common core keeps its present value (the core empty or not, each single-actor exit, each pair sharing a feature).{' '}
         <span aria-live="polite" data-testid="sensitivity-status">
-          {props.updating ? 'updating…' : ''}
+          {props.status ?? (props.updating ? 'updating…' : '')}
         </span>
       </p>
       <Show when={props.problem}>

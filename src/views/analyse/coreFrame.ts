@@ -45,7 +45,7 @@ export function coreFrame(
 ): OutlinedFrame {
   const order = new Map(scenario.actors.map((a, i) => [a.id, i]));
   const sets = [...reading.maximalCompatibleSets].filter((m) => m.length >= 2).sort((a, b) => b.length - a.length);
-  return groupedFrame(
+  const frame = groupedFrame(
     {
       scenario,
       state,
@@ -61,4 +61,12 @@ export function coreFrame(
     sets.map((m, i) => ({ id: `set${i + 1}`, label: `Compatible set ${i + 1}`, members: m })),
     { box: '', outline: 'minimums compatible (a maximal compatible set)' },
   );
+  if (reading.status !== 'too-large') return frame;
+  // Nothing is known of the sets or pairs: say so, rather than "no groups" (which reads as an empty core).
+  const tooLarge = `Common core not computed — ${reading.message ?? 'too large'}: the compatible pairs and sets are unknown, so none is drawn.`;
+  return {
+    ...frame,
+    label: `${label} (common core too large to compute)`,
+    summary: [tooLarge, ...frame.summary.filter((l) => l !== 'No groups at this position.')],
+  };
 }

@@ -11,7 +11,7 @@ import type { ReadingReport, RoundGameAnalysis } from '../../../workers/api';
 import { baselineReading, createPanelClient } from './panelClient';
 import { coreFrame } from '../analyse/coreFrame';
 import { useWorkspace } from '../../state/context';
-import type { Side } from './CompareView';
+import { sideLabel, type Side } from './CompareView';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
@@ -54,7 +54,10 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
   const name = (id: string) => props.left.scenario?.actors.find((a) => a.id === id)?.short ?? id;
   const set = (xs: readonly string[][] | undefined) => (xs ?? []).map((m) => `{${m.map(name).join(', ')}}`).join(' ');
   const label = (s: Scenario | undefined, id: string) => (id === HOLD ? 'Hold' : (s?.moves.find((m) => m.id === id)?.label ?? id));
-  const title = (s: Side) => (s.ids.length ? s.ids.join(' + ') : 'baseline');
+  const title = (s: Side) => sideLabel(s, w.scenario());
+  /** A set-valued row: unknown, not empty, when the common core was too large to compute. */
+  const sets = (r: ReadingReport | undefined, xs: (r: ReadingReport) => readonly string[][]) =>
+    r?.status === 'too-large' ? 'unknown (too large to compute)' : set(r ? xs(r) : undefined);
   return (
     <>
       <section class="card" aria-labelledby="cmp-core">
@@ -73,9 +76,12 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
           <tbody>
             {(() => {
               const rows: [string, (r?: ReadingReport) => string][] = [
-                ['Common core', (r) => (r ? (r.nonEmpty ? 'exists' : 'empty') : '…')],
-                ['Maximal compatible sets', (r) => set(r?.maximalCompatibleSets)],
-                ['Minimal exit sets', (r) => set(r?.minimalExitSets)],
+                [
+                  'Common core',
+                  (r) => (r ? (r.status === 'too-large' ? `too large to compute (${r.message ?? 'too large'})` : r.nonEmpty ? 'exists' : 'empty') : '…'),
+                ],
+                ['Maximal compatible sets', (r) => sets(r, (x) => x.maximalCompatibleSets)],
+                ['Minimal exit sets', (r) => sets(r, (x) => x.minimalExitSets)],
                 ['Binding conditions', (r) => (r?.binding ?? []).map((b) => b.label).join('; ')],
               ];
               return (
@@ -134,6 +140,7 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
               largeText={w.ws.prefs.largeText}
               height={420}
               fileStem="coreplay-compare-left"
+              timeline={false}
             />
             <CoalitionGraph
               frames={[coreFrame(props.right.scenario!, cores().right!, title(props.right))]}
@@ -143,6 +150,7 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
               largeText={w.ws.prefs.largeText}
               height={420}
               fileStem="coreplay-compare-right"
+              timeline={false}
             />
           </Suspense>
         </div>

@@ -13,6 +13,12 @@ export interface Side {
   problem?: string;
 }
 
+/** A side's name in words: "As encoded", or its variants' and readings' labels joined by " + " (the scenario holds the labels). */
+export function sideLabel(side: Pick<Side, 'ids'>, scenario: Scenario | undefined): string {
+  if (!side.ids.length) return 'As encoded';
+  return side.ids.map((id) => scenario?.variants.find((v) => v.id === id)?.label ?? id).join(' + ');
+}
+
 function useSides() {
   const w = useWorkspace();
   const side = (ids: () => string[]) =>
@@ -76,7 +82,8 @@ export function CompareView(props: { extra?: (sides: { left: Side; right: Side }
     });
     return { dims, actors };
   });
-  const label = (s: Side) => (s.ids.length ? s.ids.join(' + ') : 'baseline');
+  const w = useWorkspace();
+  const label = (s: Side) => sideLabel(s, w.scenario());
 
   return (
     <div class="compare-view">

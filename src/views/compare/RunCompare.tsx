@@ -53,6 +53,14 @@ function roundDifferences(a: Session, b: Session, k: number): string[] {
   return out;
 }
 
+/** A run's name with the variants it was played under, e.g. "Class run — Klaipeda reopens" (or "— as encoded"). */
+export function runTitle(s: Session): string {
+  const doc = s.run.scenario as { variants?: { id?: unknown; label?: unknown }[] } | null;
+  const label = (id: string) =>
+    s.scenario.variants.find((v) => v.id === id)?.label ?? (doc?.variants ?? []).find((v) => v.id === id && typeof v.label === 'string')?.label ?? id;
+  return `${s.run.title} — ${s.run.variants.length ? s.run.variants.map((id) => String(label(id))).join(' + ') : 'as encoded'}`;
+}
+
 export function RunCompare() {
   const p = usePlay();
   const { notify } = useNotices();
@@ -136,10 +144,10 @@ export function RunCompare() {
                   <tr>
                     <th scope="col">Dimension</th>
                     <th scope="col" class="num">
-                      {a.run.title}
+                      {runTitle(a)}
                     </th>
                     <th scope="col" class="num">
-                      {b.run.title}
+                      {runTitle(b)}
                     </th>
                   </tr>
                 </thead>
@@ -183,19 +191,21 @@ export function RunCompare() {
                       frames={framesL()}
                       frame={Math.min(round(), framesL().length - 1)}
                       onFrame={setRound}
-                      title={`Left: ${a.run.title}`}
+                      title={`Left: ${runTitle(a)}`}
                       largeText={w.ws.prefs.largeText}
                       height={420}
                       fileStem="coreplay-compare-run-left"
+                      timeline={false}
                     />
                     <CoalitionGraph
                       frames={framesR()}
                       frame={Math.min(round(), framesR().length - 1)}
                       onFrame={setRound}
-                      title={`Right: ${b.run.title}`}
+                      title={`Right: ${runTitle(b)}`}
                       largeText={w.ws.prefs.largeText}
                       height={420}
                       fileStem="coreplay-compare-run-right"
+                      timeline={false}
                     />
                   </div>
                 </Suspense>
@@ -216,8 +226,8 @@ export function RunCompare() {
                   <tr>
                     <th scope="col">Round</th>
                     <th scope="col">Actor</th>
-                    <th scope="col">Left: move, utility</th>
-                    <th scope="col">Right: move, utility</th>
+                    <th scope="col">{runTitle(a)}: move, utility</th>
+                    <th scope="col">{runTitle(b)}: move, utility</th>
                   </tr>
                 </thead>
                 <tbody>

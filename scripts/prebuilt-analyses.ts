@@ -1,0 +1,28 @@
+/**
+ * The common core of each built-in scenario as it ships (no variants chosen), computed when the
+ * app is built by the same models code the worker runs, so the first analysis is on screen as
+ * soon as the page has read its scenario. Keyed by the answer's `inputHash` (hashInput of the
+ * parsed scenario and the variants): an edited scenario hashes differently and is never shown a
+ * prebuilt answer. The worker recomputes every answer anyway and replaces the prebuilt one.
+ *
+ * Loaded by the `prebuiltAnalyses` plugin (scripts/prebuilt-plugin.ts) as the module
+ * `virtual:coreplay-prebuilt`.
+ */
+import { BUILTINS, builtinDoc, parseScenarioStructure } from '../models/scenario/index';
+import { analyseCommonCore, type CommonCoreAnalysis } from '../workers/api';
+
+export type PrebuiltAnalyses = Record<string, Extract<CommonCoreAnalysis, { status: 'ok' }>>;
+
+export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
+  const out: PrebuiltAnalyses = {};
+  for (const name of Object.keys(BUILTINS)) {
+    const parsed = parseScenarioStructure(builtinDoc(name));
+    if (!parsed.ok) throw new Error(`the built-in scenario "${name}" does not parse: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    // The page hashes a JSON copy of its parsed scenario; hash the same text here.
+    const scenario = JSON.parse(JSON.stringify(parsed.doc));
+    const r = await analyseCommonCore(scenario, []);
+    if (r.status !== 'ok') throw new Error(`the built-in scenario "${name}" has no common core: ${r.problem}`);
+    out[r.inputHash] = { ...r, ms: 0 };
+  }
+  return out;
+}
