@@ -89,7 +89,9 @@ export function layoutBoxes(req: LayoutRequest): LayoutResult {
     headless: true,
     styleEnabled: true,
     style: [
-      { selector: 'node', style: { shape: 'rectangle', width: 'data(w)', height: 'data(h)', 'border-width': 0, label: '' } },
+      { selector: 'node', style: { shape: 'rectangle', 'border-width': 0, label: '' } },
+      // Only the boxes carry a size: a coalition's follows its members (mapping it would warn).
+      { selector: 'node[w][h]', style: { width: 'data(w)', height: 'data(h)' } },
       { selector: ':parent', style: { padding: `${pad}px` } },
     ],
     elements: [

@@ -56,6 +56,8 @@ export interface CoalitionGraphProps {
    * folded under the canvas, and no timeline when there is only one frame.
    */
   compact?: boolean;
+  /** False when the page has its own round control for this graph (e.g. one slider for two graphs side by side). */
+  timeline?: boolean;
 }
 
 /** A frame waiting to be applied: the instance it is for, its elements, and whether to animate to it. */
@@ -99,6 +101,10 @@ function CoalitionGraph(props: CoalitionGraphProps) {
   const layouts = createLayoutQueue(async (animate, isStale) => {
     const c = cy();
     if (!c || c.nodes().length === 0) return drawHold.release();
+    // Measuring every box with its label is a task of its own, not part of the one that applied the frame.
+    await nextTask();
+    // A stale request keeps the hold: the newer layout, already asked for, releases it.
+    if (isStale() || c.destroyed()) return;
     const m = measure(c);
     const result = await layoutInWorker({ ...m.request, groupPadding: bigLabels() ? 40 : 32 });
     // Placing the answer and the draw that follows are a task each, not both in the message's.
@@ -290,7 +296,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
         </details>
       </Show>
 
-      <Show when={!props.compact || count() > 1}>
+      <Show when={props.timeline !== false && (!props.compact || count() > 1)}>
         <Timeline index={index()} count={count()} onGo={go} frameText={frameText()} status={status()} />
       </Show>
 
