@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { apply, playBots, type RunEvent, type Session } from '../../models/machines/index';
-import { inlineBots, workerBots } from '../../server/bots';
+import { type BotRunner, inlineBots, workerBots } from '../../server/bots';
 import type { CreateRequest } from '../../server/protocol';
 import { freshSession } from '../../server/room';
 import { headerScenario } from '../../server/scenarios';
@@ -95,41 +95,59 @@ describe('bots on a worker thread', () => {
     expect(a.events).toEqual(expectedLog(a.header, a.events));
   }, 120_000);
 
-  it('a room waiting for its equilibrium bots does not hold up another room', async () => {
-    const order = async (r: Running): Promise<string[]> => {
-      // Room A: eight equilibrium bots (the round game solved at every round start); room B: teams only.
-      const a = await openRoom(
-        r,
-        belarusSetup({
-          seats: {
-            regime: { kind: 'team', team: 'Minsk' },
-            us: { kind: 'team', team: 'Washington' },
-            ...Object.fromEntries(BOTS.map((x) => [x, { kind: 'bot', strategy: 'equilibrium' }])),
-          },
-        }),
-      );
-      const b = await openRoom(r, belarusSetup({ seats: { regime: { kind: 'team', team: 'Minsk' }, us: { kind: 'team', team: 'Washington' } } }));
-      const minskB = await joinTeam(r, b.code, 'Minsk');
-      ok(await call(b.teacher, 'teacher:run', { event: { type: 'START_ROUND' } }));
-      const done: string[] = [];
-      const startA = call(a.teacher, 'teacher:run', { event: { type: 'START_ROUND' } }, 60_000).then((x) => {
-        ok(x);
-        done.push('A: round started, bots moved');
-      });
-      await new Promise((res) => setTimeout(res, 100));
-      const commitB = call(minskB.socket, 'team:commit', { move: 'release_50' }, 60_000).then((x) => {
-        ok(x);
-        done.push('B: commit');
-      });
-      await Promise.all([startA, commitB]);
-      return done;
+  it('a room waiting for its bots does not hold up another room', async () => {
+    // Room A's bots answer only when the test lets them (as a slow round game would): room B's
+    // commit must be taken meanwhile, and room A's round must then go on with its bots' events.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((res) => {
+      release = res;
+    });
+    let asked: () => void = () => undefined;
+    const waiting = new Promise<void>((res) => {
+      asked = res;
+    });
+    const pool = workerBots(1);
+    const held: BotRunner = {
+      events: async (snapshot, seats) => {
+        const events = await pool.events(snapshot, seats);
+        if (events.length && seats.russia?.kind === 'bot' && seats.russia.strategy === 'equilibrium') {
+          asked();
+          await gate;
+        }
+        return events;
+      },
+      close: () => pool.close(),
     };
-    const pooled = await start({ bots: workerBots(1) });
-    running.push(pooled);
-    expect(await order(pooled)).toEqual(['B: commit', 'A: round started, bots moved']);
-    // The same rooms with the bots on the event loop: room B waits for room A's bots.
-    const inline = await start({ bots: inlineBots });
-    running.push(inline);
-    expect(await order(inline)).toEqual(['A: round started, bots moved', 'B: commit']);
+    const r = await start({ bots: held });
+    running.push(r);
+    const a = await openRoom(
+      r,
+      belarusSetup({
+        seats: {
+          regime: { kind: 'team', team: 'Minsk' },
+          us: { kind: 'team', team: 'Washington' },
+          ...Object.fromEntries(BOTS.map((x) => [x, { kind: 'bot', strategy: 'equilibrium' }])),
+        },
+      }),
+    );
+    const b = await openRoom(r, belarusSetup({ seats: { regime: { kind: 'team', team: 'Minsk' }, us: { kind: 'team', team: 'Washington' } } }));
+    const minskB = await joinTeam(r, b.code, 'Minsk');
+    ok(await call(b.teacher, 'teacher:run', { event: { type: 'START_ROUND' } }));
+    const done: string[] = [];
+    const startA = call(a.teacher, 'teacher:run', { event: { type: 'START_ROUND' } }, 60_000).then((x) => {
+      ok(x);
+      done.push('A: round started, bots moved');
+    });
+    await waiting;
+    ok(await call(minskB.socket, 'team:commit', { move: 'release_50' }, 60_000));
+    done.push('B: commit');
+    release();
+    await startA;
+    expect(done).toEqual(['B: commit', 'A: round started, bots moved']);
+    // Room A's round went on with its eight bots' moves once they answered.
+    const exported = ok(await call(a.teacher, 'teacher:export', {}));
+    const events = (JSON.parse(exported.runFile) as { events: RunEvent[] }).events;
+    const movers = events.filter((e) => e.type === 'COMMIT_MOVE').map((e) => (e as { actor: string }).actor);
+    expect([...movers].sort()).toEqual([...BOTS].sort());
   }, 180_000);
 });
