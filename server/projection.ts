@@ -52,21 +52,40 @@ export function teamsOf(seats: Readonly<Record<ActorId, Seat>>): Map<string, Act
   return out;
 }
 
-export function viewerActors(room: Pick<RoomView, 'seats' | 'context'>, viewer: Viewer): ActorId[] {
-  if (viewer.role === 'teacher') return room.context.scenario.actors.map((a) => a.id);
-  if (viewer.role === 'projector') return [];
-  return teamsOf(room.seats).get(viewer.team) ?? [];
+/**
+ * The parts of a room's projections that do not depend on the viewer. A broadcast computes them
+ * once for the room's dozen audiences: the projections then share these objects, which is less
+ * work and, as Socket.IO keeps each broadcast for connection-state recovery, less memory held.
+ */
+export interface SharedParts {
+  readonly teamActors: ReadonlyMap<string, ActorId[]>;
+  readonly teams: readonly TeamView[];
+  readonly hasCommitted: Readonly<Record<ActorId, boolean>>;
 }
 
-export function project(room: RoomView, viewer: Viewer, now: number): Projection {
-  const actors = viewerActors(room, viewer);
-  const seen = viewFor(room.phase, room.context, actors);
-  const c = room.context;
+export function sharedParts(room: Pick<RoomView, 'seats' | 'devices' | 'connected' | 'phase' | 'context'>): SharedParts {
+  const teamActors = teamsOf(room.seats);
   const teams: TeamView[] = [];
-  for (const [team, list] of teamsOf(room.seats)) {
+  for (const [team, list] of teamActors) {
     const admitted = room.devices.filter((d) => d.team === team && d.status === 'active');
     teams.push({ team, actors: list, devices: admitted.length, connected: admitted.filter((d) => (room.connected[d.deviceId] ?? 0) > 0).length });
   }
+  // Who has committed is public in every phase (viewFor): the public view's record serves everyone.
+  return { teamActors, teams, hasCommitted: viewFor(room.phase, room.context, []).hasCommitted };
+}
+
+export function viewerActors(room: Pick<RoomView, 'seats' | 'context'>, viewer: Viewer, teamActors?: ReadonlyMap<string, ActorId[]>): ActorId[] {
+  if (viewer.role === 'teacher') return room.context.scenario.actors.map((a) => a.id);
+  if (viewer.role === 'projector') return [];
+  return (teamActors ?? teamsOf(room.seats)).get(viewer.team) ?? [];
+}
+
+/** `shared`: the room's `sharedParts`, when several viewers are projected from the same state. */
+export function project(room: RoomView, viewer: Viewer, now: number, shared: SharedParts = sharedParts(room)): Projection {
+  const actors = viewerActors(room, viewer, shared.teamActors);
+  const seen = viewFor(room.phase, room.context, actors);
+  const c = room.context;
+  const teams = shared.teams;
   const messages =
     viewer.role === 'teacher' ? room.messages : viewer.role === 'team' ? room.messages.filter((m) => m.from === viewer.team || m.to === viewer.team) : [];
   const role: Role = viewer.role;
@@ -84,7 +103,7 @@ export function project(room: RoomView, viewer: Viewer, now: number): Projection
     world: seen.world,
     postures: seen.postures,
     holdings: c.holdings,
-    hasCommitted: seen.hasCommitted,
+    hasCommitted: shared.hasCommitted,
     committed: seen.committed,
     offers: seen.offers,
     deals: c.deals,

@@ -18,7 +18,7 @@ import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
 import * as v from 'valibot';
 import { exportRun, type RunEvent } from '../models/machines/index';
 import { KeyedBuckets, TokenBucket, type BucketSpec } from './limits';
-import { project, type Viewer } from './projection';
+import { project, sharedParts, type Viewer } from './projection';
 import {
   CLIENT_SCHEMAS,
   MAX_PACKET_BYTES,
@@ -232,7 +232,8 @@ export async function createServer(opts: ServerOptions): Promise<RoomServer> {
       if (!rooms.has(room.code)) continue;
       const view = room.view();
       const targets = audiences(room).filter(([name]) => has(name));
-      for (const [name, viewer] of targets) io.to(name).emit('state', project(view, viewer, now));
+      const shared = sharedParts(view);
+      for (const [name, viewer] of targets) io.to(name).emit('state', project(view, viewer, now, shared));
       if (lastHistoryRev.get(room) !== room.historyRev) {
         lastHistoryRev.set(room, room.historyRev);
         if (targets.length) io.to(targets.map(([name]) => name)).emit('history', historyOf(room));

@@ -37,7 +37,8 @@ export const actorMachine = setup({
   },
 }).createMachine({
   id: 'actor',
-  context: ({ input }) => ({ actor: input.actor }),
+  // `transition()` (nextPosture) builds a throwaway actor without input at every step: no exception for it.
+  context: ({ input }) => ({ actor: input?.actor ?? '' }),
   initial: 'engaged',
   on: {
     SET_POSTURE: [

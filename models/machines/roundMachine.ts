@@ -138,7 +138,9 @@ export const roundMachine = setup({
   },
 }).createMachine({
   id: 'round',
-  context: ({ input }) => initialContext(input),
+  // xstate's pure `transition()` builds a throwaway actor without input for every step and never
+  // reads its context: without an input there is nothing to compute (nor an exception to raise).
+  context: ({ input }) => (input ? initialContext(input) : (undefined as unknown as RoundContext)),
   initial: 'brief',
   states: {
     brief: {

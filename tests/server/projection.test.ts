@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../models/domain/types';
 import { apply, phaseOf, playBots, type RunEvent, type Seat, type Session } from '../../models/machines/index';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
-import { project, teamsOf, type RoomView, type Viewer } from '../../server/projection';
+import { project, sharedParts, teamsOf, type RoomView, type Viewer } from '../../server/projection';
 import type { MessageView } from '../../server/protocol';
 import { freshSession, NO_TIMER } from '../../server/room';
 import type { RunHeader } from '../../server/store';
@@ -207,5 +207,29 @@ describe('no seat sees another team’s secret move before the reveal (property)
       { numRuns: 150, seed: 20260101 },
     );
     expect(secretStates).toBeGreaterThan(50);
+  });
+});
+
+describe('a broadcast projects every seat from one set of shared parts', () => {
+  it('gives each seat exactly the projection it would get alone, over random event sequences', () => {
+    const viewers: Viewer[] = [{ role: 'teacher' }, { role: 'projector' }, ...TEAMS.map((team): Viewer => ({ role: 'team', team }))];
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 30 }), (actions) => {
+        let s = freshSession(scenario, header());
+        for (const x of actions) {
+          s = step(s, eventFor(s, x));
+          const v = viewOf(s);
+          const shared = sharedParts(v);
+          const together = viewers.map((viewer) => project(v, viewer, 3, shared));
+          for (const [i, viewer] of viewers.entries()) expect(together[i]).toEqual(project(v, viewer, 3));
+          // The seats' projections hold the same objects for what does not depend on the viewer.
+          for (const p of together) {
+            expect(p.teams).toBe(together[0]!.teams);
+            expect(p.hasCommitted).toBe(together[0]!.hasCommitted);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
   });
 });
