@@ -22,7 +22,7 @@ import type { Notify } from '../state/notices';
 import { readWorkspaceRecord, type WorkspaceRecord } from '../state/workspaceRecord';
 import { LINK_PREFIX, decodeScenarioLink, encodeScenarioLink } from '../state/share';
 import { parseRoomRoute } from '../state/room';
-import { BUILTINS, formatProblem, parseScenario } from '../../models/scenario/index';
+import { BUILTINS, formatProblem, parseScenario, problemInWords, type Problem } from '../../models/scenario/index';
 import { EditView } from '../views/edit/EditView';
 import { CompareView } from '../views/compare/CompareView';
 import { CompareAnalysis } from '../views/compare/CompareAnalysis';
@@ -66,6 +66,17 @@ export function App() {
   );
 }
 
+/** A scenario text's problems in the scenario's own words, each with its path (formatted as before when the text is not JSON). */
+function inWords(text: string, problems: readonly Problem[]): string[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return problems.map(formatProblem);
+  }
+  return problems.map((p) => (p.path ? `${problemInWords(doc, p)} (${p.path})` : formatProblem(p)));
+}
+
 /** Read back the saved workspace: checked, and set aside with a notice when it is refused (the app then starts afresh). */
 async function restore(notify: Notify): Promise<Extract<WorkspaceRecord, { ok: true }> | undefined> {
   const saved = await loadSaved(SAVE_KEY);
@@ -93,6 +104,14 @@ function Shell() {
   const [showRecent, setShowRecent] = createSignal(false);
   /** The first screen: open on a first visit (nothing saved) and from the header's About. */
   const [welcome, setWelcome] = createSignal(false);
+  // Once a run starts the class screen is for the run: the first screen folds away (About reopens it).
+  createEffect(
+    on(
+      () => p.session(),
+      (s, prev) => s && !prev && setWelcome(false),
+      { defer: true },
+    ),
+  );
   const [handedOver, setHandedOver] = createSignal(false);
 
   /** The saved workspace, read back for a tab that shows it read-only or is taking it over. */
@@ -244,7 +263,7 @@ function Shell() {
     history.replaceState(null, '', location.pathname + location.search);
     if (link.ok === false) return notify('error', 'The shared link could not be opened. Nothing was loaded.', link.problems.map(formatProblem));
     const r = await parseScenario(link.json);
-    if (!r.ok) return notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', r.problems.map(formatProblem));
+    if (!r.ok) return notify('error', 'The shared link holds an invalid scenario. Nothing was loaded.', inWords(link.json, r.problems));
     // The link's scenario has passed the parse, so it is a draft as it stands.
     const next = docWorkspace(JSON.parse(link.json) as ScenarioDraft, 'link');
     const what = `the shared scenario “${r.scenario.title}”`;
@@ -296,7 +315,7 @@ function Shell() {
     const read = await readFileText(file);
     if (!read.ok) return notify('error', read.message);
     const r = await parseScenario(read.text);
-    if (!r.ok) return notify('error', `${file.name} is not a valid scenario. Nothing was changed.`, r.problems.map(formatProblem));
+    if (!r.ok) return notify('error', `${file.name} is not a valid scenario. Nothing was changed.`, inWords(read.text, r.problems));
     // The file has passed the parse, so it is a draft as it stands.
     const next = docWorkspace(JSON.parse(read.text) as ScenarioDraft, `file:${file.name}`);
     const what = `“${r.scenario.title}” from ${file.name}`;

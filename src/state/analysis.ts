@@ -26,6 +26,7 @@ import type { BargainingAnalysis } from '../../workers/local';
 import type { RequestKind } from '../../workers/size';
 import type { Scenario } from '../../models/domain/types';
 import type { Workspace } from './workspace';
+import { problemInWords } from '../../models/scenario/problemWords';
 import type { Notify } from './notices';
 import { ANALYSIS_MEASURE } from './measures';
 import { prebuiltCommonCore } from './prebuilt';
@@ -243,7 +244,7 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
   /** The scenario's first problem in words, while it has one. */
   const problem = () => {
     const p = w.problems()[0];
-    return p ? w.formatProblem(p) : undefined;
+    return p ? problemInWords(unwrap(w.ws.scenarioDoc), p) : undefined;
   };
   /** Kinds that have been running for longer than SLOW_MS, with their elapsed time. */
   const slow = () => Object.entries(running()).filter(([, ms]) => (ms ?? 0) >= SLOW_MS) as [RequestKind, number][];

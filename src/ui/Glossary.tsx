@@ -37,18 +37,51 @@ export function Term(props: { id: string; children?: JSX.Element }) {
   );
 }
 
+/**
+ * Where the focus goes back on close: the "?" that opened the glossary or, when the card around
+ * it was redrawn meanwhile (a new answer arrived), the same term's "?" in the same reading.
+ */
+function focusBack(opener: HTMLElement | null): void {
+  if (!opener) return;
+  if (opener.isConnected) {
+    opener.focus();
+    return;
+  }
+  const term = opener.dataset.term;
+  if (!term) return;
+  const reading = opener.dataset.inReading;
+  const same = [...document.querySelectorAll<HTMLElement>(`button.term-help[data-term="${CSS.escape(term)}"]`)];
+  (same.find((b) => b.closest<HTMLElement>('[data-reading]')?.dataset.reading === reading) ?? same[0])?.focus();
+}
+
 export function GlossaryDialog() {
   let dialog: HTMLDialogElement | undefined;
+  let opener: HTMLElement | null = null;
   createEffect(() => {
     const id = openAt();
     if (id === null || !dialog) return;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      // Kept on the element, since the card around it may be gone by the time the glossary closes.
+      if (opener?.dataset.term) opener.dataset.inReading = opener.closest<HTMLElement>('[data-reading]')?.dataset.reading ?? '';
+      dialog.showModal();
+    }
     const target = (id && dialog.querySelector<HTMLElement>(`#glossary-${CSS.escape(id)}`)) || dialog.querySelector<HTMLElement>('h2');
     target?.scrollIntoView({ block: 'start' });
     target?.focus();
   });
   return (
-    <dialog ref={dialog} class="glossary" aria-labelledby="glossary-title" onClose={() => setOpenAt(null)} data-testid="glossary">
+    <dialog
+      ref={dialog}
+      class="glossary"
+      aria-labelledby="glossary-title"
+      onClose={() => {
+        setOpenAt(null);
+        focusBack(opener);
+        opener = null;
+      }}
+      data-testid="glossary"
+    >
       <div class="glossary-head">
         <h2 id="glossary-title" tabIndex={-1}>
           Glossary

@@ -125,7 +125,9 @@ describe('the analysis follows the scenario on screen', () => {
     const bound = page.getByLabel('Russia: military orientation under its control: bound');
     await bound.fill('x');
     await bound.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=live-freshness]').textContent()).toMatch(/^stale: the scenario has a problem — .*expected a number/);
+    await expect
+      .poll(() => page.locator('[data-testid=live-freshness]').textContent())
+      .toMatch(/^stale: the scenario has a problem — Russia › Minimum › .* condition › Bound: expected a number/);
     // The last answer is still there, under the stale mark.
     expect(await page.locator('[data-testid=live-core]').textContent()).toBe('empty');
     await page.locator('#tab-analyse').click();

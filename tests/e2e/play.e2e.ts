@@ -176,7 +176,7 @@ describe('a class round of the Belarus scenario', () => {
     await page
       .locator('[data-testid=import-run]')
       .setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-    const alert = page.locator('[data-notice=error]');
+    const alert = page.locator('[data-notice=error]', { hasText: 'tampered.json' });
     await alert.waitFor();
     expect(await alert.locator('strong').textContent()).toBe('tampered.json is not a valid run. Nothing was changed.');
     expect(await alert.locator('li').textContent()).toBe('events[1]: COMMIT_MOVE is rejected: "Lift US potash sanctions fully" is us\'s move, not regime\'s');

@@ -56,6 +56,15 @@ describe('the first screen', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('folds away when a run starts from the Play set-up, so the class screen shows the run', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await welcome(page).waitFor();
+    await page.locator('[data-testid=start-run]').click();
+    await page.locator('[data-testid=start-round]').waitFor();
+    expect(await welcome(page).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('does not show over saved work, is reachable from the header, and never replaces work without asking', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await welcome(page).waitFor();

@@ -14,16 +14,17 @@ afterAll(async () => {
 const fileOf = (name: string, content: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 
 describe('saving, importing and sharing', () => {
-  it('an import of a malformed file shows the path-precise problem and changes nothing', async () => {
+  it('an import of a malformed file shows the problem in the scenario’s words and its path, and changes nothing', async () => {
     const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('#tab-edit').click();
     const bad = builtinDoc('belarus') as any;
     bad.title = 'Broken Belarus';
     bad.actors[3].minimum[1].rhs = 'x';
     await page.locator('[data-testid=import-file]').setInputFiles(fileOf('broken.json', JSON.stringify(bad)));
-    const alert = page.locator('[data-notice=error]');
+    const alert = page.locator('[data-notice=error]', { hasText: 'broken.json' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('actors[3].minimum[1].rhs: expected a number, got "x"');
+    // In the scenario's words, with the path kept.
+    expect(await alert.textContent()).toContain('Poland › Minimum › 2nd condition › Bound: expected a number, got "x" (actors[3].minimum[1].rhs)');
     expect(await page.locator('.scenario-title').textContent()).toBe('Belarus 2025–2026');
     await screenshot(page, 'import-malformed');
     expect(consoleErrors).toEqual([]);
@@ -158,7 +159,7 @@ describe('saving, importing and sharing', () => {
 
   it('a malformed share link loads nothing and says why', async () => {
     const { page, consoleErrors, cspViolations } = await openPage(browser, '/#s=!!!not-a-link');
-    const alert = page.locator('[data-notice=error]');
+    const alert = page.locator('[data-notice=error]', { hasText: 'shared link' });
     await alert.waitFor();
     expect(await alert.locator('strong').textContent()).toBe('The shared link could not be opened. Nothing was loaded.');
     expect(await alert.locator('li').textContent()).toBe('link damaged: it contains characters a scenario link never has');

@@ -55,7 +55,8 @@ export function Countdown(props: { room: RoomConnection; big?: boolean }) {
     if (!s?.timer.seconds) return null;
     if (s.timer.pausedRemainingMs !== null) return s.timer.pausedRemainingMs;
     if (s.timer.endsAt === null) return null;
-    return Math.max(0, s.timer.endsAt - s.serverNow - (now() - props.room.stateAt()));
+    // The tick may be older than the state (it runs every 500 ms), so the time since the state never counts below zero.
+    return Math.max(0, s.timer.endsAt - s.serverNow - Math.max(0, now() - props.room.stateAt()));
   };
   const text = () => {
     const ms = left();
