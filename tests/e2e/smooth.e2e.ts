@@ -58,11 +58,11 @@ describe('a run without console warnings', () => {
     await screenshot(page, 'smooth-run-graph');
 
     await page.locator('#tab-analyse').click();
-    const analyse = page.locator('.cg').first();
+    const analyse = page.locator('.analyse-view .cg').first();
     await analyse.waitFor({ timeout: 60_000 });
     await analyse.scrollIntoViewIfNeeded();
-    await analyse.locator('.cg-canvas[data-painted]').waitFor();
-    await analyse.locator('.cg-canvas:not(.cg-placing)').waitFor();
+    await analyse.locator('.cg-canvas[data-painted]').waitFor({ timeout: 90_000 });
+    await analyse.locator('.cg-canvas:not(.cg-placing)').waitFor({ timeout: 90_000 });
     await page.waitForTimeout(500);
 
     await page.locator('#tab-edit').click();
