@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type RoomServer } from '../../server/server';
 import { SqliteStore } from '../../server/sqliteStore';
 import { launch, screenshot } from './browser';
+import { phaseIs, text, until } from './waits';
 
 const distDir = resolve(process.env.COREPLAY_DIST ?? 'dist');
 const dataDir = mkdtempSync(join(tmpdir(), 'coreplay-room-e2e-'));
@@ -48,17 +49,6 @@ async function open(path: string, viewport = { width: 1366, height: 900 }, label
   await page.goto(new URL(path, url).href);
   return page;
 }
-
-const text = async (page: Page, sel: string) => ((await page.locator(sel).first().textContent()) ?? '').trim();
-async function until(f: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await f().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const phaseIs = (page: Page, p: string) => until(async () => (await text(page, '[data-testid=phase]')) === p, `phase "${p}"`);
 
 async function commit(page: Page, move: string) {
   await page.locator('[data-testid=move-picker]').waitFor();
