@@ -244,10 +244,13 @@ function Shell() {
    */
   const replaceWorkspace = async (next: WorkspaceData, session: Session | null, reason: string): Promise<boolean> => {
     const cur = JSON.parse(JSON.stringify(unwrap(w.ws))) as WorkspaceData;
+    // "Saving…" until the replacement is stored, so nobody reads "Saved" over the old workspace meanwhile.
+    setSaveState('saving');
     if (holdsWork(cur)) {
       const kept = await keepRecent(browserStore, cur, reason, new Date());
       if (!kept.ok) {
         notify('error', 'Your workspace could not be kept, so nothing was replaced.', [kept.message]);
+        setSaveState('saved');
         return false;
       }
     }

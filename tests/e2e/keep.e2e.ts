@@ -77,10 +77,13 @@ describe('replacing the workspace keeps what was there', () => {
     // Asked again, and agreed with the keyboard.
     await picker.selectOption('chicken');
     await dialog.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    expect(await title(page)).toBe(chicken.title);
+    // The old workspace is kept first, then replaced and saved.
+    await expect.poll(() => title(page)).toBe(chicken.title);
+    await page.locator('.save-state.saved').waitFor();
     await editField(page, chicken.actors[0]!.id, 'Capability', '0.77');
 
     // After a reload the edited Belarus is listed, and opening it keeps the edited Chicken.

@@ -9,7 +9,11 @@ export function RoundTimer(props: { endsAt: number | undefined; label: string })
   // A fraction of a second, so that the display never lags a whole second behind the deadline.
   const handle = setInterval(() => setNow(Date.now()), 250);
   onCleanup(() => clearInterval(handle));
-  const left = () => (props.endsAt === undefined ? 0 : Math.max(0, Math.ceil((props.endsAt - now()) / 1000)));
+  // The tick only says when to look again: the time is read afresh, since a deadline set just now is newer than the last tick.
+  const left = () => {
+    now();
+    return props.endsAt === undefined ? 0 : Math.max(0, Math.ceil((props.endsAt - Date.now()) / 1000));
+  };
   const mmss = () => `${Math.floor(left() / 60)}:${String(left() % 60).padStart(2, '0')}`;
   return (
     <Show when={props.endsAt !== undefined}>
