@@ -41,7 +41,7 @@ export function Term(props: { id: string; children?: JSX.Element }) {
  * Where the focus goes back on close: the "?" that opened the glossary or, when the card around
  * it was redrawn meanwhile (a new answer arrived), the same term's "?" in the same reading.
  */
-function focusBack(opener: HTMLElement | null): void {
+function focusBack(opener: HTMLElement | null, reading: string | undefined): void {
   if (!opener) return;
   if (opener.isConnected) {
     opener.focus();
@@ -49,7 +49,6 @@ function focusBack(opener: HTMLElement | null): void {
   }
   const term = opener.dataset.term;
   if (!term) return;
-  const reading = opener.dataset.inReading;
   const same = [...document.querySelectorAll<HTMLElement>(`button.term-help[data-term="${CSS.escape(term)}"]`)];
   (same.find((b) => b.closest<HTMLElement>('[data-reading]')?.dataset.reading === reading) ?? same[0])?.focus();
 }
@@ -57,13 +56,14 @@ function focusBack(opener: HTMLElement | null): void {
 export function GlossaryDialog() {
   let dialog: HTMLDialogElement | undefined;
   let opener: HTMLElement | null = null;
+  // Read when the glossary opens, since the card around the opener may be gone by the time it closes.
+  let openerReading: string | undefined;
   createEffect(() => {
     const id = openAt();
     if (id === null || !dialog) return;
     if (!dialog.open) {
       opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      // Kept on the element, since the card around it may be gone by the time the glossary closes.
-      if (opener?.dataset.term) opener.dataset.inReading = opener.closest<HTMLElement>('[data-reading]')?.dataset.reading ?? '';
+      openerReading = opener?.closest<HTMLElement>('[data-reading]')?.dataset.reading;
       dialog.showModal();
     }
     const target = (id && dialog.querySelector<HTMLElement>(`#glossary-${CSS.escape(id)}`)) || dialog.querySelector<HTMLElement>('h2');
@@ -77,7 +77,7 @@ export function GlossaryDialog() {
       aria-labelledby="glossary-title"
       onClose={() => {
         setOpenAt(null);
-        focusBack(opener);
+        focusBack(opener, openerReading);
         opener = null;
       }}
       data-testid="glossary"

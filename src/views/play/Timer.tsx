@@ -3,6 +3,7 @@
  * keeps counting instead of starting again); the teacher closes the round when time is up.
  */
 import { Show, createSignal, onCleanup } from 'solid-js';
+import { clockText } from '../../ui/clock';
 
 export function RoundTimer(props: { endsAt: number | undefined; label: string }) {
   const [now, setNow] = createSignal(Date.now());
@@ -14,7 +15,7 @@ export function RoundTimer(props: { endsAt: number | undefined; label: string })
     now();
     return props.endsAt === undefined ? 0 : Math.max(0, Math.ceil((props.endsAt - Date.now()) / 1000));
   };
-  const mmss = () => `${Math.floor(left() / 60)}:${String(left() % 60).padStart(2, '0')}`;
+  const mmss = () => clockText(left());
   return (
     <Show when={props.endsAt !== undefined}>
       <span class="timer" classList={{ expired: left() === 0 }} role="timer" aria-live="off" aria-label={`${props.label}: ${mmss()} left`} data-testid="timer">

@@ -6,6 +6,7 @@ import { formatNatural } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
 import type { Projection } from '../../../server/protocol';
 import type { RoomConnection } from '../../state/room';
+import { clockText } from '../../ui/clock';
 
 export function phaseName(p: string): string {
   return { brief: 'Briefing', moves: 'Secret moves', offers: 'Reveal and offers', debrief: 'Debrief', ended: 'Ended' }[p] ?? p;
@@ -62,7 +63,7 @@ export function Countdown(props: { room: RoomConnection; big?: boolean }) {
     const ms = left();
     if (ms === null) return '';
     const sec = Math.ceil(ms / 1000);
-    return sec === 0 ? 'Time is up' : `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+    return sec === 0 ? 'Time is up' : clockText(sec);
   };
   return (
     <Show when={left() !== null}>
