@@ -141,6 +141,8 @@ function Shell() {
   });
   onCleanup(guard.dispose);
   const readOnly = () => guard.role() !== 'editor';
+  /** What the header says of the workspace: "Opening…" until the saved one is read back, so "Saved" is never said over the default. */
+  const shownSave = () => (guard.role() === 'viewer' ? 'read-only' : guard.role() === 'checking' || !ready() ? 'opening' : saveState());
 
   const takeOver = async () => {
     if (await guard.takeOver()) {
@@ -390,14 +392,14 @@ function Shell() {
           <button type="button" aria-pressed={w.ws.prefs.largeText} onClick={() => w.setWs('prefs', 'largeText', (x) => !x)}>
             Large text
           </button>
-          <span class={`save-state ${readOnly() ? 'read-only' : saveState()}`} aria-live="polite">
-            {guard.role() === 'viewer'
+          <span class={`save-state ${shownSave()}`} aria-live="polite">
+            {shownSave() === 'read-only'
               ? 'Read-only'
-              : guard.role() === 'checking'
+              : shownSave() === 'opening'
                 ? 'Opening…'
-                : saveState() === 'saved'
+                : shownSave() === 'saved'
                   ? 'Saved'
-                  : saveState() === 'saving'
+                  : shownSave() === 'saving'
                     ? 'Saving…'
                     : 'Not saved'}
           </span>

@@ -68,6 +68,29 @@ describe('saving, importing and sharing', () => {
     expect(await page.getByLabel('Capability', { exact: true }).inputValue()).toBe('0.42');
   });
 
+  it('says “Opening…”, not “Saved”, until the saved workspace is read back', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.getByLabel('Built-in scenario').selectOption('chicken');
+    await expect.poll(() => page.locator('.scenario-title').textContent()).toBe('Chicken');
+    await page.locator('.save-state.saved').waitFor();
+    // Reading the workspace back takes a second and a half (a slow disk, a busy machine).
+    await page.addInitScript(() => {
+      const get = IDBObjectStore.prototype.get;
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+        const req = get.apply(this, args);
+        const add = req.addEventListener.bind(req);
+        req.addEventListener = ((type: string, f: (e: Event) => void, o?: AddEventListenerOptions) =>
+          add(type, type === 'success' ? (e: Event) => setTimeout(() => f(e), 1500) : f, o)) as typeof req.addEventListener;
+        return req;
+      };
+    });
+    await page.reload();
+    await page.locator('.save-state', { hasText: 'Opening…' }).waitFor();
+    await page.locator('.save-state.saved').waitFor();
+    expect(await page.locator('.scenario-title').textContent()).toBe('Chicken');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('a saved workspace that does not check out is set aside with a notice, and the app starts afresh', async () => {
     const { page, consoleErrors, cspViolations } = await openPage(browser);
     await page.locator('[data-testid=start-run]').waitFor();
