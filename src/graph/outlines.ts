@@ -78,14 +78,24 @@ export function drawOutlines(canvas: HTMLCanvasElement, cy: Core, outlines: read
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
   const zoom = cy.zoom();
-  outlines.forEach((o, i) => {
-    const boxes: { x: number; y: number; r: number }[] = [];
-    for (const m of o.members) {
+  // Each member's place and size read once per draw (an actor sits in many outlines).
+  const places = new Map<ActorId, { x: number; y: number; r: number } | null>();
+  const place = (m: ActorId) => {
+    let b = places.get(m);
+    if (b === undefined) {
       const n = cy.getElementById(`actor:${m}`);
-      if (n.empty()) continue;
-      const p = n.renderedPosition();
-      boxes.push({ x: p.x, y: p.y, r: (Math.max(n.width(), n.height()) / 2) * zoom });
+      const p = n.empty() ? undefined : n.renderedPosition();
+      b = p ? { x: p.x, y: p.y, r: (Math.max(n.width(), n.height()) / 2) * zoom } : null;
+      places.set(m, b);
     }
+    return b;
+  };
+  ctx.font = `600 ${largeText ? 16 : 12}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  ctx.lineWidth = 2.5;
+  outlines.forEach((o, i) => {
+    const boxes = o.members.map(place).filter((b): b is { x: number; y: number; r: number } => b !== null);
     if (boxes.length < 2) return;
     const { colour, dash } = outlineStyle(i);
     // Nested outlines of the same members stay apart: each later one a little wider.
@@ -98,21 +108,17 @@ export function drawOutlines(canvas: HTMLCanvasElement, cy: Core, outlines: read
     ctx.fill();
     ctx.globalAlpha = 0.9;
     ctx.strokeStyle = colour;
-    ctx.lineWidth = 2.5;
     ctx.setLineDash([...dash]);
     ctx.stroke();
     ctx.setLineDash([]);
     // The outline's number at its top point.
     const top = hull.reduce((a, b) => (b[1] < a[1] ? b : a));
     ctx.globalAlpha = 1;
-    ctx.font = `600 ${largeText ? 16 : 12}px system-ui, sans-serif`;
     const text = `${i + 1}`;
     const tw = ctx.measureText(text).width + 8;
     ctx.fillStyle = colour;
     ctx.fillRect(top[0] - tw / 2, top[1] - 9, tw, largeText ? 20 : 16);
     ctx.fillStyle = '#fff';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
     ctx.fillText(text, top[0], top[1] - 7);
   });
   ctx.globalAlpha = 1;

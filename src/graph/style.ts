@@ -12,6 +12,13 @@ export interface GraphStyleOptions {
   showCompatible: boolean;
 }
 
+/**
+ * Unlabelled, undirected edges (compatibility, alignment) are drawn straight from centre to centre
+ * ("haystack"): Cytoscape then skips the control points it computes for every other edge on every
+ * frame of an animation. Deals and threats keep arrows and labels, so they stay bezier.
+ */
+const LIGHT = { 'curve-style': 'haystack', 'haystack-radius': 0 } as const;
+
 export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions): StylesheetJson {
   const nodeFont = largeText ? 30 : 22;
   const edgeFont = largeText ? 24 : 17;
@@ -83,15 +90,15 @@ export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions
     },
     {
       selector: 'edge.compatible',
-      style: { 'line-color': EDGE_STYLE.compatible.colour, width: 1.5, opacity: 0.35, display: showCompatible ? 'element' : 'none' },
+      style: { ...LIGHT, 'line-color': EDGE_STYLE.compatible.colour, width: 1.5, opacity: 0.35, display: showCompatible ? 'element' : 'none' },
     },
     {
       selector: 'edge.incompatible',
-      style: { 'line-color': EDGE_STYLE.incompatible.colour, 'line-style': 'dashed', 'line-dash-pattern': [10, 6], width: 3, opacity: 0.75 },
+      style: { ...LIGHT, 'line-color': EDGE_STYLE.incompatible.colour, 'line-style': 'dashed', 'line-dash-pattern': [10, 6], width: 3, opacity: 0.75 },
     },
     {
       selector: 'edge.alignment',
-      style: { 'line-color': EDGE_STYLE.alignment.colour, width: 'mapData(weight, 0.75, 1, 2, 9)', opacity: 0.45 },
+      style: { ...LIGHT, 'line-color': EDGE_STYLE.alignment.colour, width: 'mapData(weight, 0.75, 1, 2, 9)', opacity: 0.45 },
     },
     {
       selector: 'edge.deal',

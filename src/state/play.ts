@@ -108,11 +108,20 @@ export function createPlay(w: Workspace, notify: Notify) {
   };
 
   /** Whether the workspace's scenario (or its variants) differs from the one the run is played on: edits apply to the next run. */
+  // Each side's fingerprint is taken only when its document changes, not on every move of the run.
+  const docPrint = createMemo(() => {
+    w.docRevision();
+    return fingerprint(unwrap(w.ws.scenarioDoc));
+  });
+  const runDoc = createMemo(() => session()?.run.scenario);
+  const runPrint = createMemo(() => {
+    const doc = runDoc();
+    return doc === undefined ? undefined : fingerprint(doc);
+  });
   const scenarioEdited = createMemo(() => {
     const s = session();
     if (!s) return false;
-    w.revision();
-    return fingerprint(unwrap(w.ws.scenarioDoc)) !== fingerprint(s.run.scenario) || w.ws.variants.join('\n') !== s.run.variants.join('\n');
+    return docPrint() !== runPrint() || w.ws.variants.join('\n') !== s.run.variants.join('\n');
   });
 
   const dispatch = (e: RunEvent): boolean => {

@@ -208,7 +208,7 @@ export function createWorkspace() {
     );
   };
 
-  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem, revision };
+  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem, revision, docRevision };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;

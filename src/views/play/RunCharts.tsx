@@ -1,5 +1,5 @@
 /** The run so far: the coalition graph round by round (with a timeline) and utilities and world state over rounds. */
-import { Show, Suspense, createMemo, createSignal, createEffect, lazy, onCleanup } from 'solid-js';
+import { Show, Suspense, createMemo, createSignal, createEffect, lazy, on, onCleanup } from 'solid-js';
 import type { Scenario } from '../../../models/domain/types';
 import { dimensionSeries, utilitySeries } from '../../../models/graph/index';
 import type { RoundRecord } from '../../../models/machines/index';
@@ -7,26 +7,59 @@ import { initialState } from '../../../models/domain/index';
 import type { ReadingReport } from '../../../workers/api';
 import { runFrames } from './runFrames';
 import { LineChart } from '../../ui/LineChart';
+import type { OutlinedFrame } from '../../graph/outlines';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function RunCharts(props: { scenario: Scenario; history: readonly RoundRecord[]; reading: ReadingReport | undefined; largeText: boolean }) {
-  const s = () => props.scenario;
-  const states = createMemo(() => [props.history[0]?.worldBefore ?? Array.from(initialState(s())), ...props.history.map((h) => h.worldAfter)]);
-  const labels = () => ['Start', ...props.history.map((h) => `Round ${h.round}`)];
-  const [frame, setFrame] = createSignal(0);
-  createEffect(() => setFrame(props.history.length));
-  const frames = createMemo(() => (props.reading ? runFrames(s(), props.history, props.reading) : []));
-  // The graph and the two charts are each built in a task of their own after the one that
-  // resolved the round, so the debrief appears first and none waits on the others.
+  // Compared by identity: the run hands down its scenario anew with every event of the run.
+  const s = createMemo(() => props.scenario);
+  // The graph and the two charts are each built, and each redrawn after a round, in a task of
+  // their own after the one that resolved the round: the debrief appears first and none waits on
+  // the others. Each part draws the history it was last given.
+  // A move or an offer gives the run a new history list with the same rounds: nothing to redraw.
+  const same = { equals: (a: readonly RoundRecord[], b: readonly RoundRecord[]) => a.length === b.length && a.every((h, i) => h === b[i]) };
+  const [graphHistory, setGraphHistory] = createSignal(props.history, same);
+  const [utilHistory, setUtilHistory] = createSignal(props.history, same);
+  const [worldHistory, setWorldHistory] = createSignal(props.history, same);
   const [stage, setStage] = createSignal(0);
-  let timer: ReturnType<typeof setTimeout>;
-  const next = () => {
-    setStage(stage() + 1);
-    if (stage() < 3) timer = setTimeout(next, 0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const steps = [() => setGraphHistory(() => props.history), () => setUtilHistory(() => props.history), () => setWorldHistory(() => props.history)];
+  const run = () => {
+    clearTimeout(timer);
+    let i = 0;
+    const next = () => {
+      steps[i]!();
+      i += 1;
+      if (stage() < i) setStage(i);
+      timer = i < steps.length ? setTimeout(next, 0) : undefined;
+    };
+    timer = setTimeout(next, 0);
   };
-  timer = setTimeout(next, 0);
+  run();
+  createEffect(
+    on(
+      () => props.history,
+      () => run(),
+      { defer: true },
+    ),
+  );
   onCleanup(() => clearTimeout(timer));
+
+  const statesOf = (history: readonly RoundRecord[]) => [history[0]?.worldBefore ?? Array.from(initialState(s())), ...history.map((h) => h.worldAfter)];
+  const labelsOf = (history: readonly RoundRecord[]) => ['Start', ...history.map((h) => `Round ${h.round}`)];
+  const [frame, setFrame] = createSignal(0);
+  createEffect(() => setFrame(graphHistory().length));
+  // Frames already made are kept while the scenario and the reading stay the same.
+  // The reading is compared by identity: the live analysis notifies on every change to the
+  // workspace (a move of the run too), mostly with the same reading.
+  const reading = createMemo(() => props.reading);
+  const cache = createMemo(on([s, reading], () => new Map<string, OutlinedFrame>()));
+  // Made once the graph's turn comes (not in the task that resolved the round).
+  const frames = createMemo(() => {
+    const r = reading();
+    return stage() >= 1 && r ? runFrames(s(), graphHistory(), r, cache()) : [];
+  });
   return (
     <section class="run-charts" aria-label="The run so far">
       <Show when={stage() >= 1 && frames().length}>
@@ -45,8 +78,8 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
         <div class="grid2">
           <LineChart
             title="Utilities over rounds"
-            series={utilitySeries(s(), states())}
-            xLabels={labels()}
+            series={utilitySeries(s(), statesOf(utilHistory()))}
+            xLabels={labelsOf(utilHistory())}
             xTitle="Round"
             yTitle="Utility"
             selected={frame()}
@@ -55,8 +88,8 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
           <Show when={stage() >= 3}>
             <LineChart
               title="World state over rounds"
-              series={dimensionSeries(s(), states())}
-              xLabels={labels()}
+              series={dimensionSeries(s(), statesOf(worldHistory()))}
+              xLabels={labelsOf(worldHistory())}
               xTitle="Round"
               yTitle="Scaled position (0–1)"
               yDomain={[0, 1]}

@@ -14,7 +14,11 @@ import type { ReadingReport } from '../../../workers/api';
 import type { OutlinedFrame } from '../../graph/outlines';
 import { groupedFrame } from '../analyse/coreFrame';
 
-export function runFrames(s: Scenario, history: readonly RoundRecord[], reading: ReadingReport): OutlinedFrame[] {
+/**
+ * `cache` keeps frames already made for this scenario and reading (a fresh map for another), so a
+ * new round makes one frame, not the whole run's again.
+ */
+export function runFrames(s: Scenario, history: readonly RoundRecord[], reading: ReadingReport, cache?: Map<string, OutlinedFrame>): OutlinedFrame[] {
   const byId = new Map(s.moves.map((m) => [m.id, m]));
   const order = new Map(s.actors.map((a, i) => [a.id, i]));
   const name = (id: string) => s.actors.find((a) => a.id === id)?.short ?? id;
@@ -22,7 +26,15 @@ export function runFrames(s: Scenario, history: readonly RoundRecord[], reading:
     const [x, y] = (order.get(a) ?? 0) < (order.get(b) ?? 0) ? [a, b] : [b, a];
     return reading.pairs[`${x}|${y}`];
   };
-  const frame = (p: PlayPosition, label: string, links: { deals?: GraphLink[]; threats?: GraphLink[] } = {}) =>
+  const frame = (p: PlayPosition, label: string, links: { deals?: GraphLink[]; threats?: GraphLink[] } = {}) => {
+    const key = cache && JSON.stringify([label, p.state, p.holdings, p.postures, p.broken ?? null, links]);
+    const known = key === undefined ? undefined : cache?.get(key);
+    if (known) return known;
+    const made = make(p, label, links);
+    if (key !== undefined) cache?.set(key, made);
+    return made;
+  };
+  const make = (p: PlayPosition, label: string, links: { deals?: GraphLink[]; threats?: GraphLink[] }) =>
     groupedFrame({ scenario: s, state: p.state, postures: p.postures, compatible, ...links }, label, contentGroups(p, name), playCoalitions(p, name), {
       box: 'as the state stands',
       outline: 'each pair has an exchange that pays both from here',
