@@ -13,7 +13,6 @@
  * `lpCallOf` answers the same call on one persistent native model per runtime instead (see
  * there), with the answers of `lpCall` bit for bit.
  */
-import highsLoader from 'highs';
 import type { Highs } from 'highs';
 
 export type LpSense = 'min' | 'max';
@@ -39,7 +38,8 @@ export type LpResult =
   | { status: 'optimal'; objective: number; x: Float64Array; rowDual: Float64Array; rowValue: Float64Array }
   | { status: 'infeasible' | 'unbounded' | 'error'; message: string };
 
-let loader: () => Promise<Highs> = () => highsLoader();
+// Imported on first use: a page that never solves an LP on its main thread never loads HiGHS's code.
+let loader: () => Promise<Highs> = async () => (await import('highs')).default();
 let instance: Promise<Highs> | undefined;
 
 /** Replace how HiGHS is loaded (the worker passes `locateFile` for the bundled wasm). */
