@@ -36,6 +36,8 @@ export interface RoomView {
   readonly connected: Readonly<Record<string, number>>;
   readonly messages: readonly MessageView[];
   readonly timer: TimerView;
+  /** The label of the inject that UNDO_INJECT would take back (shown to the teacher only). */
+  readonly undoableInject: string | null;
 }
 
 export type Viewer = { readonly role: 'teacher' } | { readonly role: 'projector' } | { readonly role: 'team'; readonly team: string };
@@ -122,5 +124,5 @@ export function project(room: RoomView, viewer: Viewer, now: number, shared: Sha
     status: d.status,
     connected: (room.connected[d.deviceId] ?? 0) > 0,
   }));
-  return { ...base, devices };
+  return { ...base, devices, undoableInject: room.undoableInject };
 }

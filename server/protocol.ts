@@ -233,8 +233,9 @@ export const TeacherRunSchema = v.strictObject({
       v.strictObject({ type: v.literal('NEXT_ROUND') }),
       v.strictObject({ type: v.literal('UNDO_ROUND') }),
       v.strictObject({ type: v.literal('INJECT'), inject: InjectS }),
+      v.strictObject({ type: v.literal('UNDO_INJECT') }),
     ],
-    'expected a teacher event: START_ROUND, CLOSE_ROUND, END_OFFERS, NEXT_ROUND, UNDO_ROUND or INJECT',
+    'expected a teacher event: START_ROUND, CLOSE_ROUND, END_OFFERS, NEXT_ROUND, UNDO_ROUND, INJECT or UNDO_INJECT',
   ),
   rev: Rev,
 });
@@ -361,6 +362,8 @@ export interface Projection {
   readonly messages: readonly MessageView[];
   /** The teacher only: every device of the room. */
   readonly devices?: readonly DeviceView[];
+  /** The teacher only: the label of the inject "Undo the last inject" would take back, if any. */
+  readonly undoableInject?: string | null;
 }
 
 export interface HistoryMessage {

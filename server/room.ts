@@ -5,7 +5,7 @@
  * computes the next state (`plan`), appends the log, then `accept`s it.
  */
 import type { Scenario } from '../models/domain/types';
-import { apply, phaseOf, startRun, type RoundPhase, type RunEvent, type Session } from '../models/machines/index';
+import { apply, lastInject, phaseOf, startRun, type RoundPhase, type RunEvent, type Session } from '../models/machines/index';
 import { inlineBots, type BotRunner } from './bots';
 import type { MessageView, RoomStatus, RunInfo, TimerView } from './protocol';
 import { teamsOf, type RoomView } from './projection';
@@ -177,6 +177,7 @@ export class Room {
       connected: this.connected,
       messages: this.messages,
       timer: this.timer,
+      undoableInject: lastInject(this.session.standing)?.label ?? null,
     };
   }
 }

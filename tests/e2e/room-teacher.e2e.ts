@@ -219,6 +219,14 @@ describe("the teacher's console", () => {
     expect(await teamA.locator('[data-testid=last-round]').count()).toBe(0);
     expect(await text(teacher, '.round-card h2')).toMatch(/^Round 1 of 3/);
     expect(await projector.locator('[data-actor=regime] .move').count()).toBe(0);
+    // ---- An inject, taken back on its own from the console.
+    const undoInject = teacher.locator('[data-testid=undo-inject]');
+    expect(await undoInject.isDisabled()).toBe(true);
+    await teacher.locator('[data-inject=eu-extends-potash-sanctions]').click();
+    await until(async () => (await undoInject.textContent()) === 'Undo the last inject (“EU extends potash sanctions”)', 'the inject offered for undoing');
+    await until(async () => !(await undoInject.isDisabled()), 'the undo button enabled');
+    await undoInject.click();
+    await until(async () => (await undoInject.textContent()) === 'Undo the last inject' && (await undoInject.isDisabled()), 'the inject undone');
     await teacher.locator('[data-testid=start-round]').click();
     await phaseIs(teamA, 'Secret moves');
     await teamA.locator('[data-testid=move-picker]').waitFor();

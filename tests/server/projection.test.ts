@@ -53,6 +53,7 @@ function viewOf(s: Session, messages: MessageView[] = []): RoomView {
     connected: { d1: 1, d3: 0 },
     messages,
     timer: NO_TIMER,
+    undoableInject: null,
   };
 }
 

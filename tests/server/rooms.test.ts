@@ -217,6 +217,32 @@ describe('a room', () => {
     expect((await stopped).timer).toEqual({ seconds: 120, endsAt: null, pausedRemainingMs: null });
   });
 
+  it('undoes the last inject on its own; only the teacher is told which, and only the teacher can', async () => {
+    const room = await openRoom(r);
+    const minsk = await joinTeam(r, room.code, 'Minsk');
+    const storm = { id: 'x1', label: 'A storm', effects: [{ dimension: 'escalation', delta: 0.1 }] };
+    const injected = next<Projection>(room.teacher, 'state', (p) => p.injects.length === 1);
+    const teamSaw = next<Projection>(minsk.socket, 'state', (p) => p.injects.length === 1);
+    ok(await call(room.teacher, 'teacher:run', { event: { type: 'INJECT', inject: storm } }));
+    const withStorm = await injected;
+    expect(withStorm.undoableInject).toBe('A storm');
+    expect('undoableInject' in (await teamSaw)).toBe(false);
+    expect(errorCode(await call(minsk.socket, 'teacher:run', { event: { type: 'UNDO_INJECT' } }))).toBe('forbidden');
+    const back = next<Projection>(room.teacher, 'state', (p) => p.injects.length === 0);
+    ok(await call(room.teacher, 'teacher:run', { event: { type: 'UNDO_INJECT' } }));
+    const undone = await back;
+    expect(undone.undoableInject).toBeNull();
+    // The world is as it was before the inject, and the storm had moved it.
+    const before = room.teacherJoin.state!.world;
+    expect(withStorm.world).not.toEqual(before);
+    expect(undone.world).toEqual(before);
+    expect(room.teacherJoin.state!.undoableInject).toBeNull();
+    // Nothing left to undo: refused with the model's reason, not applied.
+    expect(errorCode(await call(room.teacher, 'teacher:run', { event: { type: 'UNDO_INJECT' } }))).toBe('rejected');
+    const stored = await r.store.loadRoom(room.code);
+    expect(stored?.log.map((e) => (e.kind === 'run' ? e.event.type : 'message'))).toEqual(['INJECT', 'UNDO_INJECT']);
+  });
+
   it('undo returns to before the round started and the log keeps both', async () => {
     const room = await openRoom(r);
     const minsk = await joinTeam(r, room.code, 'Minsk');

@@ -224,6 +224,9 @@ function RunControls(props: { room: RoomConnection }) {
           >
             Undo the last round
           </button>
+          <button type="button" disabled={busy() || !st().undoableInject} data-testid="undo-inject" onClick={() => void runEvent({ type: 'UNDO_INJECT' })}>
+            {st().undoableInject ? `Undo the last inject (“${st().undoableInject}”)` : 'Undo the last inject'}
+          </button>
         </div>
         <Show when={st().phase !== 'ended' && (s().injects ?? []).length}>
           <div class="row injects" role="group" aria-label="Inject an event">
