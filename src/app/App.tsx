@@ -23,16 +23,17 @@ import { readWorkspaceRecord, type WorkspaceRecord } from '../state/workspaceRec
 import { LINK_PREFIX, decodeScenarioLink, encodeScenarioLink } from '../state/share';
 import { parseRoomRoute } from '../state/room';
 import { BUILTINS, formatProblem, parseScenario, problemInWords, type Problem } from '../../models/scenario/index';
-import { EditView } from '../views/edit/EditView';
-import { CompareView } from '../views/compare/CompareView';
-import { CompareAnalysis } from '../views/compare/CompareAnalysis';
-import { RunCompare } from '../views/compare/RunCompare';
-import { AnalyseView } from '../views/analyse/AnalyseView';
 import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
 import { LiveSummary } from '../views/analyse/LiveSummary';
+
+// The views other than Play load with their tab (and once the page is idle, see main.tsx), so the
+// page's first script holds only what the first screen needs.
+const EditView = lazy(() => import('../views/edit/EditView').then((m) => ({ default: m.EditView })));
+const AnalyseView = lazy(() => import('../views/analyse/AnalyseView').then((m) => ({ default: m.AnalyseView })));
+const CompareTab = lazy(() => import('../views/compare/CompareTab'));
 
 const SAVE_KEY = 'workspace';
 /** The Web Lock and the BroadcastChannel by which the app's tabs share the one workspace (tabGuard.ts). */
@@ -486,27 +487,22 @@ function Shell() {
 
       <Show when={ready()} fallback={<p class="loading">Loading your workspace…</p>}>
         <main id={`panel-${w.ws.prefs.tab}`} role="tabpanel" aria-labelledby={`tab-${w.ws.prefs.tab}`} class="panel" inert={readOnly()}>
-          <Switch>
-            <Match when={w.ws.prefs.tab === 'edit'}>
-              <EditView live={<LiveSummary live={live} />} />
-            </Match>
-            <Match when={w.ws.prefs.tab === 'analyse'}>
-              <AnalyseView live={live} />
-            </Match>
-            <Match when={w.ws.prefs.tab === 'compare'}>
-              <CompareView
-                extra={(sides) => (
-                  <>
-                    <CompareAnalysis left={sides.left} right={sides.right} />
-                    <RunCompare />
-                  </>
-                )}
-              />
-            </Match>
-            <Match when={true}>
-              <PlayView live={live} />
-            </Match>
-          </Switch>
+          <Suspense fallback={<p class="loading">Opening the tab…</p>}>
+            <Switch>
+              <Match when={w.ws.prefs.tab === 'edit'}>
+                <EditView live={<LiveSummary live={live} />} />
+              </Match>
+              <Match when={w.ws.prefs.tab === 'analyse'}>
+                <AnalyseView live={live} />
+              </Match>
+              <Match when={w.ws.prefs.tab === 'compare'}>
+                <CompareTab />
+              </Match>
+              <Match when={true}>
+                <PlayView live={live} />
+              </Match>
+            </Switch>
+          </Suspense>
         </main>
       </Show>
     </div>
