@@ -25,7 +25,7 @@ export { bestPureEquilibrium, type BestPure } from './roundGameReport';
 import { HOLD, type Holdings } from '../domain/legality';
 import { defaultPair } from '../domain/space';
 import { bestResponseMove, buildRoundGame, type LeftOutMove, type RoundGame } from '../domain/roundGame';
-import type { DealOutcome, RoundRecord } from '../domain/round';
+import { injectWords, type DealOutcome, type RoundRecord } from '../domain/round';
 import type { ActorId, Move, MoveId, Posture, Scenario } from '../domain/types';
 
 /** What the debrief needs of the context the round started in: the position, assets and postures. */
@@ -323,7 +323,7 @@ export function runSummary(s: Scenario, history: readonly RoundRecord[]): RunSum
     const broken = h.dealsDue.filter((d) => d.brokenBy.length);
     const metBefore = met(h, 'acceptableBefore');
     const metAfter = met(h, 'acceptableAfter');
-    const events = h.injects.map((i) => i.label);
+    const events = h.injects.map(injectWords);
     const parts = [`Round ${h.round}: ${name(top.id)} ${top.c >= 0 ? 'gained' : 'lost'} most (${signed(top.c)})`];
     if (metAfter !== metBefore) parts.push(`the position met ${metBefore} → ${metAfter} of ${ids.length} minimums`);
     for (const d of broken) parts.push(`${listWords(d.brokenBy.map(name))} broke the deal ${d.parties.map(name).join(' & ')}`);

@@ -50,6 +50,14 @@ export interface InjectRecord extends Inject {
   readonly phase: string;
 }
 
+/** The phase under which an inject made in a debrief is recorded with the next round, whose start it moved. */
+export const BETWEEN_ROUNDS = 'between rounds';
+
+/** An inject as a debrief names it: made in the debrief before the round, it says so. */
+export function injectWords(i: InjectRecord): string {
+  return i.phase === BETWEEN_ROUNDS ? `${i.label} (between rounds)` : i.label;
+}
+
 export interface ActorRoundRecord {
   readonly move: MoveId;
   readonly by: Mover;

@@ -9,7 +9,18 @@ import { observe } from '../domain/posture';
 import { dimensionIndex, stateFromRecord } from '../domain/space';
 import type { ActorId, DimensionId, MoveId, Posture, Scenario } from '../domain/types';
 import { bindingCondition, isAcceptable, lossByDimension, utility, utilityTerms } from '../domain/utility';
-import type { Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
+import {
+  BETWEEN_ROUNDS,
+  type Commitment,
+  type OfferTerms,
+  type OfferRecord,
+  type Deal,
+  type DealOutcome,
+  type Inject,
+  type InjectRecord,
+  type ActorRoundRecord,
+  type RoundRecord,
+} from '../domain/round';
 import { nextPosture } from './actorMachine';
 
 export type { Mover, Commitment, OfferTerms, OfferRecord, Deal, DealOutcome, Inject, InjectRecord, ActorRoundRecord, RoundRecord } from '../domain/round';
@@ -256,5 +267,8 @@ export function resolveRound(c: RoundContext): Partial<RoundContext> {
 }
 
 export function startNextRound(c: RoundContext): Partial<RoundContext> {
-  return { round: c.round + 1, committed: {}, offers: [], due: c.deals, deals: [], injects: [], worldAtStart: c.world };
+  // An inject made during the debrief moved the world the next round starts from, after the
+  // finished round was recorded: the next round's record keeps it, so every inject is in one record.
+  const carried = c.injects.filter((i) => i.phase === 'debrief').map((i) => ({ ...i, phase: BETWEEN_ROUNDS }));
+  return { round: c.round + 1, committed: {}, offers: [], due: c.deals, deals: [], injects: carried, worldAtStart: c.world };
 }

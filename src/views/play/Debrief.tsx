@@ -18,6 +18,7 @@ import type { BargainingReport, DealPart, SolutionPoint } from '../../../models/
 import { writeNfg } from '../../../models/analysis/io/nfg';
 import { debriefPair, debriefSummary, roundGains, type DebriefReport } from '../../../models/analysis/debrief';
 import type { RoundContext, RoundRecord } from '../../../models/machines/index';
+import { injectWords } from '../../../models/domain/round';
 import type { AnalysisClient } from '../../../workers/client';
 import { download } from '../../app/files';
 import './reading.css';
@@ -124,7 +125,7 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
       <div class="card debrief-summary" data-testid="debrief-summary">
         <h3>The round in short</h3>
         <Show when={props.record.injects.length}>
-          <p>Events this round: {props.record.injects.map((i) => i.label).join('; ')}.</p>
+          <p>Events this round: {props.record.injects.map(injectWords).join('; ')}.</p>
         </Show>
         <ul>
           <For each={summary().sentences}>{(line) => <li>{line}</li>}</For>

@@ -7,6 +7,7 @@ import { For, Show, onCleanup } from 'solid-js';
 import { connectRoom } from '../../state/room';
 import { ConnectionBadge, Countdown, MovesBoard, QrCode, names, phaseName } from './common';
 import { ProjectorGraph } from './ProjectorGraph';
+import { injectWords } from '../../../models/domain/round';
 import { joinUrl } from './TeacherConsole';
 
 export function Projector(props: { code: string; projectorKey: string }) {
@@ -66,12 +67,7 @@ export function Projector(props: { code: string; projectorKey: string }) {
               </section>
             </Show>
             <Show when={st()!.injects.length}>
-              <p class="projector-note">
-                Events:{' '}
-                {st()!
-                  .injects.map((i) => i.label)
-                  .join(' · ')}
-              </p>
+              <p class="projector-note">Events: {st()!.injects.map(injectWords).join(' · ')}</p>
             </Show>
           </div>
           <ProjectorGraph scenario={run()!.scenario} rounds={room.history()?.rounds ?? []} height={470} />

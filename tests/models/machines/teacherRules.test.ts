@@ -22,6 +22,7 @@ import {
 } from '../../../models/machines/index';
 import { builtinDoc } from '../../../models/scenario/index';
 import { belarus } from './fixtures';
+import { BETWEEN_ROUNDS, injectWords } from '../../../models/domain/round';
 
 const header = (seats: Record<string, Seat> = {}): Run => ({
   format: 'coreplay-run',
@@ -95,6 +96,24 @@ describe('undoing an inject', () => {
     expect(checkUndo(s.standing, 'UNDO_INJECT')).toEqual({ ok: false, reason: 'there is no inject in this round to undo' });
     expect(lastInject(s.standing)).toBeUndefined();
     expect(s.snapshot.context.history[0]!.injects.map((i) => i.id)).toEqual(['storm']);
+  });
+
+  it('keeps an inject made in a debrief with the next round, whose start it moved, once', async () => {
+    const round = [{ type: 'START_ROUND' }, { type: 'CLOSE_ROUND' }, { type: 'END_OFFERS' }] as RunEvent[];
+    let s = await session([...round, inject(sanctions)]);
+    const moved = world(s);
+    // The finished round's record is as it was resolved; the inject is not lost with the debrief.
+    expect(s.snapshot.context.history[0]!.injects).toEqual([]);
+    s = must(s, { type: 'NEXT_ROUND' });
+    expect(s.snapshot.context.injects).toEqual([{ ...sanctions, phase: BETWEEN_ROUNDS }]);
+    for (const e of round) s = must(s, e);
+    const second = s.snapshot.context.history[1]!;
+    expect(second.worldBefore).toEqual(moved);
+    expect(second.injects.map(injectWords)).toEqual(['New sanctions (between rounds)']);
+    // Not carried again into the round after.
+    s = must(s, { type: 'NEXT_ROUND' });
+    expect(s.snapshot.context.injects).toEqual([]);
+    expectReplays(s);
   });
 
   it('is refused, saying which, when a later event would not be possible without the inject', async () => {
