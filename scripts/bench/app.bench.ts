@@ -29,19 +29,44 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string } };
 }
+
+/** Where a long task's time went: the graph's code (Cytoscape, the layout), the app's, or the browser's own steps. */
+export type TaskSource = 'graph' | 'app' | 'browser';
+
+/** The browser's own steps in a task: style, layout, paint, and handing the frame to the compositor. */
+const BROWSER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseHTML', 'ParseAuthorStyleSheet']);
 
 /**
  * The page's main-thread tasks that took over 50 ms of the thread's own CPU time, from a Chromium
  * trace. A busy machine stretches every task's wall time (what PerformanceObserver reports) by
- * however long the thread waited for a core; its CPU time is what the page itself costs.
+ * however long the thread waited for a core; its CPU time is what the page itself costs. Each is
+ * put down to what took most of it: script by its file (the graph's chunks, or the app's), or the
+ * browser's own rendering steps.
  */
-function cpuLongTasks(events: readonly TraceEvent[]): number[] {
+export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; source: TaskSource }[] {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`) && (e.tdur ?? 0) > 50_000).map((e) => (e.tdur ?? 0) / 1000);
+  const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  return onMain
+    .filter((e) => e.name === 'RunTask' && (e.tdur ?? 0) > 50_000)
+    .map((t) => {
+      const end = t.ts + (t.dur ?? 0);
+      const spent: Record<TaskSource, number> = { graph: 0, app: 0, browser: 0 };
+      for (const e of onMain) {
+        if (e === t || e.ts < t.ts || e.ts + (e.dur ?? 0) > end) continue;
+        const d = e.tdur ?? e.dur ?? 0;
+        if (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule') {
+          const url = e.args?.data?.url ?? '';
+          spent[/CoalitionGraph|layout/.test(url) ? 'graph' : 'app'] += d;
+        } else if (BROWSER_STEPS.has(e.name)) spent.browser += d;
+      }
+      const source = (Object.keys(spent) as TaskSource[]).reduce((a, b) => (spent[b] > spent[a] ? b : a));
+      return { ms: (t.tdur ?? 0) / 1000, source };
+    });
 }
 
 /** The machine the figures come from: they scale with its cores and with whatever else it is running. */
@@ -90,15 +115,19 @@ export async function main() {
     const laterRoundTasks: number[] = [];
     const straightTasks: number[] = [];
     const cpu = { edit: [] as number[], play: [] as number[], scroll: [] as number[], later: [] as number[], straight: [] as number[] };
+    /** What each list's CPU-long tasks were spent on. */
+    const sources = new Map<number[], TaskSource[]>();
     /** Start counting long tasks (the page's observer, and a trace for their CPU time). */
     const reset = async (p: Page) => {
       await p.evaluate(() => ((window as any).__longTasks = []));
-      await browser.startTracing(p, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+      await browser.startTracing(p, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     };
     /** Stop counting: the long tasks by wall time into `wall`, by CPU time into `cpuOf`. */
     const collect = async (p: Page, wall: number[], cpuOf: number[]) => {
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-      cpuOf.push(...cpuLongTasks(Array.isArray(trace) ? trace : (trace.traceEvents ?? [])));
+      const found = cpuLongTasks(Array.isArray(trace) ? trace : (trace.traceEvents ?? []));
+      cpuOf.push(...found.map((x) => x.ms));
+      sources.set(cpuOf, [...(sources.get(cpuOf) ?? []), ...found.map((x) => x.source)]);
       wall.push(...(await p.evaluate(() => (window as any).__longTasks as number[])));
     };
     for (let r = 0; r < RUNS; r++) {
@@ -358,8 +387,15 @@ export async function main() {
       `slider change → graph drawn again with the new analysis: median ${ms(median(ok(graphAfterAnalysis)))}, p95 ${ms(p95(ok(graphAfterAnalysis)))} over ${ok(graphAfterAnalysis).length} of ${graphAfterAnalysis.length} changes`,
     );
     const tasks = (xs: number[], over: string) => `${xs.length} over ${over}${xs.length ? `, longest ${ms(Math.max(...xs))}, median ${ms(median(xs))}` : ''}`;
+    const spentOn = (cpuOf: number[]) => {
+      const xs = sources.get(cpuOf) ?? [];
+      const n = (s: TaskSource) => xs.filter((x) => x === s).length;
+      return xs.length ? ` (mostly in the graph's code ${n('graph')}, the app's ${n('app')}, the browser's rendering steps ${n('browser')})` : '';
+    };
     const both = (what: string, wall: number[], cpuOf: number[], over: string) =>
-      console.log(`long main-thread tasks ${what}: ${tasks(wall, over)}; of them over 50 ms of the page's own CPU time: ${tasks(cpuOf, over)}`);
+      console.log(
+        `long main-thread tasks ${what}: ${tasks(wall, over)}; of them over 50 ms of the page's own CPU time: ${tasks(cpuOf, over)}${spentOn(cpuOf)}`,
+      );
     both('while editing (slider changes with the live graph)', longTasks, cpu.edit, `${RUNS} runs`);
     both('while playing a round (2 teams, 8 bots, debrief)', playTasks, cpu.play, `${RUNS} rounds`);
     both("while the run's graph, scrolled to, draws the round", graphScrollTasks, cpu.scroll, `${RUNS} rounds`);

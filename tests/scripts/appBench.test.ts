@@ -1,0 +1,44 @@
+/** The app bench's long-task count: CPU time from a trace, each task put down to where its time went. */
+import { describe, expect, it } from 'vitest';
+import { cpuLongTasks } from '../../scripts/bench/app.bench';
+
+const main = { pid: 1, tid: 7 };
+const other = { pid: 1, tid: 8 };
+const names = [
+  { name: 'thread_name', ph: 'M', ts: 0, ...main, args: { name: 'CrRendererMain' } },
+  { name: 'thread_name', ph: 'M', ts: 0, ...other, args: { name: 'Compositor' } },
+];
+const task = (ts: number, ms: number, at = main) => ({ name: 'RunTask', ph: 'X', ts, dur: ms * 1000 + 5000, tdur: ms * 1000, ...at });
+const inside = (name: string, ts: number, ms: number, url?: string) => ({
+  name,
+  ph: 'X',
+  ts,
+  dur: ms * 1000,
+  tdur: ms * 1000,
+  ...main,
+  ...(url ? { args: { data: { url } } } : {}),
+});
+
+describe('cpuLongTasks', () => {
+  it('counts main-thread tasks over 50 ms of CPU time, and says where each went', () => {
+    const events = [
+      ...names,
+      task(0, 70),
+      inside('FunctionCall', 1000, 50, 'http://x/assets/CoalitionGraph-abc.js'),
+      inside('Commit', 52_000, 15),
+      task(100_000, 60),
+      inside('FunctionCall', 101_000, 10, 'http://x/assets/index-abc.js'),
+      inside('Commit', 112_000, 45),
+      task(200_000, 55),
+      inside('FunctionCall', 201_000, 50, 'http://x/assets/index-abc.js'),
+      // Under 50 ms, or on another thread: not counted.
+      task(300_000, 49),
+      task(400_000, 90, other),
+    ];
+    expect(cpuLongTasks(events)).toEqual([
+      { ms: 70, source: 'graph' },
+      { ms: 60, source: 'browser' },
+      { ms: 55, source: 'app' },
+    ]);
+  });
+});
