@@ -232,10 +232,11 @@ export function createLiveAnalysis(w: Workspace, notify: Notify, extras: () => b
 
   const core = slotView('commonCore');
   /** The common-core answer for the current input (possibly its first reading only), else undefined. */
-  const result = () => {
+  // A memo: the slot's view is a new object on every change to the workspace, its answer seldom.
+  const result = createMemo(() => {
     const c = core();
     return c.freshness === 'current' ? c.answer?.value : undefined;
-  };
+  });
   /** Whether the common core of the current input is still being computed. */
   const busy = () => {
     const k = currentKey('commonCore');

@@ -100,10 +100,8 @@ function firstVariant(doc: ScenarioDraft): string[] {
   return v ? [String(v.id)] : [];
 }
 
-export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
-  // A built-in is a valid scenario, so it is a draft as it stands.
-  const doc = builtinDoc(source) as ScenarioDraft;
-  const pair = docPair(doc);
+/** A workspace on a scenario document that is a valid draft as it stands, with nothing else in it yet. */
+function workspaceOn(doc: ScenarioDraft, source: string): WorkspaceData {
   return {
     version: 1,
     source,
@@ -111,25 +109,20 @@ export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
     variants: [],
     // Compare opens on the scenario's first what-if variant (not a reading), beside the baseline.
     compare: { left: [], right: firstVariant(doc) },
-    pair,
+    pair: docPair(doc),
     run: null,
     prefs: { largeText: false, tab: 'play' },
   };
 }
 
+export function freshWorkspace(source = DEFAULT_BUILTIN): WorkspaceData {
+  // A built-in is a valid scenario, so it is a draft as it stands.
+  return workspaceOn(builtinDoc(source) as ScenarioDraft, source);
+}
+
 /** A workspace opened on a scenario document that has passed `parseScenario` (so it is a draft as it stands). */
 export function docWorkspace(doc: ScenarioDraft, source: string): WorkspaceData {
-  return {
-    version: 1,
-    source,
-    scenarioDoc: doc,
-    variants: [],
-    compare: { left: [], right: firstVariant(doc) },
-    pair: docPair(doc),
-    run: null,
-    prefs: { largeText: false, tab: 'play' },
-    opened: fingerprint(doc),
-  };
+  return { ...workspaceOn(doc, source), opened: fingerprint(doc) };
 }
 
 export function createWorkspace() {
@@ -193,22 +186,7 @@ export function createWorkspace() {
   };
 
   const replace = (data: WorkspaceData) => setWs(reconcile(data));
-  /** Open a scenario document that has passed `parseScenario` (so it is a draft as it stands). */
-  const loadDoc = (doc: ScenarioDraft, source: string) => {
-    setWs(
-      produce((w) => {
-        w.scenarioDoc = doc;
-        w.source = source;
-        w.variants = [];
-        w.run = null;
-        w.pair = docPair(doc);
-        w.compare = { left: [], right: firstVariant(doc) };
-        w.opened = fingerprint(doc);
-      }),
-    );
-  };
-
-  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, loadDoc, formatProblem, revision, docRevision };
+  return { ws, setWs, scenario, problems, problemsAt, editDoc, setSalience, replace, formatProblem, revision, docRevision };
 }
 
 export type Workspace = ReturnType<typeof createWorkspace>;

@@ -9,6 +9,7 @@ import { Portal } from 'solid-js/web';
 import { actorBrief } from '../../../models/analysis/briefing';
 import { initialState } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
+import { GoalTable } from './GoalTable';
 import './reading.css';
 
 export function PrintBriefingsButton(props: { scenario: Scenario }) {
@@ -55,36 +56,7 @@ export function BriefingSheets(props: { scenario: Scenario }) {
               </header>
               <section>
                 <h2>Your goals</h2>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Dimension</th>
-                      <th scope="col">You want</th>
-                      <th scope="col">Today</th>
-                      <th scope="col" class="num">
-                        Weight
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={b().goals}>
-                      {(g) => (
-                        <tr>
-                          <th scope="row">{g.label}</th>
-                          <td>
-                            {g.ideal}
-                            <Show when={g.idealWords}>
-                              {' '}
-                              <span class="muted">({g.idealWords})</span>
-                            </Show>
-                          </td>
-                          <td>{g.now}</td>
-                          <td class="num">{Math.round(g.weight * 100)}%</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                <GoalTable goals={b().goals} print />
               </section>
               <div class="briefing-pair">
                 <section>

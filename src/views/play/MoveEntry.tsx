@@ -11,6 +11,7 @@ import { checkMove, HOLD, postureWord } from '../../../models/domain/legality';
 import { dimensionIndex } from '../../../models/domain/space';
 import type { Scenario } from '../../../models/domain/types';
 import type { RoundContext } from '../../../models/machines/index';
+import { GoalTable } from './GoalTable';
 import './reading.css';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
@@ -109,37 +110,7 @@ export function MoveEntry(props: { scenario: Scenario; context: RoundContext; ac
           <h3 id="goals-title">What {a().short} wants</h3>
           <p class="small">{a().description}</p>
           <div class="table-scroll">
-            <table class="goal-table small">
-              <thead>
-                <tr>
-                  <th scope="col">Dimension</th>
-                  <th scope="col">Goal</th>
-                  <th scope="col">Now</th>
-                  <th scope="col" class="num">
-                    Weight
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={brief().goals}>
-                  {(g) => (
-                    <tr data-goal={g.dimension}>
-                      <th scope="row">
-                        {g.label}
-                        <Show when={g.leverage}>
-                          <span class="tag" title="held as a bargaining chip: spending it costs you unless something comes back">
-                            chip
-                          </span>
-                        </Show>
-                      </th>
-                      <td>{g.ideal}</td>
-                      <td>{g.now}</td>
-                      <td class="num">{Math.round(g.weight * 100)}%</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <GoalTable goals={brief().goals} />
           </div>
           <h3>Your minimum</h3>
           <p class="small muted">Outcomes outside these conditions are unacceptable to you.</p>

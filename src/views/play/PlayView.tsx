@@ -102,7 +102,8 @@ export function PlayView(props: { live: LiveAnalysis }) {
 function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   const w = useWorkspace();
   const p = usePlay();
-  const s = () => props.scenario;
+  // By identity: the session hands its (unchanging) scenario down anew with every event of the run.
+  const s = createMemo(() => props.scenario);
   const session = () => p.session()!;
   const ctx = (): RoundContext => session().snapshot.context;
   const phase = () => p.phase()!;
@@ -116,10 +117,10 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   const waiting = () => teamActors().filter((a) => !ctx().committed[a]);
   const teamNames = () => Object.fromEntries(Object.entries(seats()).flatMap(([a, x]) => (x.kind === 'team' ? [[a, x.team]] : [])));
   const [ready, setReady] = createSignal<string | null>(null);
-  const reading = () => {
+  const reading = createMemo(() => {
     const r = props.live.result();
     return r?.status === 'ok' ? r.readings[0] : undefined;
-  };
+  });
   const start = createMemo(() => roundStart(session().standing)?.context);
   // The focus follows the run to the new phase's heading (the hand-over screen takes it itself
   // in the moves phase); a reload or a return to the tab leaves it where it is.

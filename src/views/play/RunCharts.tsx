@@ -12,12 +12,11 @@ import type { OutlinedFrame } from '../../graph/outlines';
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
 export function RunCharts(props: { scenario: Scenario; history: readonly RoundRecord[]; reading: ReadingReport | undefined; largeText: boolean }) {
-  // Compared by identity: the run hands down its scenario anew with every event of the run.
-  const s = createMemo(() => props.scenario);
+  const s = () => props.scenario;
   // The graph and the two charts are each built, and each redrawn after a round, in a task of
   // their own after the one that resolved the round: the debrief appears first and none waits on
-  // the others. Each part draws the history it was last given.
-  // A move or an offer gives the run a new history list with the same rounds: nothing to redraw.
+  // the others. Each part draws the history it was last given; a move or an offer gives the run a
+  // new history list with the same rounds, which redraws nothing.
   const same = { equals: (a: readonly RoundRecord[], b: readonly RoundRecord[]) => a.length === b.length && a.every((h, i) => h === b[i]) };
   const [graphHistory, setGraphHistory] = createSignal(props.history, same);
   const [utilHistory, setUtilHistory] = createSignal(props.history, same);
@@ -51,13 +50,10 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   const [frame, setFrame] = createSignal(0);
   createEffect(() => setFrame(graphHistory().length));
   // Frames already made are kept while the scenario and the reading stay the same.
-  // The reading is compared by identity: the live analysis notifies on every change to the
-  // workspace (a move of the run too), mostly with the same reading.
-  const reading = createMemo(() => props.reading);
-  const cache = createMemo(on([s, reading], () => new Map<string, OutlinedFrame>()));
+  const cache = createMemo(on([s, () => props.reading], () => new Map<string, OutlinedFrame>()));
   // Made once the graph's turn comes (not in the task that resolved the round).
   const frames = createMemo(() => {
-    const r = reading();
+    const r = props.reading;
     return stage() >= 1 && r ? runFrames(s(), graphHistory(), r, cache()) : [];
   });
   return (
