@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { prebuiltAnalyses } from './scripts/prebuilt-plugin.ts';
+import { startChunk } from './scripts/start-chunk-plugin.ts';
+
+// The first screen's code in one file (scripts/start-chunk-plugin.ts).
+const start = startChunk();
 
 export default defineConfig({
   // prebuiltAnalyses: the built-in scenarios' common cores, computed at build time (scripts/prebuilt-analyses.ts).
-  plugins: [solid(), prebuiltAnalyses()],
+  plugins: [solid(), prebuiltAnalyses(), start.plugin],
   worker: { format: 'es' },
   optimizeDeps: { include: ['highs', 'comlink', 'cytoscape', 'cytoscape-fcose', 'xstate', 'valibot', 'idb'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200, rolldownOptions: { output: { codeSplitting: { groups: [start.group] } } } },
   // `npm run dev`: the rooms' Socket.IO goes to the room server on ROOM_PORT (default 5174), which `npm run dev:rooms` runs.
   server: { proxy: { '/socket.io': { target: `http://127.0.0.1:${process.env.ROOM_PORT || 5174}`, ws: true } } },
   test: {

@@ -26,3 +26,18 @@ export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
   }
   return out;
 }
+
+/**
+ * Each built-in scenario as the scenario parse reads it (its `doc` and `notes`), as JSON text by
+ * built-in name: the workspace the app opens with is an unedited built-in, so the page need not
+ * run the whole parse (the schema check is the largest part of its first render) to show it.
+ */
+export function prebuiltStructures(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(BUILTINS)) {
+    const parsed = parseScenarioStructure(builtinDoc(name));
+    if (!parsed.ok) throw new Error(`the built-in scenario "${name}" does not parse`);
+    out[name] = JSON.stringify({ doc: parsed.doc, notes: parsed.notes });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 /**
- * A Vite plugin serving `virtual:coreplay-prebuilt`: the built-in scenarios' common cores, computed
- * at build time by scripts/prebuilt-analyses.ts (loaded with tsx only when the module is first
+ * A Vite plugin serving `virtual:coreplay-prebuilt`: the built-in scenarios' common cores and their
+ * parsed documents, computed at build time by scripts/prebuilt-analyses.ts (loaded with tsx only when the module is first
  * asked for, so loading the config stays cheap).
  */
 import { join } from 'node:path';
@@ -25,7 +25,8 @@ export function prebuiltAnalyses(): Plugin {
       const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as typeof import('./prebuilt-analyses');
       const table = await mod.prebuiltAnalyses();
       // JSON.parse of a string literal is quicker for the engine than the same object as a literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});`;
+      // The parsed documents stay text until one is asked for (src/state/prebuilt.ts).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});\nexport const structures = ${JSON.stringify(mod.prebuiltStructures())};`;
     },
   };
 }

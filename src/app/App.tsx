@@ -10,7 +10,7 @@ import './app.css';
 import { TABS, type Tab, type WorkspaceData, describeWork, docWorkspace, freshWorkspace, holdsWork } from '../state/workspace';
 import { AppProvider, createAppState, useNotices, usePlay, useWorkspace } from '../state/context';
 import type { ScenarioDraft } from '../state/draft';
-import { browserStore, loadSaved, save, setAside } from '../state/persist';
+import { browserStore, loadSaved, openStore, save, setAside } from '../state/persist';
 import { RECENT_CAP, keepRecent, listRecent, type RecentItem } from '../state/recent';
 import { createTabGuard } from '../state/tabGuard';
 import type { Session } from '../../models/machines/index';
@@ -25,6 +25,7 @@ import { parseRoomRoute } from '../state/room';
 import { BUILTINS, formatProblem, parseScenario, problemInWords, type Problem } from '../../models/scenario/index';
 import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
+import { WORKSPACE_OPEN_MARK } from '../state/measures';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
 import { LiveSummary } from '../views/analyse/LiveSummary';
@@ -42,6 +43,23 @@ const TAB_LOCK = 'coreplay-workspace';
 /** The room's screens (a class on its own devices), fetched only when a room route is opened. */
 const RoomApp = lazy(() => import('../views/room/RoomApp'));
 
+/**
+ * The coalition graph's code (Cytoscape) and the other tabs' views are fetched and evaluated once
+ * the screen is open and the page is idle, so the first view that shows them does not wait in the
+ * middle of a round. Not sooner: evaluating them holds the page's thread for a while, and the
+ * saved workspace would be read back that much later.
+ */
+function prefetchViews() {
+  const prefetch = () => {
+    void import('../graph/CoalitionGraph');
+    void import('../views/edit/EditView');
+    void import('../views/analyse/AnalyseView');
+    void import('../views/compare/CompareTab');
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 4000 });
+  else setTimeout(prefetch, 2000);
+}
+
 export function App() {
   // `#room/CODE`, `#teach/CODE` and `#projector/CODE/KEY` open the room's screens; anything else is the app.
   const [hash, setHash] = createSignal(location.hash);
@@ -49,6 +67,10 @@ export function App() {
   addEventListener('hashchange', onHash);
   onCleanup(() => removeEventListener('hashchange', onHash));
   const route = createMemo(() => parseRoomRoute(hash()));
+  // A room's screens are open once their own code is in; the app's once its workspace is (Shell).
+  onMount(() => {
+    if (route()) prefetchViews();
+  });
   return (
     <Show
       when={route()}
@@ -141,6 +163,10 @@ function Shell() {
     onHandedOver: () => setHandedOver(true),
   });
   onCleanup(guard.dispose);
+  // The lock and the storage are asked for now, not after the first render: the browser answers
+  // while the page renders, so the saved workspace is read back that much sooner.
+  const started = guard.start();
+  openStore();
   const readOnly = () => guard.role() !== 'editor';
   /** What the header says of the workspace: "Opening…" until the saved one is read back, so "Saved" is never said over the default. */
   const shownSave = () => (guard.role() === 'viewer' ? 'read-only' : guard.role() === 'checking' || !ready() ? 'opening' : saveState());
@@ -154,7 +180,7 @@ function Shell() {
 
   onMount(async () => {
     // The lock first: a page reloaded right after a change reads the workspace only once the page before it has let go (and written it).
-    await guard.start();
+    await started;
     const restored = await restore(notify);
     if (!restored) setWelcome(true);
     if (restored) {
@@ -163,6 +189,8 @@ function Shell() {
     }
     savedRun = runMark();
     setReady(true);
+    requestAnimationFrame(() => performance.mark(WORKSPACE_OPEN_MARK));
+    prefetchViews();
     if (location.hash.startsWith(LINK_PREFIX)) await openLink(location.hash);
   });
   // A share link pasted into this page's address bar opens without a reload.

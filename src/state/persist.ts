@@ -20,6 +20,15 @@ function open(): Promise<IDBPDatabase> {
   return db;
 }
 
+/** Open the database ahead of the first read (a failure is reported by the read). */
+export function openStore(): void {
+  try {
+    open().catch(() => undefined);
+  } catch {
+    // No IndexedDB here: the read says so.
+  }
+}
+
 export type Saved = { status: 'none' } | { status: 'found'; value: unknown } | { status: 'unreadable'; message: string };
 
 /** What is stored under the key, as stored (unchecked). */

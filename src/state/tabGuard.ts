@@ -34,29 +34,46 @@ export interface TabGuardOptions {
   onHandedOver: () => void;
 }
 
+/** A lock asked for: whether it was granted and, when it was, how to let it go. */
+interface Claim {
+  got: boolean;
+  release?: () => void;
+}
+
+/**
+ * Ask for the lock: `ifAvailable` only if no tab holds it now, `signal` waiting until it is free
+ * or the signal aborts. A granted lock is held until `release` is called.
+ */
+function claimLock(locks: LockManager | undefined, name: string, mode: { ifAvailable: true } | { signal: AbortSignal }): Promise<Claim> {
+  return new Promise<Claim>((resolve) => {
+    if (!locks) return resolve({ got: true });
+    locks
+      .request(name, mode, (lock) => {
+        if (!lock) {
+          resolve({ got: false });
+          return undefined;
+        }
+        return new Promise<void>((r) => resolve({ got: true, release: r }));
+      })
+      .catch(() => resolve({ got: false }));
+  });
+}
+
 export function createTabGuard(o: TabGuardOptions) {
   const [role, setRole] = createSignal<Role>(o.locks ? 'checking' : 'editor');
   let release: (() => void) | undefined;
-
-  /** Ask for the lock; true when granted (it is then held until `release`). */
-  const acquire = (mode: { ifAvailable: true } | { signal: AbortSignal }) =>
-    new Promise<boolean>((resolve) => {
-      const locks = o.locks;
-      if (!locks) return resolve(true);
-      locks
-        .request(o.lockName, mode, (lock) => {
-          if (!lock) {
-            resolve(false);
-            return undefined;
-          }
-          resolve(true);
-          return new Promise<void>((r) => {
-            release = r;
-          });
-        })
-        .catch(() => resolve(false));
-    });
-
+  let disposed = false;
+  /** Ask for the lock; true when granted (it is then held until `release`, or let go at once when the guard is gone). */
+  const acquire = async (mode: { ifAvailable: true } | { signal: AbortSignal }): Promise<boolean> => {
+    const c = await claimLock(o.locks, o.lockName, mode);
+    if (!c.got) return false;
+    if (disposed) {
+      c.release?.();
+      return false;
+    }
+    release = c.release;
+    return true;
+  };
   /** Find out whether this tab edits: at once when no other tab holds the workspace. */
   const start = async (): Promise<Role> => {
     if (!o.locks) return 'editor';
@@ -64,7 +81,6 @@ export function createTabGuard(o: TabGuardOptions) {
     setRole(got ? 'editor' : 'viewer');
     return role();
   };
-
   const handOver = async () => {
     // Read-only first, so no edit is made after the save that goes with the workspace.
     setRole('viewer');
@@ -102,6 +118,7 @@ export function createTabGuard(o: TabGuardOptions) {
   };
 
   const dispose = () => {
+    disposed = true;
     o.channel?.removeEventListener('message', onMessage);
     o.channel?.close();
     release?.();

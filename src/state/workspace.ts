@@ -8,6 +8,7 @@
  */
 import { createMemo, createSignal } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import { prebuiltStructure } from './prebuilt';
 import { BUILTINS, builtinDoc, DEFAULT_BUILTIN, formatProblem, parseScenarioStructure, type Problem } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/types';
 import type { Run } from '../../models/machines/run';
@@ -136,8 +137,14 @@ export function createWorkspace() {
     if (args[0] === 'scenarioDoc' || typeof args[0] !== 'string') setDocRevision((r) => r + 1);
     setRevision((r) => r + 1);
   }) as typeof setStore;
+  // The workspace opens on a built-in: until its document is first changed (or replaced), the
+  // parse made when the app was built stands for it.
+  const opensOn = ws.source;
   const structure = createMemo(() => {
-    docRevision();
+    if (docRevision() === 0 && ws.source === opensOn) {
+      const pre = prebuiltStructure(opensOn);
+      if (pre) return pre;
+    }
     return parseScenarioStructure(JSON.parse(JSON.stringify(unwrap(ws.scenarioDoc))));
   });
   const scenario = createMemo<Scenario | undefined>(() => {

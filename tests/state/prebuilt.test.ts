@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { BUILTINS, builtinDoc, parseScenarioStructure } from '../../models/scenario/index';
 import type { Scenario } from '../../models/domain/types';
 import { analyseCommonCore } from '../../workers/api';
-import { prebuiltCommonCore } from '../../src/state/prebuilt';
+import { prebuiltCommonCore, prebuiltStructure } from '../../src/state/prebuilt';
+import { createRoot } from 'solid-js';
+import { createWorkspace } from '../../src/state/workspace';
 import { freshnessWords } from '../../src/state/analysis';
 
 const parsed = (name: string): Scenario => {
@@ -34,6 +36,33 @@ describe('prebuilt common cores', () => {
     expect(prebuiltCommonCore(JSON.stringify(edited), [])).toBeUndefined();
     const retitled = { ...s, title: `${s.title} (copy)` };
     expect(prebuiltCommonCore(JSON.stringify(retitled), [])).toBeUndefined();
+  });
+});
+
+describe('prebuilt parses of the built-ins', () => {
+  it.each(Object.keys(BUILTINS))('%s: the parse made at build time is the parse made now', (name) => {
+    const now = parseScenarioStructure(builtinDoc(name));
+    expect(prebuiltStructure(name)).toEqual(now);
+    // A copy each time: the workspace's scenario is never shared.
+    expect(prebuiltStructure(name)!.doc).not.toBe(prebuiltStructure(name)!.doc);
+  });
+
+  it('stands for the scenario of a new workspace only until its document changes', () => {
+    createRoot((dispose) => {
+      const w = createWorkspace();
+      expect(w.scenario()).toEqual(parsed(w.ws.source));
+      w.editDoc(['actors', 0, 'name'], 'Renamed');
+      expect(w.scenario()!.actors[0]!.name).toBe('Renamed');
+      w.editDoc(['actors', 0, 'name'], '');
+      expect(w.scenario()).toBeUndefined();
+      expect(w.problems().length).toBeGreaterThan(0);
+      dispose();
+    });
+  });
+
+  it('is not found for a name that is no built-in', () => {
+    expect(prebuiltStructure('no-such')).toBeUndefined();
+    expect(prebuiltStructure('toString')).toBeUndefined();
   });
 });
 

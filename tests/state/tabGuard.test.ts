@@ -134,3 +134,20 @@ describe('createTabGuard', () => {
     expect(await g.start()).toBe('editor');
   });
 });
+
+describe('a tab closed while it waits for the lock', () => {
+  it('lets the lock go when it is granted after all, so the next tab edits', async () => {
+    const locks = fakeLocks();
+    const log: string[] = [];
+    const old = tab(locks, log, 'old');
+    await old.start();
+    // Waits for the old tab's lock, and is gone before it gets it.
+    const gone = tab(locks, log, 'gone', { settleMs: 500 });
+    const waited = gone.start();
+    gone.dispose();
+    old.dispose();
+    expect(await waited).toBe('viewer');
+    const next = tab(locks, log, 'next');
+    expect(await next.start()).toBe('editor');
+  });
+});
