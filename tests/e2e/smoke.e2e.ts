@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, screenshot } from './browser';
+import { WORKSPACE_OPEN_MARK } from '../../src/state/measures';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,6 +22,31 @@ describe('first load of the production build', () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(cspViolations).toEqual([]);
+  });
+
+  it("fetches the first screen's code as two files, and the other tabs' code only once the workspace is open", async () => {
+    const { page } = await openPage(browser);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, WORKSPACE_OPEN_MARK);
+    // The prefetch waits for an idle moment after the workspace is open.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /CoalitionGraph-.*\.js$/.test(e.name)), undefined, {
+      timeout: 20_000,
+    });
+    const { early, late, open } = await page.evaluate((name) => {
+      const at = performance.getEntriesByName(name)[0]!.startTime;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.js$/.test(e.name) && !/worker/.test(e.name))
+        .map((e) => ({
+          file: e.name
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.js$/, ''),
+          at: e.startTime,
+        }));
+      return { early: scripts.filter((x) => x.at < at).map((x) => x.file), late: scripts.filter((x) => x.at >= at).map((x) => x.file), open: at };
+    }, WORKSPACE_OPEN_MARK);
+    expect(early.sort(), `scripts fetched before the workspace was on screen (at ${open.toFixed(0)} ms)`).toEqual(['index', 'start']);
+    for (const view of ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab']) expect(late).toContain(view);
   });
 
   it('runs under a Content-Security-Policy that allows only its own origin', async () => {
