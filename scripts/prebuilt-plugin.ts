@@ -1,7 +1,7 @@
 /**
  * A Vite plugin serving `virtual:coreplay-prebuilt`: the built-in scenarios' common cores and their
- * parsed documents, computed at build time by scripts/prebuilt-analyses.ts (loaded with tsx only when the module is first
- * asked for, so loading the config stays cheap).
+ * parsed documents, computed at build time by scripts/prebuilt-analyses.ts (loaded with tsx only
+ * when the module is first asked for, so loading the config stays cheap).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -44,14 +44,15 @@ const TAB_LOCK = 'coreplay-workspace';
 const RoomApp = lazy(() => import('../views/room/RoomApp'));
 
 /**
- * The coalition graph's code (Cytoscape) and the other tabs' views are fetched and evaluated once
- * the screen is open and the page is idle, so the first view that shows them does not wait in the
- * middle of a round. Not sooner: evaluating them holds the page's thread for a while, and the
- * saved workspace would be read back that much later.
+ * The coalition graph's code (Cytoscape) and, for the app, the other tabs' views are fetched and
+ * evaluated once the screen is open and the page is idle, so the first view that shows them does
+ * not wait in the middle of a round. Not sooner: evaluating them holds the page's thread for a
+ * while, and the saved workspace would be read back that much later.
  */
-function prefetchViews() {
+function prefetchViews(tabs: boolean) {
   const prefetch = () => {
     void import('../graph/CoalitionGraph');
+    if (!tabs) return;
     void import('../views/edit/EditView');
     void import('../views/analyse/AnalyseView');
     void import('../views/compare/CompareTab');
@@ -67,9 +68,10 @@ export function App() {
   addEventListener('hashchange', onHash);
   onCleanup(() => removeEventListener('hashchange', onHash));
   const route = createMemo(() => parseRoomRoute(hash()));
-  // A room's screens are open once their own code is in; the app's once its workspace is (Shell).
+  // A room's screens (the projector and the teacher draw the graph) are open once their own code
+  // is in; the app's once its workspace is (Shell).
   onMount(() => {
-    if (route()) prefetchViews();
+    if (route()) prefetchViews(false);
   });
   return (
     <Show
@@ -190,7 +192,7 @@ function Shell() {
     savedRun = runMark();
     setReady(true);
     requestAnimationFrame(() => performance.mark(WORKSPACE_OPEN_MARK));
-    prefetchViews();
+    prefetchViews(true);
     if (location.hash.startsWith(LINK_PREFIX)) await openLink(location.hash);
   });
   // A share link pasted into this page's address bar opens without a reload.
