@@ -191,8 +191,10 @@ function Shell() {
     }
     savedRun = runMark();
     setReady(true);
-    requestAnimationFrame(() => performance.mark(WORKSPACE_OPEN_MARK));
-    prefetchViews(true);
+    requestAnimationFrame(() => {
+      performance.mark(WORKSPACE_OPEN_MARK);
+      prefetchViews(true);
+    });
     if (location.hash.startsWith(LINK_PREFIX)) await openLink(location.hash);
   });
   // A share link pasted into this page's address bar opens without a reload.
