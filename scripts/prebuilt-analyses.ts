@@ -10,14 +10,22 @@
  */
 import { BUILTINS, builtinDoc, parseScenarioStructure } from '../models/scenario/index';
 import { analyseCommonCore, type CommonCoreAnalysis } from '../workers/api';
+import type { Scenario } from '../models/domain/types';
 
 export type PrebuiltAnalyses = Record<string, Extract<CommonCoreAnalysis, { status: 'ok' }>>;
 
-export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
-  const out: PrebuiltAnalyses = {};
-  for (const name of Object.keys(BUILTINS)) {
+/** Each built-in scenario as the scenario parse reads it, by name (a built-in that does not parse stops the build). */
+function parsedBuiltins(): [string, { doc: Scenario; notes: string[] }][] {
+  return Object.keys(BUILTINS).map((name) => {
     const parsed = parseScenarioStructure(builtinDoc(name));
     if (!parsed.ok) throw new Error(`the built-in scenario "${name}" does not parse: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    return [name, parsed];
+  });
+}
+
+export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
+  const out: PrebuiltAnalyses = {};
+  for (const [name, parsed] of parsedBuiltins()) {
     // The page hashes a JSON copy of its parsed scenario; hash the same text here.
     const scenario = JSON.parse(JSON.stringify(parsed.doc));
     const r = await analyseCommonCore(scenario, []);
@@ -33,11 +41,5 @@ export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
  * run the whole parse (the schema check is the largest part of its first render) to show it.
  */
 export function prebuiltStructures(): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(BUILTINS)) {
-    const parsed = parseScenarioStructure(builtinDoc(name));
-    if (!parsed.ok) throw new Error(`the built-in scenario "${name}" does not parse`);
-    out[name] = JSON.stringify({ doc: parsed.doc, notes: parsed.notes });
-  }
-  return out;
+  return Object.fromEntries(parsedBuiltins().map(([name, { doc, notes }]) => [name, JSON.stringify({ doc, notes })]));
 }

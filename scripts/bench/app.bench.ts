@@ -153,13 +153,16 @@ export async function main() {
         return n.loadEventEnd - n.startTime;
       });
       loads[loads.length - 1] = Math.max(nav, 0) || loads[loads.length - 1]!;
+      /** Until the worker's first whole answer is on the page (by then the other tabs' code is in too). */
+      const workerAnswered = () =>
+        page.waitForFunction(
+          (name) => (performance.getEntriesByName(name) as PerformanceMeasure[]).some((e) => typeof e.detail?.workerMs === 'number'),
+          ANALYSIS_MEASURE,
+          { timeout: 30_000 },
+        );
       // The first entry is the first answer on screen (a prebuilt one for an unedited built-in); the
       // time in the worker is that of its first whole answer.
-      await page.waitForFunction(
-        (name) => (performance.getEntriesByName(name) as PerformanceMeasure[]).some((e) => typeof e.detail?.workerMs === 'number'),
-        ANALYSIS_MEASURE,
-        { timeout: 30_000 },
-      );
+      await workerAnswered();
       const [req, at, worker] = await page.evaluate((name) => {
         const es = performance.getEntriesByName(name) as PerformanceMeasure[];
         const first = es[0]!;
@@ -189,12 +192,8 @@ export async function main() {
       const [again, open] = await firstScreen();
       reloadFirstAt.push(again);
       reloadOpenAt.push(open);
-      // Then, as after the first load, the worker's whole answer (by then the other tabs' code is in too).
-      await page.waitForFunction(
-        (name) => (performance.getEntriesByName(name) as PerformanceMeasure[]).some((e) => typeof e.detail?.workerMs === 'number'),
-        ANALYSIS_MEASURE,
-        { timeout: 30_000 },
-      );
+      // Then, as after the first load, the worker's whole answer.
+      await workerAnswered();
       await page.locator('#tab-edit').click();
       await page.locator('[data-edit-actor=russia]').click();
       await page.waitForTimeout(500);

@@ -26,49 +26,39 @@ describe('first load of the production build', () => {
 
   it("fetches the first screen's code as two files, and the other tabs' code only once the workspace is open", async () => {
     const { page } = await openPage(browser);
+    /** A built file's chunk name: "/assets/start-B9l1kk5s.js" → "start". */
+    const chunk = (url: string) =>
+      url
+        .split('/')
+        .pop()!
+        .replace(/-[\w-]{8}\.js$/, '');
+    const views = ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab'];
     // index.html asks for the entry and, ahead of it, the one chunk it imports.
     const head = await page.evaluate(() => ({
-      scripts: [...document.querySelectorAll('script[src]')].map((s) =>
-        s
-          .getAttribute('src')!
-          .split('/')
-          .pop()!
-          .replace(/-[\w-]{8}\.js$/, ''),
-      ),
-      preloads: [...document.querySelectorAll('link[rel=modulepreload]')].map((l) =>
-        l
-          .getAttribute('href')!
-          .split('/')
-          .pop()!
-          .replace(/-[\w-]{8}\.js$/, ''),
-      ),
+      scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')!),
+      preloads: [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href')!),
     }));
-    expect(head).toEqual({ scripts: ['index'], preloads: ['start'] });
+    expect({ scripts: head.scripts.map(chunk), preloads: head.preloads.map(chunk) }).toEqual({ scripts: ['index'], preloads: ['start'] });
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, WORKSPACE_OPEN_MARK);
     // The prefetch waits for an idle moment after the workspace is on screen.
     await page.waitForFunction(
-      () =>
-        ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab'].every((v) =>
-          performance.getEntriesByType('resource').some((e) => e.name.includes(`/${v}-`) && e.name.endsWith('.js')),
-        ),
-      undefined,
+      (vs) => vs.every((v) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${v}-`) && e.name.endsWith('.js'))),
+      views,
       { timeout: 20_000 },
     );
-    const { early, late } = await page.evaluate((name) => {
-      const at = performance.getEntriesByName(name)[0]!.startTime;
-      const scripts = performance
-        .getEntriesByType('resource')
-        .filter((e) => /\.js$/.test(e.name) && !/worker/.test(e.name))
-        .map((e) => ({
-          file: e.name
-            .split('/')
-            .pop()!
-            .replace(/-[\w-]{8}\.js$/, ''),
-          at: e.startTime,
-        }));
-      return { early: scripts.filter((x) => x.at < at).map((x) => x.file), late: scripts.filter((x) => x.at >= at).map((x) => x.file) };
-    }, WORKSPACE_OPEN_MARK);
-    for (const view of ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab']) {
+    const { at, scripts } = await page.evaluate(
+      (name) => ({
+        at: performance.getEntriesByName(name)[0]!.startTime,
+        scripts: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.js$/.test(e.name) && !/worker/.test(e.name))
+          .map((e) => ({ url: e.name, at: e.startTime })),
+      }),
+      WORKSPACE_OPEN_MARK,
+    );
+    const early = scripts.filter((x) => x.at < at).map((x) => chunk(x.url));
+    const late = scripts.filter((x) => x.at >= at).map((x) => chunk(x.url));
+    for (const view of views) {
       expect(late, JSON.stringify({ early, late })).toContain(view);
       expect(early).not.toContain(view);
     }
