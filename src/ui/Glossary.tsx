@@ -39,9 +39,11 @@ export function Term(props: { id: string; children?: JSX.Element }) {
 
 /**
  * Where the focus goes back on close: the "?" that opened the glossary or, when the card around
- * it was redrawn meanwhile (a new answer arrived), the same term's "?" in the same reading.
+ * it was redrawn meanwhile (a new answer arrived), the same term's "?" in the same reading. A card
+ * caught in the middle of its redraw has none for a moment: then the next frames look again (for
+ * up to about a second), unless the focus has gone somewhere else meanwhile.
  */
-function focusBack(opener: HTMLElement | null, reading: string | undefined): void {
+function focusBack(opener: HTMLElement | null, reading: string | undefined, frames = 60): void {
   if (!opener) return;
   if (opener.isConnected) {
     opener.focus();
@@ -50,7 +52,13 @@ function focusBack(opener: HTMLElement | null, reading: string | undefined): voi
   const term = opener.dataset.term;
   if (!term) return;
   const same = [...document.querySelectorAll<HTMLElement>(`button.term-help[data-term="${CSS.escape(term)}"]`)];
-  (same.find((b) => b.closest<HTMLElement>('[data-reading]')?.dataset.reading === reading) ?? same[0])?.focus();
+  const back = same.find((b) => b.closest<HTMLElement>('[data-reading]')?.dataset.reading === reading) ?? same[0];
+  if (back) back.focus();
+  else if (frames > 0)
+    requestAnimationFrame(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) focusBack(opener, reading, frames - 1);
+    });
 }
 
 export function GlossaryDialog() {
