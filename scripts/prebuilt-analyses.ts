@@ -8,9 +8,12 @@
  * Loaded by the `prebuiltAnalyses` plugin (scripts/prebuilt-plugin.ts) as the module
  * `virtual:coreplay-prebuilt`.
  */
-import { BUILTINS, builtinDoc, parseScenarioStructure } from '../models/scenario/index';
+import { BUILTINS, DEFAULT_BUILTIN, builtinDoc, parseScenarioStructure } from '../models/scenario/index';
 import { analyseCommonCore, type CommonCoreAnalysis } from '../workers/api';
 import type { Scenario } from '../models/domain/types';
+import { firstScreenHtml } from '../src/views/welcome/firstScreenHtml';
+import { FIRST_TEACHING_GAME, TEACHING_GAMES, coreGlance } from '../src/views/welcome/words';
+import { FIRST_TAB, TABS } from '../src/state/tabs';
 
 export type PrebuiltAnalyses = Record<string, Extract<CommonCoreAnalysis, { status: 'ok' }>>;
 
@@ -23,16 +26,39 @@ function parsedBuiltins(): [string, { doc: Scenario; notes: string[] }][] {
   });
 }
 
-export async function prebuiltAnalyses(): Promise<PrebuiltAnalyses> {
-  const out: PrebuiltAnalyses = {};
+/** The prebuilt answers by input hash, and the hash of each built-in's answer by its name. */
+export async function prebuiltAnalyses(): Promise<{ table: PrebuiltAnalyses; byName: Record<string, string> }> {
+  const table: PrebuiltAnalyses = {};
+  const byName: Record<string, string> = {};
   for (const [name, parsed] of parsedBuiltins()) {
     // The page hashes a JSON copy of its parsed scenario; hash the same text here.
     const scenario = JSON.parse(JSON.stringify(parsed.doc));
     const r = await analyseCommonCore(scenario, []);
     if (r.status !== 'ok') throw new Error(`the built-in scenario "${name}" has no common core: ${r.problem}`);
-    out[r.inputHash] = { ...r, ms: 0 };
+    table[r.inputHash] = { ...r, ms: 0 };
+    byName[name] = r.inputHash;
   }
-  return out;
+  return { table, byName };
+}
+
+/**
+ * index.html's static first screen (src/views/welcome/firstScreenHtml.ts): the welcome with its
+ * glance at the opening built-in's common core, from that built-in's prebuilt answer.
+ */
+export function firstScreen({ table, byName }: Awaited<ReturnType<typeof prebuiltAnalyses>>): string {
+  const answer = table[byName[DEFAULT_BUILTIN] ?? ''];
+  const parsed = parsedBuiltins().find(([name]) => name === DEFAULT_BUILTIN)?.[1];
+  const reading = answer?.readings[0];
+  if (!answer || !parsed || !reading) throw new Error(`no prebuilt common core for the opening built-in "${DEFAULT_BUILTIN}"`);
+  const name = (id: string) => parsed.doc.actors.find((a) => a.id === id)?.short ?? id;
+  return firstScreenHtml({
+    title: parsed.doc.title,
+    teaching: [...TEACHING_GAMES],
+    chosen: FIRST_TEACHING_GAME,
+    glance: coreGlance(parsed.doc.title, reading, name),
+    tabs: [...TABS],
+    chosenTab: FIRST_TAB,
+  });
 }
 
 /**

@@ -26,6 +26,7 @@ import { BUILTINS, formatProblem, parseScenario, problemInWords, type Problem } 
 import { PlayView } from '../views/play/PlayView';
 import { createLiveAnalysis } from '../state/analysis';
 import { WORKSPACE_OPEN_MARK } from '../state/measures';
+import { dropFirstScreen, rememberSaved } from '../state/firstScreen';
 import { download, readFileText } from './files';
 import { FileButton } from '../ui/FileButton';
 import { LiveSummary } from '../views/analyse/LiveSummary';
@@ -185,6 +186,7 @@ function Shell() {
     await started;
     const restored = await restore(notify);
     if (!restored) setWelcome(true);
+    else rememberSaved();
     if (restored) {
       w.replace(restored.data);
       p.adopt(restored.session);
@@ -192,6 +194,8 @@ function Shell() {
     savedRun = runMark();
     setReady(true);
     requestAnimationFrame(() => {
+      // The app's screen replaces index.html's static first screen in this frame.
+      dropFirstScreen();
       performance.mark(WORKSPACE_OPEN_MARK);
       prefetchViews(true);
     });
@@ -223,7 +227,10 @@ function Shell() {
     const r = await save(SAVE_KEY, data);
     setSaveState(r.ok ? 'saved' : 'error');
     if (!r.ok) notify('error', r.message);
-    else guard.announceSaved();
+    else {
+      rememberSaved();
+      guard.announceSaved();
+    }
   };
   createEffect(
     on(
@@ -495,6 +502,7 @@ function Shell() {
             document.getElementById(`tab-${t}`)?.focus();
           }}
           onClose={() => setWelcome(false)}
+          live={live}
         />
       </Show>
       <GlossaryDialog />

@@ -14,13 +14,9 @@ import type { Scenario } from '../../models/domain/types';
 import type { Run } from '../../models/machines/run';
 import type { ScenarioDraft } from './draft';
 
-export type Tab = 'play' | 'edit' | 'analyse' | 'compare';
-export const TABS: readonly { id: Tab; label: string }[] = [
-  { id: 'play', label: 'Play' },
-  { id: 'edit', label: 'Edit' },
-  { id: 'analyse', label: 'Analyse' },
-  { id: 'compare', label: 'Compare' },
-];
+import { FIRST_TAB, type Tab } from './tabs';
+
+export { TABS, type Tab } from './tabs';
 
 export type Path = readonly (string | number)[];
 
@@ -112,7 +108,7 @@ function workspaceOn(doc: ScenarioDraft, source: string): WorkspaceData {
     compare: { left: [], right: firstVariant(doc) },
     pair: docPair(doc),
     run: null,
-    prefs: { largeText: false, tab: 'play' },
+    prefs: { largeText: false, tab: FIRST_TAB },
   };
 }
 

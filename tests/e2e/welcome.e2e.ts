@@ -49,6 +49,8 @@ describe('the first screen', () => {
     expect(await page.locator('[data-testid=confirm-replace]').count()).toBe(0);
 
     await page.getByRole('button', { name: 'About' }).click();
+    // The analysis card glances at the scenario open now.
+    await page.locator('[data-testid=welcome-glance]', { hasText: 'Chicken (as encoded): common core exists' }).waitFor();
     await welcome(page).locator('[data-start=analyse]').click();
     await page.locator('#tab-analyse[aria-selected=true]').waitFor();
     expect(await welcome(page).count()).toBe(0);
