@@ -31,6 +31,7 @@ import { addFirstFrame, applyElements, applyLayout, fitToCanvas, measure, seedPo
 import { graphStylesheet } from './style';
 import { clampFrame, Timeline } from './Timeline';
 import { drawOutlines, type OutlinedFrame } from './outlines';
+import { drawDirectly, hideIdleLayers } from './directDraw';
 import './graph.css';
 
 export interface CoalitionGraphProps {
@@ -165,6 +166,9 @@ function CoalitionGraph(props: CoalitionGraphProps) {
       boxSelectionEnabled: false,
       autoungrabify: false,
     });
+    // A few dozen elements at most: drawn straight onto one canvas (directDraw.ts).
+    drawDirectly(c);
+    hideIdleLayers(c);
     setCy(c);
     let outlineFrame = 0;
     c.on('render', () => {

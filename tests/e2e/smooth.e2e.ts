@@ -79,4 +79,63 @@ describe('a run without console warnings', () => {
     expect(consoleErrors).toEqual([]);
     // Four rounds, each analysed and drawn, take a while on a busy two-core machine.
   }, 300_000);
+
+  it('a node is drawn while it is dragged, and stays where it is let go', async () => {
+    const { page, consoleErrors } = await openPage(browser);
+    await page.locator('#tab-analyse').click();
+    const graph = page.locator('.cg').first();
+    await graph.scrollIntoViewIfNeeded();
+    await graph.locator('.cg-canvas:not(.cg-placing)').waitFor();
+    await page.waitForTimeout(1000);
+    const layer = (id: string) => graph.locator(`canvas[data-id=${id}]`);
+    // Only the node layer shows while nobody drags (directDraw.ts).
+    expect(await layer('layer0-selectbox').evaluate((c) => getComputedStyle(c).display)).toBe('none');
+    expect(await layer('layer1-drag').evaluate((c) => getComputedStyle(c).display)).toBe('none');
+    /** Pixels drawn on a layer within `r` CSS pixels of (x, y), page coordinates. */
+    const inked = (id: string, x: number, y: number, r = 4) =>
+      layer(id).evaluate(
+        (c: HTMLCanvasElement, [px, py, pr]) => {
+          const box = c.getBoundingClientRect();
+          const k = c.width / box.width;
+          const data = c
+            .getContext('2d')!
+            .getImageData(Math.round((px - box.left - pr) * k), Math.round((py - box.top - pr) * k), Math.round(2 * pr * k), Math.round(2 * pr * k)).data;
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if (data[i]! > 200) n++;
+          return n;
+        },
+        [x, y, r] as const,
+      );
+    // A node: the first spot of the node layer, scanning the middle band, solidly drawn over a
+    // disc larger than a line (a node, not a link or a label); in page coordinates.
+    const at = await layer('layer2-node').evaluate((c: HTMLCanvasElement) => {
+      const box = c.getBoundingClientRect();
+      const k = c.width / box.width;
+      const { data, width } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      const solid = (x: number, y: number) => data[(y * width + x) * 4 + 3]! > 200;
+      const r = Math.round(5 * k);
+      for (let y = 40 * k; y < c.height - 40 * k; y += 3)
+        for (let x = 40 * k; x < c.width - 40 * k; x += 3) {
+          let n = 0;
+          for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (solid(Math.round(x + dx), Math.round(y + dy))) n++;
+          if (n >= 0.95 * (2 * r + 1) ** 2) return [box.left + x / k, box.top + y / k] as [number, number];
+        }
+      return undefined;
+    });
+    expect(at, 'a node on the canvas').toBeDefined();
+    const [x, y] = at!;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 40, y + 30, { steps: 5 });
+    await page.waitForTimeout(300);
+    // Held: the drag layer shows, with the node on it.
+    expect(await layer('layer1-drag').evaluate((c) => getComputedStyle(c).display)).not.toBe('none');
+    expect(await inked('layer1-drag', x + 40, y + 30, 5)).toBeGreaterThan(50);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    // Let go: back on the node layer where it was dropped, and the drag layer hidden again.
+    expect(await layer('layer1-drag').evaluate((c) => getComputedStyle(c).display)).toBe('none');
+    expect(await inked('layer2-node', x + 40, y + 30, 5)).toBeGreaterThan(50);
+    expect(consoleErrors).toEqual([]);
+  });
 });

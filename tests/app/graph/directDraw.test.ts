@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+/**
+ * The graph's drawing straight onto one canvas: the renderer's cached paths are sent to its own
+ * direct drawing, in the order it gives; an unexpected renderer is left alone; and of its three
+ * canvases only the node layer shows, the drag layer from a grab to the first draw after the drop.
+ */
+import { describe, expect, it } from 'vitest';
+import cytoscape, { type Core } from 'cytoscape';
+import { drawDirectly, hideIdleLayers } from '../../../src/graph/directDraw';
+
+/** A stand-in for the canvas renderer: records what is drawn, directly or through its caches. */
+function fakeCore(renderer: Record<string, unknown> | undefined, container?: HTMLElement) {
+  const handlers = new Map<string, (() => void)[]>();
+  const core = {
+    renderer: () => renderer,
+    container: () => container ?? null,
+    on: (event: string, f: () => void) => handlers.set(event, [...(handlers.get(event) ?? []), f]),
+  };
+  const emit = (event: string) => {
+    for (const f of handlers.get(event) ?? []) f();
+  };
+  return { core: core as unknown as Core, emit };
+}
+
+const ele = (id: string, node: boolean) => ({ id, isNode: () => node });
+
+describe('drawing directly', () => {
+  it('sends the layered and cached drawing to the direct one, in order, nodes only where asked', () => {
+    const drawn: string[] = [];
+    const cached = (..._: unknown[]) => drawn.push('cache');
+    const renderer = {
+      drawElement: (_ctx: unknown, e: { id: string }) => drawn.push(e.id),
+      drawLayeredElements: cached,
+      drawCachedElements: cached,
+      drawCachedNodes: cached,
+    };
+    const { core } = fakeCore(renderer);
+    expect(drawDirectly(core)).toBe(true);
+    const ctx = {} as CanvasRenderingContext2D;
+    const eles = [ele('a', true), ele('a-b', false), ele('b', true)];
+    renderer.drawLayeredElements(ctx, eles, 1, null);
+    renderer.drawCachedElements(ctx, eles, 1, null);
+    renderer.drawCachedNodes(ctx, eles, 1, null);
+    expect(drawn).toEqual(['a', 'a-b', 'b', 'a', 'a-b', 'b', 'a', 'b']);
+  });
+
+  it('leaves a renderer without those methods as it is (another renderer, a headless instance)', () => {
+    const partial = { drawElement: () => undefined, drawLayeredElements: () => undefined };
+    expect(drawDirectly(fakeCore(partial).core)).toBe(false);
+    expect(Object.keys(partial)).toEqual(['drawElement', 'drawLayeredElements']);
+    expect(drawDirectly(fakeCore(undefined).core)).toBe(false);
+    // A real instance without a container has no canvas renderer.
+    const headless = cytoscape({ headless: true, elements: [{ data: { id: 'a' } }] });
+    expect(drawDirectly(headless)).toBe(false);
+    headless.destroy();
+  });
+});
+
+describe('the idle layers', () => {
+  it('hides the select-box layer, and shows the drag layer from a grab until the first draw after the drop', () => {
+    const container = document.createElement('div');
+    const canvas = (id: string) => {
+      const c = document.createElement('canvas');
+      c.dataset.id = id;
+      container.append(c);
+      return c;
+    };
+    const [selectBox, drag, node] = [canvas('layer0-selectbox'), canvas('layer1-drag'), canvas('layer2-node')];
+    const { core, emit } = fakeCore({}, container);
+    hideIdleLayers(core);
+    expect([selectBox.style.display, drag.style.display, node.style.display]).toEqual(['none', 'none', '']);
+    emit('render');
+    expect(drag.style.display).toBe('none');
+    emit('grab');
+    expect(drag.style.display).toBe('');
+    emit('render');
+    expect(drag.style.display).toBe('');
+    emit('free');
+    // Still shown until the renderer has drawn the node back on its own layer.
+    expect(drag.style.display).toBe('');
+    emit('render');
+    expect(drag.style.display).toBe('none');
+    // Grabbed again before that draw: it stays.
+    emit('grab');
+    emit('free');
+    emit('grab');
+    emit('render');
+    expect(drag.style.display).toBe('');
+    expect(selectBox.style.display).toBe('none');
+  });
+});
