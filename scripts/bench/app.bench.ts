@@ -211,7 +211,9 @@ export async function main() {
       // Reloaded once the page has settled (the other tabs' code is fetched once the workspace is
       // open; a reload in the middle of that waits for it).
       await page.waitForFunction(() =>
-        ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab'].every((v) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${v}-`))),
+        ['CoalitionGraph', 'EditView', 'AnalyseView', 'CompareTab'].every((v) =>
+          performance.getEntriesByType('resource').some((e) => e.name.includes(`/${v}-`)),
+        ),
       );
       await page.waitForTimeout(1000);
       // The same page reloaded: its files come from the browser's cache and the workspace is read back
@@ -419,7 +421,9 @@ export async function main() {
       await collect(p2, straightTasks, cpu.straight);
       await straight.close();
     }
-    console.log(`first load (production build, localhost; the load event or the app's code fetched, whichever is later): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`);
+    console.log(
+      `first load (production build, localhost; the load event or the app's code fetched, whichever is later): median ${ms(median(loads))}, p95 ${ms(p95(loads))} over ${RUNS} loads`,
+    );
     console.log(`slider change → painted frame: median ${ms(median(slider))}, p95 ${ms(p95(slider))} over ${slider.length} changes`);
     console.log(
       `first analysis drawn on a first visit (the welcome's glance at the opening scenario's common core, in index.html, made at build time; Element Timing), from navigation start: median ${ms(median(glanceAt))}, p95 ${ms(p95(glanceAt))}; after a reload median ${ms(median(reloadGlanceAt))}, p95 ${ms(p95(reloadGlanceAt))}`,
