@@ -44,30 +44,30 @@ export function prebuiltAnalyses(): Plugin {
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(prebuilt.table))});\nexport const structures = ${JSON.stringify(mod.prebuiltStructures())};`;
     },
     transformIndexHtml: {
-      // After Vite has written its own tags (the built page's script, preload and stylesheet).
+      // After Vite has written its own tags (the built page's script, preload and stylesheet); the built page only.
       order: 'post',
       async handler(html, ctx) {
+        // The dev server's page stays as written: it injects the styles by script, so a static
+        // screen would show unstyled until then.
+        if (!ctx.bundle) return html;
         const { mod, prebuilt } = await compute();
+        // The app's stylesheet goes inline (nothing to fetch before the first frame), and the app's
+        // script and preload are started by the head's script instead.
+        const tag = (re: RegExp) => {
+          const found = [...html.matchAll(re)];
+          for (const m of found) html = html.replace(m[0], '');
+          return found.map((m) => m[1]!);
+        };
+        const entries = tag(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g);
+        const preload = tag(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g);
+        const styles = tag(/\s*<link rel="stylesheet" crossorigin href="([^"]+)">/g);
+        if (entries.length !== 1) throw new Error(`index.html: expected the app's one script, found ${entries.length}`);
+        const app = { entry: entries[0]!, preload };
         let head = '';
-        let app: Parameters<typeof firstVisitScript>[0];
-        if (ctx.bundle) {
-          // The built page: the app's stylesheet goes inline (nothing to fetch before the first
-          // frame), and the app's script and preload are started by the head's script instead.
-          const tag = (re: RegExp) => {
-            const found = [...html.matchAll(re)];
-            for (const m of found) html = html.replace(m[0], '');
-            return found.map((m) => m[1]!);
-          };
-          const entries = tag(/\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g);
-          const preload = tag(/\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g);
-          const styles = tag(/\s*<link rel="stylesheet" crossorigin href="([^"]+)">/g);
-          if (entries.length !== 1) throw new Error(`index.html: expected the app's one script, found ${entries.length}`);
-          app = { entry: entries[0]!, preload };
-          for (const href of styles) {
-            const file = ctx.bundle[href.replace(/^\//, '')];
-            if (file?.type !== 'asset') throw new Error(`index.html: the stylesheet ${href} is not in the build`);
-            head += `\n    <style>${String(file.source).replaceAll('</style', '<\\/style')}</style>`;
-          }
+        for (const href of styles) {
+          const file = ctx.bundle[href.replace(/^\//, '')];
+          if (file?.type !== 'asset') throw new Error(`index.html: the stylesheet ${href} is not in the build`);
+          head += `\n    <style>${String(file.source).replaceAll('</style', '<\\/style')}</style>`;
         }
         const script = firstVisitScript(app);
         const hash = createHash('sha256').update(script).digest('base64');
