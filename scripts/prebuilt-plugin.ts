@@ -12,23 +12,22 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
+import type { Prebuilt } from './prebuilt-analyses';
 import { FIRST_SCREEN_STYLE, firstVisitScript } from '../src/state/firstScreen.ts';
 
 const ID = 'virtual:coreplay-prebuilt';
 const RESOLVED = `\0${ID}`;
 
-type Module = typeof import('./prebuilt-analyses');
-
 export function prebuiltAnalyses(): Plugin {
   let root = process.cwd();
-  let computed: Promise<{ mod: Module; prebuilt: Awaited<ReturnType<Module['prebuiltAnalyses']>> }> | undefined;
+  let computed: Promise<Prebuilt> | undefined;
   /** The analyses, run once for both the module and index.html. */
   const compute = () =>
     (computed ??= (async () => {
       const { tsImport } = await import('tsx/esm/api');
       const file = join(root, 'scripts/prebuilt-analyses.ts');
-      const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Module;
-      return { mod, prebuilt: await mod.prebuiltAnalyses() };
+      const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as typeof import('./prebuilt-analyses');
+      return mod.prebuilt();
     })());
   return {
     name: 'coreplay-prebuilt-analyses',
@@ -38,10 +37,10 @@ export function prebuiltAnalyses(): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      const { mod, prebuilt } = await compute();
+      const { table, structures } = await compute();
       // JSON.parse of a string literal is quicker for the engine than the same object as a literal.
       // The parsed documents stay text until one is asked for (src/state/prebuilt.ts).
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(prebuilt.table))});\nexport const structures = ${JSON.stringify(mod.prebuiltStructures())};`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(table))});\nexport const structures = ${JSON.stringify(structures)};`;
     },
     transformIndexHtml: {
       // After Vite has written its own tags (the built page's script, preload and stylesheet); the built page only.
@@ -50,7 +49,7 @@ export function prebuiltAnalyses(): Plugin {
         // The dev server's page stays as written: it injects the styles by script, so a static
         // screen would show unstyled until then.
         if (!ctx.bundle) return html;
-        const { mod, prebuilt } = await compute();
+        const { firstScreen } = await compute();
         // The app's stylesheet goes inline (nothing to fetch before the first frame), and the app's
         // script and preload are started by the head's script instead.
         const tag = (re: RegExp) => {
@@ -81,7 +80,7 @@ export function prebuiltAnalyses(): Plugin {
           .replace(/\s*<\/head>/, `\n    <style>${FIRST_SCREEN_STYLE}</style>${head}\n    <script>${script}</script>\n  </head>`)
           .replace(
             root,
-            `${mod.firstScreen(prebuilt)}\n    ${root}\n    <noscript><p class="loading">Coreplay needs JavaScript: turn it on for this page and reload.</p></noscript>`,
+            `${firstScreen}\n    ${root}\n    <noscript><p class="loading">Coreplay needs JavaScript: turn it on for this page and reload.</p></noscript>`,
           );
       },
     },

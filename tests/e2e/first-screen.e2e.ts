@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS, baseUrl, launch, screenshot } from './browser';
+import { saveAnEdit } from './waits';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -108,11 +109,7 @@ describe('the first screen before the app is in', () => {
     const page = await context.newPage();
     await page.goto(baseUrl());
     await page.locator('[data-testid=welcome]').waitFor();
-    await page.locator('#tab-edit').click();
-    await page.locator('[data-edit-actor=russia]').click();
-    await page.getByLabel('Capability', { exact: true }).fill('0.42');
-    await page.locator('.save-state.saved').waitFor();
-    await page.waitForTimeout(400);
+    await saveAnEdit(page);
     await page.close();
 
     for (const path of ['/', '/#room/ABCD', '/#teach']) {

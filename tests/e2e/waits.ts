@@ -15,3 +15,12 @@ export async function until(f: () => Promise<boolean>, what: string, ms = 20_000
 
 /** Waits for a room screen's phase line to read `p`. */
 export const phaseIs = (page: Page, p: string) => until(async () => (await text(page, '[data-testid=phase]')) === p, `phase "${p}"`);
+
+/** A change a person makes in Edit (Russia's capability to 0.42), then until the workspace is saved. */
+export async function saveAnEdit(page: Page): Promise<void> {
+  await page.locator('#tab-edit').click();
+  await page.locator('[data-edit-actor=russia]').click();
+  await page.getByLabel('Capability', { exact: true }).fill('0.42');
+  await page.locator('.save-state.saved').waitFor();
+  await page.waitForTimeout(400);
+}

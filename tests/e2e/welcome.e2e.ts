@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, launch, openPage, screenshot } from './browser';
+import { saveAnEdit } from './waits';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,11 +71,7 @@ describe('the first screen', () => {
   it('does not show over saved work, is reachable from the header, and never replaces work without asking', async () => {
     const { page, consoleErrors } = await openPage(browser);
     await welcome(page).waitFor();
-    await page.locator('#tab-edit').click();
-    await page.locator('[data-edit-actor=russia]').click();
-    await page.getByLabel('Capability', { exact: true }).fill('0.42');
-    await page.locator('.save-state.saved').waitFor();
-    await page.waitForTimeout(400);
+    await saveAnEdit(page);
     await page.reload();
     await page.locator('#tab-edit[aria-selected=true]').waitFor();
     await page.waitForTimeout(300);
