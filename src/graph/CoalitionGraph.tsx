@@ -30,7 +30,7 @@ import { prefersReducedMotion } from './motion';
 import { addFirstFrame, applyElements, applyLayout, fitToCanvas, measure, seedPositions } from './placement';
 import { graphStylesheet } from './style';
 import { clampFrame, Timeline } from './Timeline';
-import { drawOutlines, type OutlinedFrame } from './outlines';
+import { drawOutlines, drawOutlinesOver, type OutlinedFrame } from './outlines';
 import { drawDirectly, hideIdleLayers } from './directDraw';
 import './graph.css';
 
@@ -61,6 +61,9 @@ export interface CoalitionGraphProps {
   timeline?: boolean;
 }
 
+/** The longest a fresh graph's canvas stays hidden after its layout is placed, waiting to be drawn. */
+const FIRST_DRAW_WAIT_MS = 500;
+
 /** A frame waiting to be applied: the instance it is for, its elements, and whether to animate to it. */
 interface PendingFrame {
   c: Core;
@@ -71,7 +74,12 @@ interface PendingFrame {
 function CoalitionGraph(props: CoalitionGraphProps) {
   const uid = createUniqueId();
   let container!: HTMLDivElement;
-  let overlay!: HTMLCanvasElement;
+  /**
+   * Cytoscape's own element inside the canvas box. Cytoscape redraws everything (a resize) 100 ms
+   * after any attribute of its container changes; the box's attributes change with every round
+   * (its label, class, paint stamps), this element's never.
+   */
+  let mount!: HTMLDivElement;
   const [cy, setCy] = createSignal<Core>();
   const [showCompatible, setShowCompatible] = createSignal(false);
   const [status, setStatus] = createSignal('');
@@ -113,12 +121,30 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     // A stale answer keeps the hold: the newer layout, already asked for, releases it.
     if (isStale() || c.destroyed()) return;
     drawHold.release('layout');
-    // The first placement appears where it belongs: the canvas was hidden until now.
     const wasPlaced = untrack(placed);
     applyLayout(c, m, result);
-    setPlaced(true);
     if (fitToCanvas(c, m, { orient: !oriented, animate: animate && wasPlaced && !prefersReducedMotion() })) oriented = true;
+    if (!wasPlaced) {
+      // The first placement appears where it belongs: the canvas, hidden until now, is shown
+      // once it holds the placed graph, in a frame of its own (drawing it and handing it to the
+      // screen in one frame would be one long task).
+      await drawnOnce(c);
+      if (c.destroyed()) return;
+    }
+    setPlaced(true);
   });
+
+  /** Resolves in the task after the renderer's next draw (or after FIRST_DRAW_WAIT_MS without one). */
+  const drawnOnce = (c: Core) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        c.off('render', done);
+        setTimeout(resolve, 0);
+      };
+      const timer = setTimeout(done, FIRST_DRAW_WAIT_MS);
+      c.one('render', done);
+    });
 
   /** How many frames have been applied (see data-painted). */
   let applied = 0;
@@ -157,7 +183,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
   function createCy() {
     styledAs = `${bigLabels()}|${showCompatible()}`;
     const c = cytoscape({
-      container,
+      container: mount,
       style: graphStylesheet({ largeText: bigLabels(), showCompatible: showCompatible() }),
       elements: [],
       layout: { name: 'preset' },
@@ -166,17 +192,19 @@ function CoalitionGraph(props: CoalitionGraphProps) {
       boxSelectionEnabled: false,
       autoungrabify: false,
     });
-    // A few dozen elements at most: drawn straight onto one canvas (directDraw.ts).
-    drawDirectly(c);
+    // A few dozen elements at most: drawn straight onto one canvas (directDraw.ts), the
+    // outlines on top of them in the same draw.
+    const outlines = () => untrack(() => current()?.outlines) ?? [];
+    if (!drawDirectly(c, (ctx) => drawOutlines(ctx, c, outlines(), bigLabels()))) {
+      // Another renderer: the outlines go on a canvas of their own over it, after each draw.
+      const overlay = document.createElement('canvas');
+      overlay.className = 'cg-outlines';
+      container.append(overlay);
+      c.on('render', () => drawOutlinesOver(overlay, c, outlines(), bigLabels()));
+    }
     hideIdleLayers(c);
     setCy(c);
-    let outlineFrame = 0;
     c.on('render', () => {
-      if (!outlineFrame)
-        outlineFrame = requestAnimationFrame(() => {
-          outlineFrame = 0;
-          if (!c.destroyed()) drawOutlines(overlay, c, untrack(() => current()?.outlines) ?? [], bigLabels());
-        });
       if (container.dataset.painted !== String(applied)) {
         container.dataset.painted = String(applied);
         container.dataset.paintedAt = String(performance.now());
@@ -219,6 +247,15 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     }),
   );
   onCleanup(() => frames.dispose());
+
+  // The outlines are drawn with the node layer: another frame's outlines are another draw.
+  createEffect(
+    on(
+      () => current()?.outlines,
+      () => untrack(cy)?.forceRender(),
+      { defer: true },
+    ),
+  );
 
   createEffect(
     on(
@@ -288,7 +325,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
           aria-describedby={`${uid}-words`}
           onKeyDown={onCanvasKey}
         >
-          <canvas ref={overlay} class="cg-outlines" />
+          <div ref={mount} class="cg-cy" />
         </div>
         <Show when={!props.compact}>{legend()}</Show>
       </div>

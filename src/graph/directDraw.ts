@@ -14,6 +14,10 @@ import type { Core } from 'cytoscape';
 
 /** The part of Cytoscape's canvas renderer used here. */
 interface CanvasRenderer {
+  /** The on-screen canvases' contexts, by layer. */
+  data?: { contexts?: readonly CanvasRenderingContext2D[] };
+  /** Which of them is the node layer. */
+  NODE?: number;
   drawElement(context: CanvasRenderingContext2D, ele: unknown): void;
   drawLayeredElements(context: CanvasRenderingContext2D, eles: readonly unknown[], pxRatio: number, extent: unknown): void;
   drawCachedElements(context: CanvasRenderingContext2D, eles: readonly unknown[], pxRatio: number, extent: unknown): void;
@@ -22,21 +26,43 @@ interface CanvasRenderer {
 
 const HOOKS = ['drawElement', 'drawLayeredElements', 'drawCachedElements', 'drawCachedNodes'] as const;
 
-/** Draw `c`'s elements straight onto its canvas from now on; false (and nothing changed) when the renderer is not the one expected. */
-export function drawDirectly(c: Core): boolean {
+/**
+ * Draw `c`'s elements straight onto its canvas from now on; false (and nothing changed) when the
+ * renderer is not the one expected. `overNodes`, if given, draws on top of the on-screen node
+ * layer each time the renderer has drawn it (in that same draw: one canvas changes, not two), with
+ * the context's transform mapping the graph's CSS pixels; exports and the drag layer are left
+ * alone.
+ */
+export function drawDirectly(c: Core, overNodes?: (context: CanvasRenderingContext2D) => void): boolean {
   const r = (c as unknown as { renderer?: () => unknown }).renderer?.() as Partial<CanvasRenderer> | undefined;
   if (!r || !HOOKS.every((k) => typeof r[k] === 'function')) return false;
+  if (overNodes && !(typeof r.NODE === 'number' && Array.isArray(r.data?.contexts))) return false;
   const renderer = r as CanvasRenderer;
+  const over = (context: CanvasRenderingContext2D, pxRatio: number) => {
+    if (!overNodes || context !== renderer.data?.contexts?.[renderer.NODE!]) return;
+    context.save();
+    context.setTransform(pxRatio, 0, 0, pxRatio, 0, 0);
+    try {
+      overNodes(context);
+    } finally {
+      context.restore();
+    }
+  };
   const all = (context: CanvasRenderingContext2D, eles: readonly unknown[]) => {
     for (let i = 0; i < eles.length; i++) renderer.drawElement(context, eles[i]);
   };
-  renderer.drawLayeredElements = all;
   renderer.drawCachedElements = all;
-  renderer.drawCachedNodes = (context, eles) => {
+  // The renderer draws each layer with one of these two.
+  renderer.drawLayeredElements = (context, eles, pxRatio) => {
+    all(context, eles);
+    over(context, pxRatio);
+  };
+  renderer.drawCachedNodes = (context, eles, pxRatio) => {
     for (let i = 0; i < eles.length; i++) {
       const ele = eles[i] as { isNode(): boolean };
       if (ele.isNode()) renderer.drawElement(context, ele);
     }
+    over(context, pxRatio);
   };
   return true;
 }

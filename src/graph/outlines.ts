@@ -62,21 +62,12 @@ export function outlinePoints(boxes: readonly { x: number; y: number; r: number 
   return out;
 }
 
-/** Draw the outlines of `cy`'s present positions onto `canvas` (sized to the container). */
-export function drawOutlines(canvas: HTMLCanvasElement, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
-  const w = cy.width();
-  const h = cy.height();
-  const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
-  }
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
+/**
+ * Draw the outlines at `cy`'s present positions onto a context whose transform maps the graph's
+ * CSS pixels (on top of what it holds: the node layer just drawn, or a cleared overlay).
+ */
+export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
+  if (outlines.length === 0) return;
   const zoom = cy.zoom();
   // Each member's place and size read once per draw (an actor sits in many outlines).
   const places = new Map<ActorId, { x: number; y: number; r: number } | null>();
@@ -122,4 +113,22 @@ export function drawOutlines(canvas: HTMLCanvasElement, cy: Core, outlines: read
     ctx.fillText(text, top[0], top[1] - 7);
   });
   ctx.globalAlpha = 1;
+}
+
+/** The outlines on a canvas of their own laid over the graph (sized to it, cleared first). */
+export function drawOutlinesOver(canvas: HTMLCanvasElement, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
+  const w = cy.width();
+  const h = cy.height();
+  const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
+  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  drawOutlines(ctx, cy, outlines, largeText);
 }

@@ -13,6 +13,7 @@ import { CoopCard, CoopResult } from '../../src/views/analyse/AnalysisCards';
 import { probabilityText } from '../../src/views/analyse/RoundGameCard';
 import { AssumedBadge } from '../../src/views/edit/Assumed';
 import { runFrames } from '../../src/views/play/runFrames';
+import type { OutlinedFrame } from '../../src/graph/outlines';
 import { coreFrame } from '../../src/views/analyse/coreFrame';
 import { builtinDoc, parseScenario } from '../../models/scenario/index';
 import { initialContext, resolveRound } from '../../models/machines/index';
@@ -180,6 +181,24 @@ describe('graph frames', () => {
     }
     const words = (k: number) => JSON.stringify([frames[k]!.groups, frames[k]!.outlines]);
     expect(words(1)).not.toBe(words(0));
+  });
+
+  it('the run frames can be made a part at a time: the first ones ahead, the rest from the cache', () => {
+    const c0 = initialContext({ scenario, seed: 1, roundLimit: 6 });
+    const r1 = resolveRound({ ...c0, committed: { regime: { move: 'release_123', by: 'team' }, us: { move: 'lift_potash_sanctions', by: 'team' } } });
+    const history = r1.history!;
+    const cache = new Map<string, OutlinedFrame>();
+    // The frames before the newest (here the opening's), a task ahead of the rest.
+    const ahead = runFrames(scenario, history, readings[0]!, cache, history.length);
+    expect(ahead.map((f) => f.label)).toEqual(['Start']);
+    expect(cache.size).toBe(1);
+    const all = runFrames(scenario, history, readings[0]!, cache);
+    expect(all.map((f) => f.label)).toEqual(['Start', 'Round 1']);
+    // The opening's frame is the one made ahead, not made again; and the same as made in one go.
+    expect(all[0]).toBe(ahead[0]);
+    expect(cache.size).toBe(2);
+    expect(JSON.stringify(all)).toBe(JSON.stringify(runFrames(scenario, history, readings[0]!)));
+    expect(runFrames(scenario, history, readings[0]!, cache, 0)).toEqual([]);
   });
 });
 

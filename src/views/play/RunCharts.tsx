@@ -23,7 +23,17 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   const [worldHistory, setWorldHistory] = createSignal(props.history, same);
   const [stage, setStage] = createSignal(0);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const steps = [() => setGraphHistory(() => props.history), () => setUtilHistory(() => props.history), () => setWorldHistory(() => props.history)];
+  // The graph's frames before the newest are made a task ahead of it (on a run's first round,
+  // the opening's frame): each frame is a task's work, not two in one.
+  const warm = () => {
+    const r = props.reading;
+    if (r) runFrames(s(), props.history, r, cache(), props.history.length);
+  };
+  const steps = [warm, () => setGraphHistory(() => props.history), () => setUtilHistory(() => props.history), () => setWorldHistory(() => props.history)];
+  /** The stage once each part has had its turn. */
+  const GRAPH = 2;
+  const UTILITIES = 3;
+  const WORLD = 4;
   const run = () => {
     clearTimeout(timer);
     let i = 0;
@@ -54,11 +64,11 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
   // Made once the graph's turn comes (not in the task that resolved the round).
   const frames = createMemo(() => {
     const r = props.reading;
-    return stage() >= 1 && r ? runFrames(s(), graphHistory(), r, cache()) : [];
+    return stage() >= GRAPH && r ? runFrames(s(), graphHistory(), r, cache()) : [];
   });
   return (
     <section class="run-charts" aria-label="The run so far">
-      <Show when={stage() >= 1 && frames().length}>
+      <Show when={stage() >= GRAPH && frames().length}>
         <Suspense fallback={<p>Loading the graph…</p>}>
           <CoalitionGraph
             frames={frames()}
@@ -70,7 +80,7 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
           />
         </Suspense>
       </Show>
-      <Show when={stage() >= 2} fallback={<p class="muted">Drawing the charts…</p>}>
+      <Show when={stage() >= UTILITIES} fallback={<p class="muted">Drawing the charts…</p>}>
         <div class="grid2">
           <LineChart
             title="Utilities over rounds"
@@ -81,7 +91,7 @@ export function RunCharts(props: { scenario: Scenario; history: readonly RoundRe
             selected={frame()}
             largeText={props.largeText}
           />
-          <Show when={stage() >= 3}>
+          <Show when={stage() >= WORLD}>
             <LineChart
               title="World state over rounds"
               series={dimensionSeries(s(), statesOf(worldHistory()))}

@@ -16,9 +16,16 @@ import { groupedFrame } from '../analyse/coreFrame';
 
 /**
  * `cache` keeps frames already made for this scenario and reading (a fresh map for another), so a
- * new round makes one frame, not the whole run's again.
+ * new round makes one frame, not the whole run's again. `limit` makes only the first frames (the
+ * opening and the rounds before the last, say, to fill the cache a task ahead).
  */
-export function runFrames(s: Scenario, history: readonly RoundRecord[], reading: ReadingReport, cache?: Map<string, OutlinedFrame>): OutlinedFrame[] {
+export function runFrames(
+  s: Scenario,
+  history: readonly RoundRecord[],
+  reading: ReadingReport,
+  cache?: Map<string, OutlinedFrame>,
+  limit = history.length + 1,
+): OutlinedFrame[] {
   const byId = new Map(s.moves.map((m) => [m.id, m]));
   const order = new Map(s.actors.map((a, i) => [a.id, i]));
   const name = (id: string) => s.actors.find((a) => a.id === id)?.short ?? id;
@@ -42,8 +49,10 @@ export function runFrames(s: Scenario, history: readonly RoundRecord[], reading:
   const start = history[0]?.worldBefore ?? Array.from(initialState(s));
   let holdings: Holdings = initialHoldings(s);
   const opening = Object.fromEntries(s.actors.map((a) => [a.id, history[0]?.actors[a.id]?.postureBefore ?? ('engaged' as const)]));
+  if (limit < 1) return [];
   const out = [frame({ scenario: s, state: start, holdings, postures: opening }, 'Start')];
   for (const h of history) {
+    if (out.length >= limit) break;
     const threats: GraphLink[] = [];
     for (const [actor, x] of Object.entries(h.actors)) {
       const m = byId.get(x.move);

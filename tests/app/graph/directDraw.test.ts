@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
  * The graph's drawing straight onto one canvas: the renderer's cached paths are sent to its own
- * direct drawing, in the order it gives; an unexpected renderer is left alone; and of its three
- * canvases only the node layer shows, the drag layer from a grab to the first draw after the drop.
+ * direct drawing, in the order it gives, with whatever goes on top (the outlines) drawn onto the
+ * node layer in the same draw; an unexpected renderer is left alone; and of its three canvases only
+ * the node layer shows, the drag layer from a grab to the first draw after the drop.
  */
 import { describe, expect, it } from 'vitest';
 import cytoscape, { type Core } from 'cytoscape';
@@ -24,6 +25,9 @@ function fakeCore(renderer: Record<string, unknown> | undefined, container?: HTM
 
 const ele = (id: string, node: boolean) => ({ id, isNode: () => node });
 
+/** A renderer's layer drawing, replaced by drawDirectly. */
+const noDraw = (_ctx: CanvasRenderingContext2D, _eles: readonly unknown[], _pxRatio: number, _extent: unknown) => undefined;
+
 describe('drawing directly', () => {
   it('sends the layered and cached drawing to the direct one, in order, nodes only where asked', () => {
     const drawn: string[] = [];
@@ -42,6 +46,72 @@ describe('drawing directly', () => {
     renderer.drawCachedElements(ctx, eles, 1, null);
     renderer.drawCachedNodes(ctx, eles, 1, null);
     expect(drawn).toEqual(['a', 'a-b', 'b', 'a', 'a-b', 'b', 'a', 'b']);
+  });
+
+  it('draws on top of the on-screen node layer after its elements, in CSS pixels, and nowhere else', () => {
+    const log: string[] = [];
+    /** A context that records what is done to it. */
+    const context = (name: string) =>
+      ({
+        save: () => log.push(`${name} save`),
+        restore: () => log.push(`${name} restore`),
+        setTransform: (...m: number[]) => log.push(`${name} transform ${m.join(',')}`),
+      }) as unknown as CanvasRenderingContext2D;
+    const [selectBox, drag, node, exported] = [context('select'), context('drag'), context('node'), context('export')];
+    const renderer = {
+      NODE: 2,
+      data: { contexts: [selectBox, drag, node] },
+      drawElement: (ctx: CanvasRenderingContext2D, e: { id: string }) => log.push(`${ctx === node ? 'node' : ctx === drag ? 'drag' : 'export'} ${e.id}`),
+      drawLayeredElements: noDraw,
+      drawCachedElements: noDraw,
+      drawCachedNodes: noDraw,
+    };
+    const { core } = fakeCore(renderer);
+    expect(drawDirectly(core, (ctx) => log.push(`over ${ctx === node ? 'node' : 'other'}`))).toBe(true);
+    const eles = [ele('a', true), ele('a-b', false)];
+    renderer.drawLayeredElements(node, eles, 2, null);
+    expect(log).toEqual(['node a', 'node a-b', 'node save', 'node transform 2,0,0,2,0,0', 'over node', 'node restore']);
+    log.length = 0;
+    // Edges hidden while the view moves: nodes only, then the same drawing on top.
+    renderer.drawCachedNodes(node, eles, 1, null);
+    expect(log).toEqual(['node a', 'node save', 'node transform 1,0,0,1,0,0', 'over node', 'node restore']);
+    log.length = 0;
+    // The drag layer and an export's context get the elements only.
+    renderer.drawLayeredElements(drag, eles, 1, null);
+    renderer.drawLayeredElements(exported, eles, 1, null);
+    expect(log).toEqual(['drag a', 'drag a-b', 'export a', 'export a-b']);
+  });
+
+  it('keeps the context as it was when the drawing on top throws', () => {
+    let restored = 0;
+    const node = { save: () => undefined, restore: () => restored++, setTransform: () => undefined } as unknown as CanvasRenderingContext2D;
+    const renderer = {
+      NODE: 0,
+      data: { contexts: [node] },
+      drawElement: () => undefined,
+      drawLayeredElements: noDraw,
+      drawCachedElements: noDraw,
+      drawCachedNodes: noDraw,
+    };
+    drawDirectly(fakeCore(renderer).core, () => {
+      throw new Error('bad outline');
+    });
+    expect(() => renderer.drawLayeredElements(node, [], 1, null)).toThrow('bad outline');
+    expect(restored).toBe(1);
+  });
+
+  it('without the layers it would draw on top of, leaves the renderer alone when asked to', () => {
+    const renderer = {
+      drawElement: () => undefined,
+      drawLayeredElements: () => undefined,
+      drawCachedElements: () => undefined,
+      drawCachedNodes: () => undefined,
+    };
+    const before = { ...renderer };
+    expect(drawDirectly(fakeCore(renderer).core, () => undefined)).toBe(false);
+    expect(renderer).toEqual(before);
+    // Without drawing on top, the same renderer is drawn directly.
+    expect(drawDirectly(fakeCore(renderer).core)).toBe(true);
   });
 
   it('leaves a renderer without those methods as it is (another renderer, a headless instance)', () => {
