@@ -35,7 +35,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } };
 }
 
 /** Where a long task's time went: the graph's code (Cytoscape, the layout), the app's, or the browser's own steps. */
@@ -51,7 +51,7 @@ const BROWSER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint'
  * put down to what took most of it: script by its file (the graph's chunks, or the app's), or the
  * browser's own rendering steps.
  */
-export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; source: TaskSource }[] {
+export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; source: TaskSource; top: string }[] {
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
   return onMain
@@ -59,16 +59,28 @@ export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; sourc
     .map((t) => {
       const end = t.ts + (t.dur ?? 0);
       const spent: Record<TaskSource, number> = { graph: 0, app: 0, browser: 0 };
+      /** The task's parts, largest first, in words (for BENCH_DETAIL). */
+      const parts: [number, string][] = [];
       for (const e of onMain) {
         if (e === t || e.ts < t.ts || e.ts + (e.dur ?? 0) > end) continue;
         const d = e.tdur ?? e.dur ?? 0;
         if (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule') {
-          const url = e.args?.data?.url ?? '';
+          const data = e.args?.data ?? {};
+          const url = data.url ?? '';
           spent[/CoalitionGraph|layout/.test(url) ? 'graph' : 'app'] += d;
-        } else if (BROWSER_STEPS.has(e.name)) spent.browser += d;
+          parts.push([d, `${data.functionName || 'script'} ${url.split('/').pop()}:${data.lineNumber ?? ''}:${data.columnNumber ?? ''}`]);
+        } else if (BROWSER_STEPS.has(e.name)) {
+          spent.browser += d;
+          parts.push([d, e.name]);
+        }
       }
       const source = (Object.keys(spent) as TaskSource[]).reduce((a, b) => (spent[b] > spent[a] ? b : a));
-      return { ms: (t.tdur ?? 0) / 1000, source };
+      const top = parts
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 3)
+        .map(([d, what]) => `${what} ${(d / 1000).toFixed(1)} ms`)
+        .join(', ');
+      return { ms: (t.tdur ?? 0) / 1000, source, top };
     });
 }
 
@@ -135,6 +147,8 @@ export async function main() {
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
       const found = cpuLongTasks(Array.isArray(trace) ? trace : (trace.traceEvents ?? []));
       cpuOf.push(...found.map((x) => x.ms));
+      // BENCH_DETAIL=1: where each of these tasks went, as it is found.
+      if (process.env.BENCH_DETAIL) for (const x of found) console.log(`  long task ${ms(x.ms)} (${x.source}): ${x.top}`);
       sources.set(cpuOf, [...(sources.get(cpuOf) ?? []), ...found.map((x) => x.source)]);
       wall.push(...(await p.evaluate(() => (window as any).__longTasks as number[])));
     };

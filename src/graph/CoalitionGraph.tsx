@@ -137,12 +137,17 @@ function CoalitionGraph(props: CoalitionGraphProps) {
   /** Resolves in the task after the renderer's next draw (or after FIRST_DRAW_WAIT_MS without one). */
   const drawnOnce = (c: Core) =>
     new Promise<void>((resolve) => {
+      let settled = false;
       const done = () => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
-        c.off('render', done);
         setTimeout(resolve, 0);
       };
-      const timer = setTimeout(done, FIRST_DRAW_WAIT_MS);
+      const timer = setTimeout(() => {
+        c.off('render', done);
+        done();
+      }, FIRST_DRAW_WAIT_MS);
       c.one('render', done);
     });
 

@@ -14,8 +14,8 @@ import type { Core } from 'cytoscape';
 
 /** The part of Cytoscape's canvas renderer used here. */
 interface CanvasRenderer {
-  /** The on-screen canvases' contexts, by layer. */
-  data?: { contexts?: readonly CanvasRenderingContext2D[] };
+  /** The on-screen canvases' contexts, by layer, and the texture caches. */
+  data?: { contexts?: readonly CanvasRenderingContext2D[] } & Partial<Record<(typeof TEXTURE_CACHES)[number], unknown>>;
   /** Which of them is the node layer. */
   NODE?: number;
   drawElement(context: CanvasRenderingContext2D, ele: unknown): void;
@@ -25,6 +25,9 @@ interface CanvasRenderer {
 }
 
 const HOOKS = ['drawElement', 'drawLayeredElements', 'drawCachedElements', 'drawCachedNodes'] as const;
+
+/** The renderer's texture caches: of elements, of their labels (main, source, target), of layers. */
+const TEXTURE_CACHES = ['eleTxrCache', 'lblTxrCache', 'slbTxrCache', 'tlbTxrCache', 'lyrTxrCache'] as const;
 
 /**
  * Draw `c`'s elements straight onto its canvas from now on; false (and nothing changed) when the
@@ -51,6 +54,12 @@ export function drawDirectly(c: Core, overNodes?: (context: CanvasRenderingConte
   const all = (context: CanvasRenderingContext2D, eles: readonly unknown[]) => {
     for (let i = 0; i < eles.length; i++) renderer.drawElement(context, eles[i]);
   };
+  // Nothing is drawn from the texture caches any more, so they are not kept up to date either
+  // (the renderer marks every changed element's textures stale before each draw).
+  for (const cache of TEXTURE_CACHES) {
+    const c = r.data?.[cache] as { invalidateElements?: unknown } | undefined;
+    if (c && typeof c.invalidateElements === 'function') c.invalidateElements = () => undefined;
+  }
   renderer.drawCachedElements = all;
   // The renderer draws each layer with one of these two.
   renderer.drawLayeredElements = (context, eles, pxRatio) => {
@@ -69,7 +78,8 @@ export function drawDirectly(c: Core, overNodes?: (context: CanvasRenderingConte
 
 /**
  * Of Cytoscape's three canvases only the node layer is drawn on while nobody drags: the selection
- * box is off here, and the drag layer holds a node only while it is held. Each canvas the page
+ * box is off here (its layer is neither shown nor drawn), and the drag layer holds a node only
+ * while it is held. Each canvas the page
  * shows is handed to the compositor at every frame it changes (about 10 ms each for a graph's
  * size in a software canvas), and the renderer clears all three when it redraws everything — so
  * the select-box layer stays hidden, and the drag layer shows from a grab until the first draw
@@ -80,6 +90,9 @@ export function hideIdleLayers(c: Core): void {
   const selectBox = canvas('layer0-selectbox');
   const drag = canvas('layer1-drag');
   if (selectBox) selectBox.style.display = 'none';
+  // Never shown, so never drawn either (the renderer clears the whole layer at every view change).
+  const r = (c as unknown as { renderer?: () => unknown }).renderer?.() as { drawSelectionRectangle?: unknown } | undefined;
+  if (selectBox && r && typeof r.drawSelectionRectangle === 'function') r.drawSelectionRectangle = () => undefined;
   if (!drag) return;
   drag.style.display = 'none';
   let released = false;

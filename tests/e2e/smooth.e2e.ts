@@ -32,12 +32,14 @@ async function playBotRound(page: Page, round: number) {
 /** Analyse's coalition graph once every analysis is in (the cards above it stop growing) and it has been still for a second. */
 async function stillAnalyseGraph(page: Page) {
   await page.locator('#tab-analyse').click();
-  const graph = page.locator('.cg').first();
-  await graph.scrollIntoViewIfNeeded();
-  await graph.locator('.cg-canvas:not(.cg-placing)').waitFor();
   await page.locator('[data-testid=coop]').waitFor({ timeout: 60_000 });
   await page.locator('[data-testid=spatial-method]').waitFor({ timeout: 60_000 });
   await expect.poll(() => page.locator('[data-testid=sensitivity-status]').textContent(), { timeout: 60_000 }).toBe('');
+  // Scrolled to once the cards above it are all in: a graph pushed off screen by them waits to be
+  // scrolled to before it is laid out.
+  const graph = page.locator('.cg').first();
+  await graph.scrollIntoViewIfNeeded();
+  await graph.locator('.cg-canvas:not(.cg-placing)').waitFor();
   const canvasBox = graph.locator('.cg-canvas');
   let stamp = '';
   await expect

@@ -82,6 +82,16 @@ describe('drawing directly', () => {
     expect(log).toEqual(['drag a', 'drag a-b', 'export a', 'export a-b']);
   });
 
+  it('stops keeping the texture caches it no longer draws from', () => {
+    const invalidated: string[] = [];
+    const cache = (name: string) => ({ invalidateElements: () => invalidated.push(name) });
+    const data = { eleTxrCache: cache('elements'), lblTxrCache: cache('labels'), lyrTxrCache: cache('layers') };
+    const renderer = { data, drawElement: () => undefined, drawLayeredElements: noDraw, drawCachedElements: noDraw, drawCachedNodes: noDraw };
+    expect(drawDirectly(fakeCore(renderer).core)).toBe(true);
+    for (const c of Object.values(data)) c.invalidateElements();
+    expect(invalidated).toEqual([]);
+  });
+
   it('keeps the context as it was when the drawing on top throws', () => {
     let restored = 0;
     const node = { save: () => undefined, restore: () => restored++, setTransform: () => undefined } as unknown as CanvasRenderingContext2D;
@@ -127,7 +137,7 @@ describe('drawing directly', () => {
 });
 
 describe('the idle layers', () => {
-  it('hides the select-box layer, and shows the drag layer from a grab until the first draw after the drop', () => {
+  it('hides the select-box layer and stops drawing it, and shows the drag layer from a grab until the first draw after the drop', () => {
     const container = document.createElement('div');
     const canvas = (id: string) => {
       const c = document.createElement('canvas');
@@ -136,8 +146,13 @@ describe('the idle layers', () => {
       return c;
     };
     const [selectBox, drag, node] = [canvas('layer0-selectbox'), canvas('layer1-drag'), canvas('layer2-node')];
-    const { core, emit } = fakeCore({}, container);
+    let selectBoxDrawn = 0;
+    const renderer = { drawSelectionRectangle: () => selectBoxDrawn++ };
+    const { core, emit } = fakeCore(renderer, container);
     hideIdleLayers(core);
+    // The select-box layer is not drawn either.
+    renderer.drawSelectionRectangle();
+    expect(selectBoxDrawn).toBe(0);
     expect([selectBox.style.display, drag.style.display, node.style.display]).toEqual(['none', 'none', '']);
     emit('render');
     expect(drag.style.display).toBe('none');
