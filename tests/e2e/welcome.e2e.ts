@@ -115,7 +115,8 @@ describe('the glossary', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/glossary-open.png` });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.term)).toBe('common-core');
+    // Back on the same term's "?" — a frame or a few later when a new answer redrew the card meanwhile.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.term), { timeout: 2000 }).toBe('common-core');
 
     // Every term in the cards opens an entry that exists.
     await page.locator('[data-testid=bargaining]').waitFor({ timeout: 60_000 });
