@@ -14,6 +14,7 @@ import type { Scenario } from '../models/domain/types';
 import { firstScreenHtml } from '../src/views/welcome/firstScreenHtml';
 import { FIRST_TEACHING_GAME, TEACHING_GAMES, coreGlance } from '../src/views/welcome/words';
 import { FIRST_TAB, TABS } from '../src/state/tabs';
+import { shortName } from '../models/domain/names';
 
 export type PrebuiltAnalyses = Record<string, Extract<CommonCoreAnalysis, { status: 'ok' }>>;
 
@@ -56,7 +57,7 @@ export async function prebuilt(): Promise<Prebuilt> {
  */
 function firstScreen(doc: Scenario, reading: ReadingReport | undefined): string {
   if (!reading) throw new Error(`the opening built-in "${DEFAULT_BUILTIN}" has no reading`);
-  const name = (id: string) => doc.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(doc, id);
   return firstScreenHtml({
     title: doc.title,
     teaching: [...TEACHING_GAMES],

@@ -27,6 +27,7 @@ import { defaultPair } from '../domain/space';
 import { bestResponseMove, buildRoundGame, type LeftOutMove, type RoundGame } from '../domain/roundGame';
 import { injectWords, type DealOutcome, type RoundRecord } from '../domain/round';
 import type { ActorId, Move, MoveId, Posture, Scenario } from '../domain/types';
+import { shortName } from '../domain/names';
 
 /** What the debrief needs of the context the round started in: the position, assets and postures. */
 export interface DebriefStart {
@@ -177,7 +178,7 @@ export interface DebriefSummary {
 
 type Names = { name: (id: ActorId) => string; label: (id: MoveId) => string };
 const namesOf = (s: Scenario): Names => ({
-  name: (id) => s.actors.find((a) => a.id === id)?.short ?? id,
+  name: (id) => shortName(s, id),
   label: (id) => (id === HOLD ? 'Hold' : (s.moves.find((m) => m.id === id)?.label ?? id)),
 });
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;

@@ -4,3 +4,4 @@ export * from './polytope';
 export * from './utility';
 export * from './moves';
 export * from './variants';
+export * from './names';

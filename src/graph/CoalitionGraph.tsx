@@ -30,7 +30,7 @@ import { prefersReducedMotion } from './motion';
 import { addFirstFrame, applyElements, applyLayout, fitToCanvas, measure, seedPositions } from './placement';
 import { graphStylesheet } from './style';
 import { clampFrame, Timeline } from './Timeline';
-import { drawOutlines, drawOutlinesOver, type OutlinedFrame } from './outlines';
+import { drawOutlines, type OutlinedFrame } from './outlines';
 import { drawDirectly, hideIdleLayers } from './directDraw';
 import './graph.css';
 
@@ -199,14 +199,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     });
     // A few dozen elements at most: drawn straight onto one canvas (directDraw.ts), the
     // outlines on top of them in the same draw.
-    const outlines = () => untrack(() => current()?.outlines) ?? [];
-    if (!drawDirectly(c, (ctx) => drawOutlines(ctx, c, outlines(), bigLabels()))) {
-      // Another renderer: the outlines go on a canvas of their own over it, after each draw.
-      const overlay = document.createElement('canvas');
-      overlay.className = 'cg-outlines';
-      container.append(overlay);
-      c.on('render', () => drawOutlinesOver(overlay, c, outlines(), bigLabels()));
-    }
+    drawDirectly(c, (ctx) => drawOutlines(ctx, c, untrack(() => current()?.outlines) ?? [], bigLabels()));
     hideIdleLayers(c);
     setCy(c);
     c.on('render', () => {

@@ -1,8 +1,8 @@
 /**
  * Overlapping groups drawn as outlines. Cytoscape gives a node one parent, so compound nodes can
  * only draw a partition; groups that overlap (every coalition that could gain together, every
- * maximal compatible set) are drawn as a padded convex hull around their members on a canvas laid
- * over Cytoscape's, redrawn on each of its renders. Each outline has its own colour and dash and a
+ * maximal compatible set) are drawn as a padded convex hull around their members, on top of
+ * Cytoscape's node layer in each of its draws (directDraw.ts). Each outline has its own colour and dash and a
  * number written at its top, which the legend and the graph in words repeat.
  */
 import type { Core } from 'cytoscape';
@@ -64,7 +64,7 @@ export function outlinePoints(boxes: readonly { x: number; y: number; r: number 
 
 /**
  * Draw the outlines at `cy`'s present positions onto a context whose transform maps the graph's
- * CSS pixels (on top of what it holds: the node layer just drawn, or a cleared overlay).
+ * CSS pixels, on top of what it holds (the node layer just drawn).
  */
 export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
   if (outlines.length === 0) return;
@@ -113,22 +113,4 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
     ctx.fillText(text, top[0], top[1] - 7);
   });
   ctx.globalAlpha = 1;
-}
-
-/** The outlines on a canvas of their own laid over the graph (sized to it, cleared first). */
-export function drawOutlinesOver(canvas: HTMLCanvasElement, cy: Core, outlines: readonly Outline[], largeText: boolean): void {
-  const w = cy.width();
-  const h = cy.height();
-  const dpr = typeof devicePixelRatio === 'number' ? devicePixelRatio : 1;
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-    canvas.style.width = `${w}px`;
-    canvas.style.height = `${h}px`;
-  }
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, w, h);
-  drawOutlines(ctx, cy, outlines, largeText);
 }

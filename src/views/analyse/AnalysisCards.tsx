@@ -5,13 +5,14 @@ import type { BargainingReport } from '../../../models/analysis/bargaining/index
 import type { CoopReport } from '../../../models/analysis/coop/index';
 import type { CoopAnalysis } from '../../../workers/api';
 import { Term } from '../../ui/Glossary';
+import { shortName } from '../../../models/domain/names';
 
 const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
 const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
 
 export function BargainingCard(props: { scenario: Scenario; report: BargainingReport }) {
   const s = () => props.scenario;
-  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s(), id);
   const label = (id: string) => s().moves.find((m) => m.id === id)?.label ?? id;
   const r = () => props.report;
   const [a, b] = [() => r().pair[0], () => r().pair[1]];
@@ -137,7 +138,7 @@ export function CoopResult(props: { scenario: Scenario; result: CoopAnalysis | u
 }
 
 export function CoopCard(props: { scenario: Scenario; report: CoopReport }) {
-  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const r = () => props.report;
   return (
     <section class="card" aria-labelledby="coop-title" data-testid="coop">

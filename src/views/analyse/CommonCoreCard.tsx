@@ -10,6 +10,7 @@ import type { ActorStatus } from '../../../models/analysis/commonCore/index';
 import type { Scenario } from '../../../models/domain/types';
 import { formatNatural } from '../../../models/domain/space';
 import { Term } from '../../ui/Glossary';
+import { shortName } from '../../../models/domain/names';
 
 /** A tag as words: "no-second-front" → "no second front". */
 export const featureWords = (tag: string) => tag.replace(/[-_]+/g, ' ');
@@ -25,7 +26,7 @@ export function statusQuoWords(st: ActorStatus, name: (id: string) => string): s
 }
 
 export function CommonCoreCard(props: { scenario: Scenario; reading: ReadingReport; title?: string }) {
-  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const dimLabel = (id: string) => props.scenario.dimensions.find((d) => d.id === id)?.label ?? id;
   const set = (ids: string[]) => (ids.length ? `{${ids.map(name).join(', ')}}` : '{} (nobody)');
   const r = () => props.reading;

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../state/context';
 import { freshnessWords, type LiveAnalysis } from '../../state/analysis';
 import type { GraphFrame } from '../../../models/graph/index';
 import { coreFrame } from './coreFrame';
+import { shortName } from '../../../models/domain/names';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
@@ -21,7 +22,7 @@ export function LiveSummary(props: { live: LiveAnalysis }) {
     return a?.value.status === 'ok' ? a.value.readings[0] : undefined;
   };
   const words = () => freshnessWords(props.live.core(), props.live.problem());
-  const name = (id: string) => answer()?.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(answer()?.scenario, id);
   // The graph follows every edit at once (sizes, utilities) and the coalitions when the analysis is back.
   const frames = createMemo<GraphFrame[]>((prev) => {
     const s = w.scenario();

@@ -8,6 +8,7 @@ import { HOLD } from '../../../models/domain/legality';
 import type { Scenario } from '../../../models/domain/types';
 import type { RoundGameReport } from '../../../models/analysis/roundGameReport';
 import { Term } from '../../ui/Glossary';
+import { shortName } from '../../../models/domain/names';
 
 /**
  * A probability as the solver gave it ("p/q", an integer or a decimal), in words a reader can
@@ -34,7 +35,7 @@ export function probabilityText(pr: string): string {
 
 export function RoundGameCard(props: { scenario: Scenario; report: RoundGameReport; onExport: () => void }) {
   const s = () => props.scenario;
-  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s(), id);
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
   const r = () => props.report;
   return (

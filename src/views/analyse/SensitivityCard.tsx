@@ -10,6 +10,7 @@ import type { SensitivityReading } from '../../../workers/api';
 import type { BoundSensitivity, ClaimInterval } from '../../../models/analysis/commonCore/index';
 import type { Scenario } from '../../../models/domain/types';
 import { Term } from '../../ui/Glossary';
+import { shortName } from '../../../models/domain/names';
 
 const num = (x: number) => String(+x.toFixed(3));
 
@@ -55,7 +56,7 @@ export function SensitivityCard(props: {
   status?: string;
   problem?: string;
 }) {
-  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const moving = (b: BoundSensitivity) => b.claims.filter((c) => !robust(c));
   return (
     <section class="card sensitivity-card" aria-labelledby="sens-title" data-testid="sensitivity">

@@ -20,6 +20,7 @@ import type { SpatialAnalysis } from '../../../workers/local';
 import type { Scenario } from '../../../models/domain/types';
 import { formatNatural } from '../../../models/domain/space';
 import { Term } from '../../ui/Glossary';
+import { shortName } from '../../../models/domain/names';
 
 /** The live spatial analysis of the scenario under the chosen variants, on the client's 'spatial' lane. */
 export function createLiveSpatial(client: Pick<AnalysisClient, 'spatial'>, scenario: () => Scenario | undefined, variants: () => readonly string[]) {
@@ -50,7 +51,7 @@ const p3 = (x: number) => x.toFixed(3);
 
 export function SpatialCard(props: { scenario: Scenario; analysis: SpatialAnalysis | undefined; updating: boolean; problem?: string; largeText?: boolean }) {
   const [dim, setDim] = createSignal(0);
-  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const report = createMemo(() => (props.analysis?.status === 'ok' ? props.analysis.report : undefined));
   const k = () => Math.min(dim(), Math.max(0, (report()?.dimensions.length ?? 1) - 1));
   const fmtDim = (id: string, v: number) => {

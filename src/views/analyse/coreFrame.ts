@@ -10,6 +10,7 @@ import { graphFrame, graphSummary, type GraphCoalition, type GraphInput, type Gr
 import { initialState, type Posture, type Scenario } from '../../../models/domain/index';
 import type { ReadingReport } from '../../../workers/api';
 import type { OutlinedFrame, Outline } from '../../graph/outlines';
+import { shortName } from '../../../models/domain/names';
 
 /**
  * A frame whose `boxes` (a partition) are compound nodes and whose `outlines` (overlapping) are
@@ -22,7 +23,7 @@ export function groupedFrame(
   outlines: readonly Outline[],
   describe: { box: string; outline: string },
 ): OutlinedFrame {
-  const name = (id: string) => input.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(input.scenario, id);
   const f = graphFrame({ ...input, coalitions: boxes }, label);
   // The words: the actors' lines first, then every group, then the rest (pairs, deals, threats).
   const rest = graphSummary({ ...input, coalitions: [] });

@@ -12,6 +12,7 @@ import { baselineReading, createPanelClient } from './panelClient';
 import { coreFrame } from '../analyse/coreFrame';
 import { useWorkspace } from '../../state/context';
 import { sideLabel, type Side } from './CompareView';
+import { shortName } from '../../../models/domain/names';
 
 const CoalitionGraph = lazy(() => import('../../graph/CoalitionGraph'));
 
@@ -51,7 +52,7 @@ export function CompareAnalysis(props: { left: Side; right: Side }) {
   );
   const [frameL, setFrameL] = createSignal(0);
   const [frameR, setFrameR] = createSignal(0);
-  const name = (id: string) => props.left.scenario?.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.left.scenario, id);
   const set = (xs: readonly string[][] | undefined) => (xs ?? []).map((m) => `{${m.map(name).join(', ')}}`).join(' ');
   const label = (s: Scenario | undefined, id: string) => (id === HOLD ? 'Hold' : (s?.moves.find((m) => m.id === id)?.label ?? id));
   const title = (s: Side) => sideLabel(s, w.scenario());

@@ -22,6 +22,7 @@ import { injectWords } from '../../../models/domain/round';
 import type { AnalysisClient } from '../../../workers/client';
 import { download } from '../../app/files';
 import './reading.css';
+import { shortName } from '../../../models/domain/names';
 
 type Pair = [ActorId, ActorId];
 
@@ -35,7 +36,7 @@ const sign = (x: number) => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
 
 export function DebriefView(props: { scenario: Scenario; start: RoundContext | undefined; record: RoundRecord; client: AnalysisClient }) {
   const s = () => props.scenario;
-  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s(), id);
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
 
   const [chosen, setChosen] = createSignal<Pair | null>(null);
@@ -336,7 +337,7 @@ function BargainingPoints(props: { scenario: Scenario; record: RoundRecord; repo
   const s = () => props.scenario;
   const r = () => props.report;
   const [a, b] = [() => r().pair[0], () => r().pair[1]];
-  const name = (id: string) => s().actors.find((x) => x.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s(), id);
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
   const owner = (id: string) => s().moves.find((m) => m.id === id)?.actor;
   const plays = (part: DealPart, actor: ActorId) =>

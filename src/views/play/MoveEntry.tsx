@@ -13,6 +13,7 @@ import type { Scenario } from '../../../models/domain/types';
 import type { RoundContext } from '../../../models/machines/index';
 import { GoalTable } from './GoalTable';
 import './reading.css';
+import { shortName } from '../../../models/domain/names';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
@@ -21,7 +22,7 @@ export function MoveEntry(props: { scenario: Scenario; context: RoundContext; ac
   const dims = dimensionIndex(props.scenario);
   const a = () => props.scenario.actors.find((x) => x.id === props.actor)!;
   const moves = () => props.scenario.moves.filter((m) => m.actor === props.actor);
-  const name = (id: string) => props.scenario.actors.find((x) => x.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const label = (id: string) => (id === HOLD ? 'Hold' : (props.scenario.moves.find((m) => m.id === id)?.label ?? id));
   const legality = (id: string) =>
     checkMove(props.scenario, dims, props.context.world, props.context.holdings, props.context.postures[props.actor] ?? 'engaged', props.actor, id);

@@ -26,6 +26,7 @@ import { PrintBriefingsButton } from './Briefings';
 import { RunSummary } from './RunSummary';
 import { AssumedBadge } from '../edit/Assumed';
 import { RoundTimer } from './Timer';
+import { shortName } from '../../../models/domain/names';
 
 export function PlayView(props: { live: LiveAnalysis }) {
   const w = useWorkspace();
@@ -108,7 +109,7 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   const ctx = (): RoundContext => session().snapshot.context;
   const phase = () => p.phase()!;
   const seats = () => session().run.seats;
-  const name = (id: string) => s().actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s(), id);
   const label = (id: string) => (id === HOLD ? 'Hold' : (s().moves.find((m) => m.id === id)?.label ?? id));
   const teamActors = () =>
     s()

@@ -8,12 +8,13 @@ import { runSummary } from '../../../models/analysis/debrief';
 import type { Scenario } from '../../../models/domain/types';
 import type { RoundRecord } from '../../../models/machines/index';
 import './reading.css';
+import { shortName } from '../../../models/domain/names';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
 export function RunSummary(props: { scenario: Scenario; title: string; history: readonly RoundRecord[]; teams: Readonly<Record<string, string>> }) {
   const sum = createMemo(() => runSummary(props.scenario, props.history));
-  const name = (id: string) => props.scenario.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(props.scenario, id);
   const maxAbs = () => Math.max(0.01, ...sum().scores.map((x) => Math.abs(x.change)));
   return (
     <section class="card run-summary" aria-labelledby="run-summary-title" data-testid="run-summary">

@@ -13,6 +13,7 @@ import type { RoundRecord } from '../../../models/machines/index';
 import type { ReadingReport } from '../../../workers/api';
 import type { OutlinedFrame } from '../../graph/outlines';
 import { groupedFrame } from '../analyse/coreFrame';
+import { shortName } from '../../../models/domain/names';
 
 /**
  * `cache` keeps frames already made for this scenario and reading (a fresh map for another), so a
@@ -28,7 +29,7 @@ export function runFrames(
 ): OutlinedFrame[] {
   const byId = new Map(s.moves.map((m) => [m.id, m]));
   const order = new Map(s.actors.map((a, i) => [a.id, i]));
-  const name = (id: string) => s.actors.find((a) => a.id === id)?.short ?? id;
+  const name = (id: string) => shortName(s, id);
   const compatible = (a: string, b: string) => {
     const [x, y] = (order.get(a) ?? 0) < (order.get(b) ?? 0) ? [a, b] : [b, a];
     return reading.pairs[`${x}|${y}`];

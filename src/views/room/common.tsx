@@ -7,13 +7,14 @@ import type { Scenario } from '../../../models/domain/types';
 import type { Projection } from '../../../server/protocol';
 import type { RoomConnection } from '../../state/room';
 import { clockText } from '../../ui/clock';
+import { shortName } from '../../../models/domain/names';
 
 export function phaseName(p: string): string {
   return { brief: 'Briefing', moves: 'Secret moves', offers: 'Reveal and offers', debrief: 'Debrief', ended: 'Ended' }[p] ?? p;
 }
 
 export function names(s: Scenario) {
-  const actor = (id: string) => s.actors.find((a) => a.id === id)?.short ?? id;
+  const actor = (id: string) => shortName(s, id);
   const move = (id: string) => (id === HOLD ? 'Hold' : (s.moves.find((m) => m.id === id)?.label ?? id));
   return { actor, move };
 }

@@ -15,6 +15,7 @@ import type { Tab } from '../../state/workspace';
 import { openGlossary } from '../../ui/Glossary';
 import { FIRST_TEACHING_GAME, TEACHING_GAMES, WELCOME_WORDS as W, coreGlance } from './words';
 import './welcome.css';
+import { shortName } from '../../../models/domain/names';
 
 export function Welcome(props: {
   /** Open a built-in scenario in place of the workspace; false when the person kept their workspace. */
@@ -35,7 +36,7 @@ export function Welcome(props: {
     const a = props.live.core().answer;
     const reading = a?.value.status === 'ok' ? a.value.readings[0] : undefined;
     if (!a || !reading) return undefined;
-    const name = (id: string) => a.scenario.actors.find((x) => x.id === id)?.short ?? id;
+    const name = (id: string) => shortName(a.scenario, id);
     return coreGlance(a.scenario.title, reading, name);
   };
   const fresh = () => freshnessWords(props.live.core(), props.live.problem());
