@@ -229,7 +229,7 @@ describe('a class run a teacher can trust', () => {
     await startRun.focus();
     await page.keyboard.press('Enter');
     await page.locator('#brief-title').waitFor();
-    expect(await focused(page)).toBe('#brief-title');
+    await expect.poll(() => focused(page), { timeout: 2000 }).toBe('#brief-title');
     expect(await tabTo(page, '[data-testid=start-round]')).toBeLessThanOrEqual(4);
     await page.keyboard.press('Enter');
     // Moves: the hand-over screen holds the focus, then the move entry.
@@ -245,7 +245,7 @@ describe('a class run a teacher can trust', () => {
     }
     // The reveal: its heading.
     await page.locator('[data-testid=reveal]').waitFor();
-    expect(await focused(page)).toBe('#reveal-title');
+    await expect.poll(() => focused(page), { timeout: 2000 }).toBe('#reveal-title');
     // An offer, made from the keyboard: the focus goes to it in the list.
     expect(await tabTo(page, '[data-testid=make-offer]')).toBeLessThanOrEqual(6);
     await page.keyboard.press('Enter');
@@ -261,12 +261,12 @@ describe('a class run a teacher can trust', () => {
     await page.keyboard.press('Enter');
     await page.locator('#debrief-title').waitFor();
     await page.waitForTimeout(100);
-    expect(await focused(page)).toBe('#debrief-title');
+    await expect.poll(() => focused(page), { timeout: 2000 }).toBe('#debrief-title');
     await screenshot(page, 'rules-focus-debrief');
     expect(await tabTo(page, '[data-testid=next-round]', 80)).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=start-round]').waitFor();
-    expect(await focused(page)).toBe('#brief-title');
+    await expect.poll(() => focused(page), { timeout: 2000 }).toBe('#brief-title');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });

@@ -10,7 +10,7 @@
  * the worker (the round game is too large to solve on the main thread between two frames) and
  * fills in when it arrives, or says why it failed.
  */
-import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { For, Show, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
 import { HOLD, postureWord } from '../../../models/domain/legality';
 import { buildRoundGame } from '../../../models/domain/roundGame';
 import type { ActorId, Scenario } from '../../../models/domain/types';
@@ -55,12 +55,17 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
       if (!start) return;
       const key = pr?.join() ?? '';
       const from = { world: start.world, holdings: start.holdings, postures: start.postures };
-      void props.client.debrief(scenario, from, record, pr).then((r) => {
-        if (r.status === 'stale') return;
-        if (r.status !== 'ok') setAnswer({ record, pair: key, problem: r.message });
-        else if (r.value.status !== 'ok') setAnswer({ record, pair: key, problem: r.value.problem });
-        else setAnswer({ record, pair: key, report: r.value.report });
+      // Asked a task later: the round's resolution and this view's first draw are one task already,
+      // and copying the scenario and the round to the worker would make it a long one.
+      const ask = setTimeout(() => {
+        void props.client.debrief(scenario, from, record, pr).then((r) => {
+          if (r.status === 'stale') return;
+          if (r.status !== 'ok') setAnswer({ record, pair: key, problem: r.message });
+          else if (r.value.status !== 'ok') setAnswer({ record, pair: key, problem: r.value.problem });
+          else setAnswer({ record, pair: key, report: r.value.report });
+        });
       });
+      onCleanup(() => clearTimeout(ask));
     }),
   );
   /** This round's answer (for any pair), if it has come. */
@@ -119,6 +124,11 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
   );
 
   const summary = createMemo(() => debriefSummary(s(), props.record, report() ?? null));
+  // Folded, the detailed tables are built a task after the summary: the round's resolution and the
+  // summary's first draw are one task already, and the tables would make it a long one.
+  const [tablesBuilt, setTablesBuilt] = createSignal(false);
+  const build = setTimeout(() => setTablesBuilt(true));
+  onCleanup(() => clearTimeout(build));
 
   return (
     <section class="debrief" aria-labelledby="debrief-title">
@@ -144,170 +154,172 @@ export function DebriefView(props: { scenario: Scenario; start: RoundContext | u
           <strong>The detailed tables</strong>: every actor’s move and best reply, the round game’s equilibrium, who gained and lost, what a pair could have
           agreed
         </summary>
-        <Show when={props.record.dealsDue.length}>
-          <ul class="deals">
-            <For each={props.record.dealsDue}>
-              {(dl) => (
-                <li class={dl.brokenBy.length ? 'no' : 'yes'}>
-                  Deal {dl.parties.map(name).join(' & ')}: {dl.brokenBy.length ? `broken by ${dl.brokenBy.map(name).join(', ')}` : 'kept'}
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-        <div class="table-scroll">
-          <table data-testid="debrief-table">
-            <thead>
-              <tr>
-                <th scope="col">Actor</th>
-                <th scope="col">The class played</th>
-                <th scope="col">Best response to the others' moves</th>
-                <th scope="col" class="num">
-                  Utility
-                </th>
-                <th scope="col">Gain or loss</th>
-                <th scope="col">Posture</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={s().actors}>
-                {(a) => {
-                  const x = () => props.record.actors[a.id]!;
-                  const br = () => report()?.bestResponses.find((b) => b.actor === a.id);
-                  const change = () => x().after - x().before;
-                  return (
-                    <tr data-actor={a.id}>
-                      <th scope="row">{a.short}</th>
-                      <td>
-                        {label(x().move)} <span class="muted small">({x().by})</span>
-                        <Show when={x().reason}>
-                          <div class="small muted">{x().reason}</div>
-                        </Show>
-                      </td>
-                      <td data-testid="best-response">
-                        <Show
-                          when={br()}
-                          fallback={
-                            <span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>
-                              {problem() || !props.start ? '—' : '…'}
-                            </span>
-                          }
-                        >
-                          {(b) =>
-                            b().gain > 1e-9 ? (
-                              <span>
-                                {label(b().best)} <span class="no small">({sign(b().gain)} missed)</span>
-                              </span>
-                            ) : (
-                              <span class="yes">already a best response</span>
-                            )
-                          }
-                        </Show>
-                      </td>
-                      <td class="num">
-                        {x().before.toFixed(3)} → {x().after.toFixed(3)}
-                        <Show when={!x().acceptableAfter}>
-                          <div class="small no">minimum unmet</div>
-                        </Show>
-                      </td>
-                      <td>
-                        <span
-                          class="gainbar"
-                          classList={{ gain: change() >= 0, loss: change() < 0 }}
-                          style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }}
-                          aria-hidden="true"
-                        />
-                        <span class="small">{sign(change())}</span>
-                      </td>
-                      <td class="small">
-                        {x().postureBefore === x().postureAfter
-                          ? postureWord(x().postureAfter)
-                          : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}
-                      </td>
-                      <td class="small">{x().why}</td>
-                    </tr>
-                  );
-                }}
-              </For>
-            </tbody>
-          </table>
-        </div>
-        <div class="grid2">
-          <div class="card" data-testid="rational-play">
-            <h3>What the analysis says</h3>
-            <Show when={props.start} fallback={<p class="muted">The position this round started from is not known, so there is nothing to analyse.</p>}>
-              <Show when={report()} fallback={waiting('Analysing the round…')}>
-                {(d) => (
-                  <>
-                    <p>
-                      Round game: {d().game.players.length} actors with moves, {d().game.profiles.toLocaleString('en-GB')} move profiles
-                      {d().game.leftOut.length ? `, ${d().game.leftOut.length} weaker moves left out to keep it small` : ''}.
-                    </p>
-                    <Show when={d().equilibrium} fallback={<p>No pure Nash equilibrium: every profile leaves someone a better move.</p>}>
-                      {(eq) => (
-                        <>
-                          <p>
-                            {d().equilibria} pure Nash equilibri{d().equilibria === 1 ? 'um' : 'a'}; the one with the highest total utility:
-                          </p>
-                          <ul class="small">
-                            <For each={Object.entries(eq())}>
-                              {([actor, move]) => (
-                                <li classList={{ diff: props.record.actors[actor]?.move !== move }}>
-                                  {name(actor)}: {label(move)}
-                                  {props.record.actors[actor]?.move !== move ? ` (class: ${label(props.record.actors[actor]?.move ?? HOLD)})` : ''}
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </>
-                      )}
-                    </Show>
-                  </>
-                )}
-              </Show>
-              <button type="button" onClick={exportNfg}>
-                Export the round game (.nfg)
-              </button>
-            </Show>
-          </div>
-          <div class="card">
-            <h3>Who gained, who lost</h3>
-            <ol class="gains" data-testid="gains">
-              <For each={gains()}>
-                {(g) => (
-                  <li>
-                    <span class={g.change >= 0 ? 'yes' : 'no'}>{sign(g.change)}</span> {name(g.actor)}
+        <Show when={tablesBuilt() || detailsOpen()}>
+          <Show when={props.record.dealsDue.length}>
+            <ul class="deals">
+              <For each={props.record.dealsDue}>
+                {(dl) => (
+                  <li class={dl.brokenBy.length ? 'no' : 'yes'}>
+                    Deal {dl.parties.map(name).join(' & ')}: {dl.brokenBy.length ? `broken by ${dl.brokenBy.map(name).join(', ')}` : 'kept'}
                   </li>
                 )}
               </For>
-            </ol>
+            </ul>
+          </Show>
+          <div class="table-scroll">
+            <table data-testid="debrief-table">
+              <thead>
+                <tr>
+                  <th scope="col">Actor</th>
+                  <th scope="col">The class played</th>
+                  <th scope="col">Best response to the others' moves</th>
+                  <th scope="col" class="num">
+                    Utility
+                  </th>
+                  <th scope="col">Gain or loss</th>
+                  <th scope="col">Posture</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={s().actors}>
+                  {(a) => {
+                    const x = () => props.record.actors[a.id]!;
+                    const br = () => report()?.bestResponses.find((b) => b.actor === a.id);
+                    const change = () => x().after - x().before;
+                    return (
+                      <tr data-actor={a.id}>
+                        <th scope="row">{a.short}</th>
+                        <td>
+                          {label(x().move)} <span class="muted small">({x().by})</span>
+                          <Show when={x().reason}>
+                            <div class="small muted">{x().reason}</div>
+                          </Show>
+                        </td>
+                        <td data-testid="best-response">
+                          <Show
+                            when={br()}
+                            fallback={
+                              <span class="muted" title={problem() ? 'the analysis failed' : 'analysing…'}>
+                                {problem() || !props.start ? '—' : '…'}
+                              </span>
+                            }
+                          >
+                            {(b) =>
+                              b().gain > 1e-9 ? (
+                                <span>
+                                  {label(b().best)} <span class="no small">({sign(b().gain)} missed)</span>
+                                </span>
+                              ) : (
+                                <span class="yes">already a best response</span>
+                              )
+                            }
+                          </Show>
+                        </td>
+                        <td class="num">
+                          {x().before.toFixed(3)} → {x().after.toFixed(3)}
+                          <Show when={!x().acceptableAfter}>
+                            <div class="small no">minimum unmet</div>
+                          </Show>
+                        </td>
+                        <td>
+                          <span
+                            class="gainbar"
+                            classList={{ gain: change() >= 0, loss: change() < 0 }}
+                            style={{ width: `${(Math.abs(change()) / maxAbs()) * 6}em` }}
+                            aria-hidden="true"
+                          />
+                          <span class="small">{sign(change())}</span>
+                        </td>
+                        <td class="small">
+                          {x().postureBefore === x().postureAfter
+                            ? postureWord(x().postureAfter)
+                            : `${postureWord(x().postureBefore)} → ${postureWord(x().postureAfter)}`}
+                        </td>
+                        <td class="small">{x().why}</td>
+                      </tr>
+                    );
+                  }}
+                </For>
+              </tbody>
+            </table>
           </div>
-        </div>
-        <Show when={props.start && s().actors.length >= 2}>
-          <section class="card debrief-bargaining" aria-labelledby="debrief-barg-title" data-testid="debrief-bargaining">
-            <h3 id="debrief-barg-title">What a pair could have agreed</h3>
-            <PairPicker scenario={s()} pair={pair()!} onChange={setChosen} />
-            <Show
-              when={bargaining()}
-              fallback={
-                <p class="muted" aria-live="polite">
-                  Analysing the bargaining…
-                </p>
-              }
-            >
+          <div class="grid2">
+            <div class="card" data-testid="rational-play">
+              <h3>What the analysis says</h3>
+              <Show when={props.start} fallback={<p class="muted">The position this round started from is not known, so there is nothing to analyse.</p>}>
+                <Show when={report()} fallback={waiting('Analysing the round…')}>
+                  {(d) => (
+                    <>
+                      <p>
+                        Round game: {d().game.players.length} actors with moves, {d().game.profiles.toLocaleString('en-GB')} move profiles
+                        {d().game.leftOut.length ? `, ${d().game.leftOut.length} weaker moves left out to keep it small` : ''}.
+                      </p>
+                      <Show when={d().equilibrium} fallback={<p>No pure Nash equilibrium: every profile leaves someone a better move.</p>}>
+                        {(eq) => (
+                          <>
+                            <p>
+                              {d().equilibria} pure Nash equilibri{d().equilibria === 1 ? 'um' : 'a'}; the one with the highest total utility:
+                            </p>
+                            <ul class="small">
+                              <For each={Object.entries(eq())}>
+                                {([actor, move]) => (
+                                  <li classList={{ diff: props.record.actors[actor]?.move !== move }}>
+                                    {name(actor)}: {label(move)}
+                                    {props.record.actors[actor]?.move !== move ? ` (class: ${label(props.record.actors[actor]?.move ?? HOLD)})` : ''}
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </>
+                        )}
+                      </Show>
+                    </>
+                  )}
+                </Show>
+                <button type="button" onClick={exportNfg}>
+                  Export the round game (.nfg)
+                </button>
+              </Show>
+            </div>
+            <div class="card">
+              <h3>Who gained, who lost</h3>
+              <ol class="gains" data-testid="gains">
+                <For each={gains()}>
+                  {(g) => (
+                    <li>
+                      <span class={g.change >= 0 ? 'yes' : 'no'}>{sign(g.change)}</span> {name(g.actor)}
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </div>
+          </div>
+          <Show when={props.start && s().actors.length >= 2}>
+            <section class="card debrief-bargaining" aria-labelledby="debrief-barg-title" data-testid="debrief-bargaining">
+              <h3 id="debrief-barg-title">What a pair could have agreed</h3>
+              <PairPicker scenario={s()} pair={pair()!} onChange={setChosen} />
               <Show
-                when={pairReport()}
+                when={bargaining()}
                 fallback={
-                  <p class="no" role="alert">
-                    The bargaining could not be computed: {pairProblem()}
+                  <p class="muted" aria-live="polite">
+                    Analysing the bargaining…
                   </p>
                 }
               >
-                {(r) => <BargainingPoints scenario={s()} record={props.record} report={r()} />}
+                <Show
+                  when={pairReport()}
+                  fallback={
+                    <p class="no" role="alert">
+                      The bargaining could not be computed: {pairProblem()}
+                    </p>
+                  }
+                >
+                  {(r) => <BargainingPoints scenario={s()} record={props.record} report={r()} />}
+                </Show>
               </Show>
-            </Show>
-          </section>
+            </section>
+          </Show>
         </Show>
       </details>
     </section>

@@ -4,7 +4,7 @@
  * the teacher's controls (injects, close the round now, undo the last round) always at hand.
  * The offers (Offers.tsx) and the teacher's controls (TeacherBar.tsx) have files of their own.
  */
-import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { HOLD, postureWord } from '../../../models/domain/legality';
 import { formatNatural } from '../../../models/domain/space';
@@ -124,14 +124,22 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   });
   const start = createMemo(() => roundStart(session().standing)?.context);
   // The focus follows the run to the new phase's heading (the hand-over screen takes it itself
-  // in the moves phase); a reload or a return to the tab leaves it where it is.
+  // in the moves phase); a reload or a return to the tab leaves it where it is. It moves in the
+  // next frame, whose layout the new phase needs anyway, not in the task that changed the phase.
+  let focusFrame = 0;
+  onCleanup(() => cancelAnimationFrame(focusFrame));
   createEffect(
     on(
       () => `${ctx().round}:${phase()}`,
-      (_, previous) => {
+      (key, previous) => {
+        // Only a new round or phase moves it: an inject, an offer or an undo within the phase leave it
+        // where the teacher or the team put it.
+        if (key === previous) return;
         if (previous === undefined && session().run.events.length > 0) return;
         const target = PHASE_HEADING[phase()];
-        if (target) queueMicrotask(() => focusHeading(target));
+        if (!target) return;
+        cancelAnimationFrame(focusFrame);
+        focusFrame = requestAnimationFrame(() => focusHeading(target));
       },
     ),
   );
