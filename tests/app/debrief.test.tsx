@@ -29,7 +29,11 @@ beforeAll(async () => {
 /** A client whose debriefs never answer (the view keeps "Analysing…"), recording what it was asked. */
 function fakeClient() {
   const asked: RoundRecord[] = [];
-  const client = { debrief: (_s: Scenario, _from: unknown, r: RoundRecord) => (asked.push(r), new Promise(() => {})) } as unknown as AnalysisClient;
+  const debrief = (_s: Scenario, _from: unknown, r: RoundRecord) => {
+    asked.push(r);
+    return new Promise(() => {});
+  };
+  const client = { debrief } as unknown as AnalysisClient;
   return { client, asked };
 }
 
