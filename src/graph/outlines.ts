@@ -85,9 +85,16 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.lineWidth = 2.5;
+  // The hulls drawn (an outline of fewer than two placed members has none) and their colours, by outline.
+  const hulls: P[][] = [];
+  const colours: string[] = [];
   outlines.forEach((o, i) => {
     const boxes = o.members.map(place).filter((b): b is { x: number; y: number; r: number } => b !== null);
-    if (boxes.length < 2) return;
+    if (boxes.length < 2) {
+      hulls.push([]);
+      colours.push('');
+      return;
+    }
     const { colour, dash } = outlineStyle(i);
     // Nested outlines of the same members stay apart: each later one a little wider.
     const hull = convexHull(outlinePoints(boxes, 6 + (i % 6) * 4));
@@ -102,15 +109,48 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
     ctx.setLineDash([...dash]);
     ctx.stroke();
     ctx.setLineDash([]);
-    // The outline's number at its top point.
-    const top = hull.reduce((a, b) => (b[1] < a[1] ? b : a));
-    ctx.globalAlpha = 1;
-    const text = `${i + 1}`;
-    const tw = ctx.measureText(text).width + 8;
-    ctx.fillStyle = colour;
-    ctx.fillRect(top[0] - tw / 2, top[1] - 9, tw, largeText ? 20 : 16);
+    hulls.push(hull);
+    colours.push(colour);
+  });
+  // Each outline's number on its own line, as near its top as the numbers already placed allow
+  // (nested outlines share a top point, where their numbers would cover each other).
+  const h = largeText ? 20 : 16;
+  const sizes = hulls.map((_, i) => ({ w: ctx.measureText(`${i + 1}`).width + 8, h }));
+  ctx.globalAlpha = 1;
+  badgeSpots(hulls, sizes).forEach(([x, y], i) => {
+    if (hulls[i]!.length === 0) return;
+    ctx.fillStyle = colours[i]!;
+    ctx.fillRect(x - sizes[i]!.w / 2, y - 9, sizes[i]!.w, h);
     ctx.fillStyle = '#fff';
-    ctx.fillText(text, top[0], top[1] - 7);
+    ctx.fillText(`${i + 1}`, x, y - 7);
   });
   ctx.globalAlpha = 1;
+}
+
+/**
+ * Where each hull's number goes: a point on the hull whose badge (`w` wide, `h` tall, its top 9
+ * px above the point, as drawn) overlaps no badge placed before it, the highest such point, and
+ * the nearest to the hull's top among equals. Points are tried every 4 px along the hull's edges;
+ * where none is free the badge goes at the top. An empty hull gets no badge (NaN).
+ */
+export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w: number; h: number }[]): P[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const rect = ([x, y]: P, { w, h }: { w: number; h: number }) => ({ x0: x - w / 2, x1: x + w / 2, y0: y - 9, y1: y - 9 + h });
+  const free = (r: { x0: number; x1: number; y0: number; y1: number }) =>
+    placed.every((q) => r.x1 + 2 <= q.x0 || q.x1 + 2 <= r.x0 || r.y1 + 2 <= q.y0 || q.y1 + 2 <= r.y0);
+  return hulls.map((hull, i) => {
+    const size = sizes[i]!;
+    if (hull.length === 0) return [Number.NaN, Number.NaN] as const;
+    const top = hull.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const candidates: P[] = [];
+    hull.forEach((a, k) => {
+      const b = hull[(k + 1) % hull.length]!;
+      const steps = Math.max(1, Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 4));
+      for (let s = 0; s < steps; s++) candidates.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
+    });
+    candidates.sort((p, q) => p[1] - q[1] || Math.abs(p[0] - top[0]) - Math.abs(q[0] - top[0]));
+    const spot = candidates.find((p) => free(rect(p, size))) ?? top;
+    placed.push(rect(spot, size));
+    return spot;
+  });
 }
