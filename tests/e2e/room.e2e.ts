@@ -25,6 +25,25 @@ let url = '';
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 
+/** What of the class screen is on screen: the moves board's cards, the graph's canvas, and whether the page scrolls either way. */
+async function projectorFit(page: Page) {
+  return page.evaluate(() => {
+    const inView = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    };
+    const cards = [...document.querySelectorAll('.moves-board [data-actor]')];
+    const canvas = document.querySelector('.projector .cg-canvas');
+    const root = document.scrollingElement!;
+    return {
+      cards: cards.length,
+      cardsOnScreen: cards.filter(inView).length,
+      graphOnScreen: !!canvas && inView(canvas) && canvas.getBoundingClientRect().height > 0,
+      scrolls: root.scrollHeight > innerHeight + 1 || root.scrollWidth > innerWidth + 1,
+    };
+  });
+}
+
 async function startServer(): Promise<void> {
   store = new SqliteStore({ dataDir });
   server = await createServer({ store, distDir, sweepIntervalMs: 0, log: () => {} });
@@ -168,6 +187,18 @@ describe('a class on its own devices', () => {
     expect(await projector.content()).not.toContain('We keep our word');
     await screenshot(teamA, 'room-team-phone-offers');
     await screenshot(projector, 'room-projector-reveal');
+    // The class screen on the projectors schools have: every move and the graph on one screen, nothing scrolled.
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await projector.setViewportSize(size);
+      await expect.poll(() => projectorFit(projector), { timeout: 5000 }).toEqual({ cards: 10, cardsOnScreen: 10, graphOnScreen: true, scrolls: false });
+      // The graph uses the height left to it: it is no smaller than the 1080p layout's fixed 470 px needed.
+      if (size.height >= 1080) expect(await projector.locator('.cg-canvas').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThanOrEqual(470);
+      if (size.width === 1280) await screenshot(projector, 'room-projector-1280x800');
+    }
 
     await teacher.locator('[data-testid=end-offers]').click();
     for (const page of [teamA, teamB, teamC, projector]) await phaseIs(page, 'Debrief');

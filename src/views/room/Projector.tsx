@@ -1,22 +1,59 @@
 /**
- * The class screen (1920×1080, large type): the round and its phase, the timer, who has moved
+ * The class screen (large type, scaled to the screen: 1920×1080 down to a 1280×800 or 1024×768
+ * projector, never scrolled): the round and its phase, the timer, who has moved
  * (never what) while the moves are secret, the moves from the reveal on, the deals, the
  * coalition graph round by round (ProjectorGraph.tsx) and the join code. It joins with the projector key from the link's #fragment and sees no messages.
  */
-import { For, Show, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
 import { connectRoom } from '../../state/room';
 import { ConnectionBadge, Countdown, MovesBoard, QrCode, names, phaseName } from './common';
 import { ProjectorGraph } from './ProjectorGraph';
 import { injectWords } from '../../../models/domain/round';
 import { joinUrl } from './TeacherConsole';
 
+/** The graph's canvas on the class screen: at least this high (a smaller screen scrolls then), at most this. */
+const GRAPH_MIN_PX = 240;
+const GRAPH_MAX_PX = 760;
+
 export function Projector(props: { code: string; projectorKey: string }) {
   const room = connectRoom(props.code, { role: 'projector', key: props.projectorKey });
   onCleanup(() => room.dispose());
   const st = () => room.state();
   const run = () => room.run();
+  // Nobody scrolls a projected screen: the graph takes the height left under it, within limits.
+  const [graphHeight, setGraphHeight] = createSignal(470);
+  let screen: HTMLDivElement | undefined;
+  let graphBox: HTMLDivElement | undefined;
+  const fitGraph = () => {
+    const canvas = graphBox?.querySelector<HTMLElement>('.cg-canvas');
+    if (!graphBox || !canvas || !screen) return;
+    // Down to the screen's own bottom padding, and a pixel to spare for rounding.
+    const spare = window.innerHeight - (Number.parseFloat(getComputedStyle(screen).paddingBottom) || 0) - 1 - graphBox.getBoundingClientRect().bottom;
+    const next = Math.round(Math.min(GRAPH_MAX_PX, Math.max(GRAPH_MIN_PX, canvas.getBoundingClientRect().height + spare)));
+    if (Math.abs(next - graphHeight()) > 2) setGraphHeight(next);
+  };
+  let frame = 0;
+  const later = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(fitGraph);
+  };
+  // The header and the board change with the phase and the round.
+  createEffect(on([() => st()?.phase, () => st()?.round, () => st()?.deals.length, () => st()?.injects.length], later, { defer: true }));
+  onMount(() => {
+    // The graph's own size (it appears once the analysis answers; the legend unfolds), the
+    // rest of the screen (the header and board change with the phase) and the window's.
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : undefined;
+    if (screen) ro?.observe(screen);
+    if (graphBox) ro?.observe(graphBox);
+    window.addEventListener('resize', later);
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      ro?.disconnect();
+      window.removeEventListener('resize', later);
+    });
+  });
   return (
-    <div class="room projector" data-testid="projector">
+    <div ref={screen} class="room projector" data-testid="projector">
       <Show when={room.closed()}>
         {(c) => (
           <p class="closed" data-testid="room-closed">
@@ -70,7 +107,9 @@ export function Projector(props: { code: string; projectorKey: string }) {
               <p class="projector-note">Events: {st()!.injects.map(injectWords).join(' · ')}</p>
             </Show>
           </div>
-          <ProjectorGraph scenario={run()!.scenario} rounds={room.history()?.rounds ?? []} height={470} />
+          <div ref={graphBox} class="projector-graph-box">
+            <ProjectorGraph scenario={run()!.scenario} rounds={room.history()?.rounds ?? []} height={graphHeight()} />
+          </div>
         </div>
       </Show>
       <footer class="projector-foot">
