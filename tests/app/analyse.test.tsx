@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library';
 import { CommonCoreCard } from '../../src/views/analyse/CommonCoreCard';
 import { RoundGameCard } from '../../src/views/analyse/RoundGameCard';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import { analyseCommonCore, analyseRoundGame, type ReadingReport } from '../../workers/api';
 import type { RoundGameReport } from '../../models/analysis/roundGameReport';
 import type { Scenario } from '../../models/domain/types';
@@ -15,9 +15,7 @@ let readings: ReadingReport[];
 let roundGame: RoundGameReport;
 // Real results, computed here as the worker would (HiGHS loads by itself in Node).
 beforeAll(async () => {
-  const parsed = await parseScenario(builtinDoc('belarus'));
-  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
-  scenario = parsed.scenario;
+  scenario = await parsedBuiltin('belarus');
   // Under the "grey" reading (which leaves the opposition out), with the other readings on top:
   // some readings have a common core and some do not.
   const core = await analyseCommonCore(scenario, ['grey']);

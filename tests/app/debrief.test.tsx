@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { DebriefView } from '../../src/views/play/Debrief';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import { initialContext, resolveRound, type RoundContext, type RoundRecord } from '../../models/machines/index';
 import type { Scenario } from '../../models/domain/types';
 import type { AnalysisClient } from '../../workers/client';
@@ -18,9 +18,7 @@ let scenario: Scenario;
 let start: RoundContext;
 let record: RoundRecord;
 beforeAll(async () => {
-  const parsed = await parseScenario(builtinDoc('belarus'));
-  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
-  scenario = parsed.scenario;
+  scenario = await parsedBuiltin('belarus');
   start = initialContext({ scenario, seed: 1, roundLimit: 6 });
   const resolved = resolveRound({ ...start, committed: { regime: { move: 'release_123', by: 'team' }, us: { move: 'lift_potash_sanctions', by: 'team' } } });
   record = resolved.history!.at(-1)!;

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-lib
 import { createSignal } from 'solid-js';
 import { MoveEntry } from '../../src/views/play/MoveEntry';
 import { RoundTimer } from '../../src/views/play/Timer';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import { initialContext, type RoundContext } from '../../models/machines/index';
 import type { Scenario } from '../../models/domain/types';
 
@@ -16,9 +16,7 @@ afterEach(() => {
 let scenario: Scenario;
 let start: RoundContext;
 beforeAll(async () => {
-  const parsed = await parseScenario(builtinDoc('belarus'));
-  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
-  scenario = parsed.scenario;
+  scenario = await parsedBuiltin('belarus');
   start = initialContext({ scenario, seed: 1, roundLimit: 6 });
 });
 

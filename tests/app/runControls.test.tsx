@@ -8,7 +8,8 @@ import { fireEvent, screen, within } from '@solidjs/testing-library';
 import { Offers } from '../../src/views/play/Offers';
 import { TeacherBar } from '../../src/views/play/TeacherBar';
 import { defaultSetup } from '../../src/views/play/Setup';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { builtinDoc } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import type { Scenario } from '../../models/domain/types';
 import { useAppPerTest } from './appState';
 
@@ -16,9 +17,7 @@ const { app, renderInApp } = useAppPerTest();
 
 let scenario: Scenario;
 beforeAll(async () => {
-  const parsed = await parseScenario(builtinDoc('belarus'));
-  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
-  scenario = parsed.scenario;
+  scenario = await parsedBuiltin('belarus');
 });
 
 /** A class run of Belarus (teams for the regime and the US, bots for the rest). */

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-lib
 import { createRoot, createSignal } from 'solid-js';
 import { createLiveSpatial, SpatialCard } from '../../src/views/analyse/SpatialCard';
 import { OUTCOME_SERIES, parameterList, spatialSeries, stopWords } from '../../src/views/analyse/spatialSeries';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import { analyseSpatial, type SpatialAnalysis } from '../../workers/local';
 import type { ClientResult } from '../../workers/client';
 import type { Scenario } from '../../models/domain/types';
@@ -15,9 +15,7 @@ let scenario: Scenario;
 let analysis: Extract<SpatialAnalysis, { status: 'ok' }>;
 // A real result, computed here as the worker computes it.
 beforeAll(async () => {
-  const parsed = await parseScenario(builtinDoc('belarus'));
-  if (!parsed.ok) throw new Error('the Belarus scenario must parse');
-  scenario = parsed.scenario;
+  scenario = await parsedBuiltin('belarus');
   const r = analyseSpatial(scenario, []);
   if (r.status !== 'ok') throw new Error(r.problem);
   analysis = r;

@@ -8,18 +8,11 @@ import { analyseBargaining, analyseCoop, analyseForecast, estimateSize, hashInpu
 import { memoiseHighs } from '../../workers/lpMemo';
 import { chebyshevCentre } from '../../models/analysis/commonCore/index';
 import { setHighsLoader, solveLp } from '../../models/game/lp';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
-import type { Scenario } from '../../models/domain/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { parsedBuiltin } from '../fixtures/builtins';
 
 describe('worker api', () => {
   it('bargaining: provenance, and the hash follows the parameters', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const a = analyseBargaining(s, [], ['regime', 'us']);
     const b = analyseBargaining(s, [], ['regime', 'us'], { first: 'us' });
     if (a.status !== 'ok' || b.status !== 'ok') throw new Error('should run');
@@ -34,7 +27,7 @@ describe('worker api', () => {
   });
 
   it('forecast: labelled a heuristic and not exact; a variant changes it', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const f = analyseForecast(s, []);
     const g = analyseForecast(s, ['us-transactional']);
     if (f.status !== 'ok' || g.status !== 'ok') throw new Error('should run');
@@ -46,7 +39,7 @@ describe('worker api', () => {
   });
 
   it('coop: exact, with the derivation, and the node budget as a parameter', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const c = await analyseCoop(s, [], {}, () => performance.now());
     if (c.status !== 'ok') throw new Error(c.problem);
     expect(c.kind).toBe('coop');
@@ -61,7 +54,7 @@ describe('worker api', () => {
   });
 
   it('estimates sizes, and only LP-free small requests may run on the main thread', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(estimateSize('forecast', s)).toBe(s.actors.length * s.dimensions.length);
     expect(estimateSize('bargaining', s, ['regime', 'us'])).toBe(9 * 6);
     expect(estimateSize('coop', s)).toBeGreaterThan(1e6);
@@ -74,7 +67,7 @@ describe('worker api', () => {
 
 describe('LP memo', () => {
   it('solves identical programs once and answers them identically', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const memo = memoiseHighs(await highsLoader());
     setHighsLoader(async () => memo.highs);
     try {
@@ -102,31 +95,27 @@ describe('LP memo', () => {
 
 describe('worker api: readings and sensitivity', () => {
   it('every reading carries its label and which minimums its opening state meets', async () => {
-    const { parseScenario, builtinDoc } = await import('../../models/scenario/index');
     const { analyseCommonCore } = await import('../../workers/api');
-    const r = await parseScenario(builtinDoc('belarus'));
-    if (!r.ok) throw new Error('belarus must parse');
-    const a = await analyseCommonCore(r.scenario, []);
+    const scenario = await parsedBuiltin('belarus');
+    const a = await analyseCommonCore(scenario, []);
     if (a.status !== 'ok') throw new Error(a.problem);
     expect(a.readings[0]!.label).toBe('As encoded');
     const grey = a.readings.find((x) => x.variants.includes('grey'))!;
-    expect(grey.label).toBe(r.scenario.variants.find((v) => v.id === 'grey')!.label);
-    expect(grey.statusQuo.map((x) => x.actor)).toEqual(r.scenario.actors.map((x) => x.id));
+    expect(grey.label).toBe(scenario.variants.find((v) => v.id === 'grey')!.label);
+    expect(grey.statusQuo.map((x) => x.actor)).toEqual(scenario.actors.map((x) => x.id));
     expect(grey.statusQuo.find((x) => x.actor === 'opposition')!.meets).toBe(false);
   });
 
   it('sensitivity: one entry per reading, each assumed bound with the interval of each result it touches', async () => {
-    const { parseScenario, builtinDoc } = await import('../../models/scenario/index');
     const { analyseSensitivity } = await import('../../workers/api');
-    const r = await parseScenario(builtinDoc('belarus'));
-    if (!r.ok) throw new Error('belarus must parse');
-    const a = await analyseSensitivity(r.scenario, []);
+    const scenario = await parsedBuiltin('belarus');
+    const a = await analyseSensitivity(scenario, []);
     if (a.status !== 'ok') throw new Error(a.problem);
     expect(a.kind).toBe('sensitivity');
-    expect(a.report.readings.map((x) => x.variants)).toEqual([[], ...r.scenario.variants.filter((v) => v.kind === 'reading').map((v) => [v.id])]);
+    expect(a.report.readings.map((x) => x.variants)).toEqual([[], ...scenario.variants.filter((v) => v.kind === 'reading').map((v) => [v.id])]);
     for (const rd of a.report.readings)
       for (const b of rd.bounds) {
-        const actor = r.scenario.actors.find((x) => x.id === b.actors[0])!;
+        const actor = scenario.actors.find((x) => x.id === b.actors[0])!;
         const c = actor.minimum.find((k) => k.id === b.constraint) ?? null;
         // Only bounds a source does not fix are moved.
         if (c) expect(c.source).toMatch(/assumption:/);
@@ -135,6 +124,6 @@ describe('worker api: readings and sensitivity', () => {
           if (cl.to !== null) expect(cl.to).toBeGreaterThanOrEqual(b.rhs - 1e-9);
         }
       }
-    expect((await analyseSensitivity(r.scenario, ['nope'])).status).toBe('invalid');
+    expect((await analyseSensitivity(scenario, ['nope'])).status).toBe('invalid');
   });
 });

@@ -8,15 +8,14 @@ import { fakeWorker } from './fakeWorker';
 import { createAnalysisClient, type Progress } from '../../workers/client';
 import { analyseDebrief, estimateSize, mayRunOnMainThread, REQUEST_KINDS } from '../../workers/api';
 import { checkRun, december2025Run } from '../../models/machines/index';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { builtinDoc } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import type { Scenario } from '../../models/domain/index';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function round1() {
-  const p = await parseScenario(builtinDoc('belarus'));
-  if (!p.ok) throw new Error('belarus must parse');
-  const s: Scenario = p.scenario;
+  const s: Scenario = await parsedBuiltin('belarus');
   const r = checkRun(december2025Run(builtinDoc('belarus')), s);
   if (!r.ok) throw new Error(r.problem);
   const c = r.replay.initial.context;

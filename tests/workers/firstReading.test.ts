@@ -1,14 +1,13 @@
 /** The common core sends the chosen variants' reading on its own before the other readings. */
 import { describe, expect, it } from 'vitest';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 import { analyseCommonCore, type CommonCoreAnalysis } from '../../workers/api';
 
 describe('the first reading first', () => {
   it('onFirst gets the first reading alone, marked partial, before the whole answer', async () => {
-    const parsed = await parseScenario(builtinDoc('belarus'));
-    if (!parsed.ok) throw new Error('the Belarus scenario must parse');
+    const scenario = await parsedBuiltin('belarus');
     const early: CommonCoreAnalysis[] = [];
-    const whole = await analyseCommonCore(parsed.scenario, [], undefined, undefined, (f) => early.push(f));
+    const whole = await analyseCommonCore(scenario, [], undefined, undefined, (f) => early.push(f));
     if (whole.status !== 'ok') throw new Error(whole.problem);
     expect(whole.readings.length).toBeGreaterThan(1);
     expect(whole.partial).toBeUndefined();

@@ -5,18 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker } from './fakeWorker';
 import { createAnalysisClient, type Progress } from '../../workers/client';
-import { builtinDoc, parseScenario } from '../../models/scenario/index';
-import type { Scenario } from '../../models/domain/index';
+import { parsedBuiltin } from '../fixtures/builtins';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const never = () => new Promise(() => {});
 const scenario = {} as never;
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
 
 describe('analysis client: request kinds', () => {
   it('keeps one lane per kind: a hung cooperative game does not hold up the common core', async () => {
@@ -111,7 +104,7 @@ describe('analysis client: request kinds', () => {
       },
       { onProgress: (p) => seen.push(p) },
     );
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const f = await client.forecast(s, []);
     if (f.status !== 'ok' || f.value.status !== 'ok') throw new Error('forecast should run');
     expect(f.value.report.label).toBe('heuristic');
@@ -125,7 +118,7 @@ describe('analysis client: request kinds', () => {
   });
 
   it('sends the same requests to the worker when told never to use the main thread, or when they are large', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const client = createAnalysisClient(
       () => fakeWorker({ analyseForecast: async () => ({ from: 'worker' }), analyseBargaining: async () => ({ from: 'worker' }) }),
       {

@@ -4,7 +4,7 @@ import { diffElements, sameValue, toDefinitions, type HeldElement } from '../../
 import { applyElements } from '../../../src/graph/placement';
 import { graphElements, type GraphElement, type GraphInput } from '../../../models/graph/index';
 import { initialState, type Scenario } from '../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
+import { parsedBuiltin } from '../../fixtures/builtins';
 
 const node = (id: string, data: Record<string, unknown> = {}, classes = 'actor'): ElementDefinition => ({ group: 'nodes', data: { id, ...data }, classes });
 const edge = (id: string, source: string, target: string, data: Record<string, unknown> = {}): ElementDefinition => ({
@@ -106,9 +106,7 @@ describe('toDefinitions', () => {
 describe('applyElements on a headless Cytoscape', () => {
   let belarus: Scenario;
   beforeAll(async () => {
-    const r = await parseScenario(builtinDoc('belarus'));
-    if (!r.ok) throw new Error('Belarus does not parse');
-    belarus = r.scenario;
+    belarus = await parsedBuiltin('belarus');
   });
   const frame = (over: Partial<GraphInput>): ElementDefinition[] =>
     toDefinitions(graphElements({ scenario: belarus, state: initialState(belarus), compatible: () => true, ...over }), true);

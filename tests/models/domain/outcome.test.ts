@@ -13,7 +13,7 @@ import {
   type Actor,
   type Scenario,
 } from '../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
+import { parsedBuiltin } from '../../fixtures/builtins';
 
 const dims = new Map([
   ['a', 0],
@@ -85,18 +85,14 @@ describe('moves', () => {
 
 describe('natural units', () => {
   it('map prisoners and potash both ways', async () => {
-    const r = await parseScenario(builtinDoc('belarus'));
-    if (!r.ok) throw new Error('belarus must parse');
-    const p = r.scenario.dimensions.find((d) => d.id === 'prisoners')!;
+    const p = (await parsedBuiltin('belarus')).dimensions.find((d) => d.id === 'prisoners')!;
     expect(toNatural(p, fromNatural(p, 1107))).toBeCloseTo(1107, 9);
   });
 });
 
 describe('variants', () => {
   it('apply in order without touching the input, and refuse unknown ids', async () => {
-    const r = await parseScenario(builtinDoc('belarus'));
-    if (!r.ok) throw new Error('belarus must parse');
-    const s: Scenario = r.scenario;
+    const s: Scenario = await parsedBuiltin('belarus');
     const v = applyVariants(s, ['russia-limit', 'grey']);
     expect(v.ok).toBe(true);
     if (!v.ok) return;

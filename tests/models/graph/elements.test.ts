@@ -4,13 +4,11 @@ import cytoscape from 'cytoscape';
 import { graphElements, graphSummary, nodeSize, coalitionParents, type GraphInput, type GraphElement } from '../../../models/graph/index';
 import { dimensionSeries, utilitySeries } from '../../../models/graph/series';
 import { initialState, type Scenario } from '../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
+import { parsedBuiltin } from '../../fixtures/builtins';
 
 let belarus: Scenario;
 beforeAll(async () => {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('Belarus does not parse');
-  belarus = r.scenario;
+  belarus = await parsedBuiltin('belarus');
 });
 
 const INCOMPATIBLE = new Set(

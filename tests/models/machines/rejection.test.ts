@@ -27,7 +27,7 @@ import {
   type Seat,
   type Standing,
 } from '../../../models/machines/index';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
+import { parsedBuiltin } from '../../fixtures/builtins';
 import { belarus } from './fixtures';
 
 const TYPES = [
@@ -246,9 +246,7 @@ describe('rejection() agrees with the round machine', () => {
   });
 
   it("on random event sequences of a teaching game (prisoner's dilemma)", async () => {
-    const r = await parseScenario(builtinDoc('prisoners-dilemma'));
-    if (!r.ok) throw new Error("the prisoner's dilemma must parse");
-    await fuzz(r.scenario, 12);
+    await fuzz(await parsedBuiltin('prisoners-dilemma'), 12);
   });
 
   it('words a wrong-phase refusal from the phases the machine gives the event', async () => {

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isFeasible } from '../../../models/domain/polytope';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
-import { applyVariants, dimensionIndex, formatNatural, initialState, type Scenario } from '../../../models/domain/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.scenario;
-}
+import { parsedBuiltin } from '../../fixtures/builtins';
+import { applyVariants, dimensionIndex, formatNatural, initialState } from '../../../models/domain/index';
 
 describe('the Belarus 2025–26 scenario', () => {
   it('has the ten actors the design names', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(s.actors.map((a) => a.id)).toEqual(['regime', 'russia', 'ukraine', 'poland', 'lithuania', 'latvia', 'eu', 'us', 'china', 'opposition']);
   });
 
   it('has the dimensions the design asks for', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     for (const d of [
       'sovereignty',
       'russian_military',
@@ -34,7 +28,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it('carries the seed facts', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const fact = (id: string) => s.facts.find((f) => f.id === id)?.value;
     expect(fact('released_13_dec_2025')).toBe(123);
     expect(fact('pl_by_crossings_open')).toBe(4);
@@ -47,7 +41,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it('opens before the December release, with Klaipeda closed and potash at 8–9 Mt', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const x = initialState(s);
     const dims = dimensionIndex(s);
     const dim = (id: string) => s.dimensions.find((d) => d.id === id)!;
@@ -61,7 +55,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it("every actor's minimum is feasible on its own, in every variant", async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     for (const v of [[], ...s.variants.map((x) => [x.id])]) {
       const applied = applyVariants(s, v);
       expect(applied.ok).toBe(true);
@@ -72,7 +66,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it('has the assets and moves the design names, each owned by the right actor', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const owner = (asset: string) => s.assets.find((a) => a.id === asset)?.owner;
     expect(owner('political_prisoners')).toBe('regime');
     expect(owner('us_potash_sanctions')).toBe('us');
@@ -101,7 +95,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it('names its readings and variants', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(s.variants.map((v) => v.id)).toEqual([
       'russia-limit',
       'us-buffer',
@@ -115,7 +109,7 @@ describe('the Belarus 2025–26 scenario', () => {
   });
 
   it('every number traces to a seed file or says it is an assumption', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const notes = [
       ...s.dimensions.map((d) => d.source),
       ...s.facts.map((f) => f.source),

@@ -5,17 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { bilateralBargaining } from '../../../models/analysis/bargaining/index';
 import { boundSensitivity, commonCore, minimumStatus, standardClaims } from '../../../models/analysis/commonCore/index';
-import { applyVariants, type Scenario } from '../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../models/scenario/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { applyVariants } from '../../../models/domain/index';
+import { parsedBuiltin } from '../../fixtures/builtins';
 
 async function reading(variants: string[]) {
-  const s = await belarus();
+  const s = await parsedBuiltin('belarus');
   const v = applyVariants(s, variants);
   if (!v.ok) throw new Error(v.problem);
   const actors = v.value.scenario.actors.map((a) => a.id).filter((id) => !v.value.excludedFromCore.has(id));
@@ -64,7 +58,7 @@ describe('Belarus: the common core under the seeds\u2019 readings', () => {
   });
 
   it('today\u2019s world: only Moscow under the control reading and the democratic forces find their minimum unmet', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const unmet = minimumStatus(s)
       .filter((a) => !a.meets)
       .map((a) => a.actor);
@@ -91,7 +85,7 @@ describe('Belarus: the common core under the seeds\u2019 readings', () => {
 
 describe('Belarus: a concession costs its giver, a deal is an exchange', () => {
   it('each half of the December 2025 deal alone is a loss for its giver; together both gain', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const b = bilateralBargaining(s, ['regime', 'us']);
     if (b.status !== 'ok') throw new Error(b.problem);
     const dec = b.report.namedDeals.find((d) => d.id === 'december_deal')!;
@@ -107,7 +101,7 @@ describe('Belarus: a concession costs its giver, a deal is an exchange', () => {
   });
 
   it('Moscow gains from the deal through the strain on Western unity, not through its own view of sanctions', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const russia = s.actors.find((a) => a.id === 'russia')!;
     expect(russia.salience.sanctions ?? 0).toBe(0);
     expect(russia.salience.engagement ?? 0).toBe(0);
@@ -117,7 +111,7 @@ describe('Belarus: a concession costs its giver, a deal is an exchange', () => {
   });
 
   it('the regime–US frontier is a real trade-off: Nash, Kalai–Smorodinsky and Rubinstein differ, and Rubinstein\u2019s shares and agreement agree', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const b = bilateralBargaining(s, ['regime', 'us']);
     if (b.status !== 'ok') throw new Error(b.problem);
     const r = b.report;
@@ -131,7 +125,7 @@ describe('Belarus: a concession costs its giver, a deal is an exchange', () => {
   });
 
   it('the stocks traded in the seeds are declared as leverage: prisoners (regime), transit (Lithuania), sanctions (EU, US)', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const held = s.actors.flatMap((a) => (a.leverage ?? []).map((l) => `${a.id}:${l.dimension}:${l.held}`));
     expect(held).toEqual(['regime:prisoners:high', 'lithuania:transit:low', 'eu:sanctions:high', 'us:sanctions:high']);
   });

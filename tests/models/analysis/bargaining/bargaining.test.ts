@@ -15,14 +15,7 @@ import {
   type Pair,
 } from '../../../../models/analysis/bargaining/index';
 import { solveLp } from '../../../../models/game/lp';
-import type { Scenario } from '../../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { parsedBuiltin } from '../../../fixtures/builtins';
 
 function frontier(points: Pair[], d: Pair) {
   const f = paretoFrontier(points, d);
@@ -278,7 +271,7 @@ describe('Rubinstein alternating offers', () => {
 
 describe('Belarus: regime and US', () => {
   it('the bargaining between the regime and the US is computable out of the box', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const r = bilateralBargaining(s, ['regime', 'us']);
     if (r.status !== 'ok') throw new Error(r.problem);
     const b = r.report;
@@ -299,7 +292,7 @@ describe('Belarus: regime and US', () => {
     // The exchange of 13 December 2025 (seed 003): 123 prisoners released for partial US
     // potash relief. "Little" = Russia loses less than 0.01 utility, 1% of the [0, 1] utility
     // scale, and less than a tenth of the smaller of the two parties' gains.
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const e = exchangeEffect(s, ['release_123', 'ease_potash_partial']);
     if (e.status !== 'ok') throw new Error(e.problem);
     expect(e.gains.regime).toBeGreaterThan(0);
@@ -314,7 +307,7 @@ describe('Belarus: regime and US', () => {
   });
 
   it('rejects an unknown actor, a pair of one, or a first mover outside the pair', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(bilateralBargaining(s, ['regime', 'nobody']).status).toBe('invalid');
     expect(bilateralBargaining(s, ['us', 'us']).status).toBe('invalid');
     expect(bilateralBargaining(s, ['regime', 'us'], { first: 'china' }).status).toBe('invalid');

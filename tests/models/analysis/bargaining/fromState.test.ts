@@ -9,13 +9,8 @@ import { bilateralBargaining, type BargainingReport, type SolutionPoint } from '
 import { checkMove, initialHoldings, spendAssets, type Holdings } from '../../../../models/domain/legality';
 import { applyMoves, dimensionIndex, initialState, utility, type Posture, type Scenario } from '../../../../models/domain/index';
 import { checkRun, december2025Run } from '../../../../models/machines/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { builtinDoc } from '../../../../models/scenario/index';
+import { parsedBuiltin } from '../../../fixtures/builtins';
 
 /** The position round 2 of the December 2025 run started from (after the prisoners-for-potash round). */
 async function december2025Round2(s: Scenario) {
@@ -63,7 +58,7 @@ function expectReachedFrom(s: Scenario, b: BargainingReport, state: ArrayLike<nu
 
 describe('bargaining from a given state', () => {
   it('from the status quo, with the opening holdings and postures, it is the default bargaining', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const plain = ok(bilateralBargaining(s, ['regime', 'us']));
     const fromState = ok(bilateralBargaining(s, ['regime', 'us'], { state: initialState(s) }));
     const opening = ok(bilateralBargaining(s, ['regime', 'us'], { state: Array.from(initialState(s)), holdings: initialHoldings(s), postures: {} }));
@@ -74,7 +69,7 @@ describe('bargaining from a given state', () => {
   });
 
   it('from round 2 of December 2025 the disagreement point is that position, and every point is reached from it', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const c = await december2025Round2(s);
     const dims = dimensionIndex(s);
     const b = ok(bilateralBargaining(s, ['regime', 'us'], { state: c.world, holdings: c.holdings, postures: c.postures }));
@@ -94,7 +89,7 @@ describe('bargaining from a given state', () => {
   });
 
   it('a consumed asset takes its moves off the table: once the US has lifted its potash sanctions, no deal uses them', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const lift = s.moves.find((m) => m.id === 'lift_potash_sanctions')!;
     const potash = s.moves.filter((m) => m.asset === 'us_potash_sanctions').map((m) => m.id);
     expect(potash).toEqual(['ease_potash_partial', 'lift_potash_sanctions', 'reimpose_potash_sanctions']);
@@ -112,7 +107,7 @@ describe('bargaining from a given state', () => {
   });
 
   it('a posture that bars a move takes it off the table: a hard-line US offers no relief', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const engaged = ok(bilateralBargaining(s, ['regime', 'us'], { postures: { us: 'engaged' } }));
     const hardline = ok(bilateralBargaining(s, ['regime', 'us'], { postures: { us: 'hardline' } }));
     const barred = s.moves.filter((m) => m.actor === 'us' && m.postures && !m.postures.includes('hardline')).map((m) => m.id);
@@ -123,7 +118,7 @@ describe('bargaining from a given state', () => {
   });
 
   it('rejects a starting state of the wrong length or with a value that is not a number', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(bilateralBargaining(s, ['regime', 'us'], { state: [0.5, 0.5] })).toEqual({
       status: 'invalid',
       problem: `the starting state has 2 values; the scenario has ${s.dimensions.length} dimensions`,

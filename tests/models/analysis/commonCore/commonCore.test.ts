@@ -12,13 +12,11 @@ import {
 import { LIMITS } from '../../../../models/scenario/limits';
 import { applyVariants, type Scenario } from '../../../../models/domain/index';
 import { setHighsLoader } from '../../../../models/game/lp';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
+import { parsedBuiltin } from '../../../fixtures/builtins';
 import { toy } from './toy';
 
 async function belarus(variants: string[] = []) {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  const v = applyVariants(r.scenario, variants);
+  const v = applyVariants(await parsedBuiltin('belarus'), variants);
   if (!v.ok) throw new Error(v.problem);
   const actors = v.value.scenario.actors.map((a) => a.id).filter((id) => !v.value.excludedFromCore.has(id));
   return { s: v.value.scenario, actors };

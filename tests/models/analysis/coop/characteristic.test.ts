@@ -16,13 +16,7 @@ import {
   worstExcess,
 } from '../../../../models/analysis/coop/index';
 import { applyMoves, dimensionIndex, utility, type Scenario } from '../../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { parsedBuiltin } from '../../../fixtures/builtins';
 
 /** Two actors on two dimensions; each has one move. */
 function toy(): Scenario {
@@ -63,7 +57,7 @@ function toy(): Scenario {
 
 describe('outcome model', () => {
   it('agrees with applyMoves on random Belarus profiles', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const m = compileOutcomeModel(s);
     const dims = dimensionIndex(s);
     const byId = new Map(s.moves.map((mv) => [mv.id, mv]));
@@ -99,7 +93,7 @@ describe('characteristic function', () => {
   });
 
   it('branch and bound equals plain enumeration on Belarus coalitions', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const m = compileOutcomeModel(s);
     const players = ['regime', 'russia', 'us', 'eu', 'lithuania', 'china'];
     const r = characteristicFunction(s, { actors: players });
@@ -129,7 +123,7 @@ describe('characteristic function', () => {
   });
 
   it('flags an inexact game when the node budget runs out, keeping lower bounds', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const exact = characteristicFunction(s);
     const capped = characteristicFunction(s, { nodeBudget: 500 });
     if (exact.status !== 'ok' || capped.status !== 'ok') throw new Error('should derive');
@@ -140,7 +134,7 @@ describe('characteristic function', () => {
   });
 
   it('rejects unknown or duplicate players', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     expect(characteristicFunction(s, { actors: ['regime', 'nobody'] }).status).toBe('invalid');
     expect(characteristicFunction(s, { actors: ['regime', 'regime'] }).status).toBe('invalid');
   });
@@ -148,7 +142,7 @@ describe('characteristic function', () => {
 
 describe('the Belarus cooperative game', () => {
   it('is exact over all 1,024 coalitions, and its reported allocations are consistent', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const r = await coopAnalysis(s);
     if (r.status !== 'ok') throw new Error(r.problem);
     const c = r.report;

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { spatialForecast, weightedMean, weightedMedian } from '../../../../models/analysis/forecast/index';
-import type { Scenario } from '../../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
+import { parsedBuiltin } from '../../../fixtures/builtins';
 
 describe('weighted mean and median', () => {
   it('worked example: ideals 0, 0.5, 1 with weights 1, 1, 2', () => {
@@ -52,7 +45,7 @@ describe('weighted mean and median', () => {
 
 describe('Belarus forecast', () => {
   it('is labelled a heuristic and covers every dimension, with natural units where they exist', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const r = spatialForecast(s);
     if (r.status !== 'ok') throw new Error(r.problem);
     expect(r.report.label).toBe('heuristic');
@@ -66,7 +59,7 @@ describe('Belarus forecast', () => {
     expect(prisoners.natural!.mean).toBeCloseTo(prisoners.mean! * 1500, 9);
   });
   it('weights by capability: Russia alone sets the forecast when it is the only actor', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const r = spatialForecast(s, { actors: ['russia'] });
     if (r.status !== 'ok') throw new Error(r.problem);
     const russia = s.actors.find((a) => a.id === 'russia')!;
@@ -74,6 +67,6 @@ describe('Belarus forecast', () => {
     for (const d of r.report.dimensions) expect(d.median).toBe((russia.salience[d.dimension] ?? 0) > 0 ? russia.ideal[d.dimension] : null);
   });
   it('rejects unknown actors', async () => {
-    expect(spatialForecast(await belarus(), { actors: ['nobody'] }).status).toBe('invalid');
+    expect(spatialForecast(await parsedBuiltin('belarus'), { actors: ['nobody'] }).status).toBe('invalid');
   });
 });

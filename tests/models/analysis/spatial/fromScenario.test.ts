@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KTAB_DEFAULTS, scenarioToSmp, spatialBargaining } from '../../../../models/analysis/spatial/index';
 import type { Actor, Scenario } from '../../../../models/domain/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
+import { parsedBuiltin } from '../../../fixtures/builtins';
 import { analyseSpatial } from '../../../../workers/local';
-
-async function belarus(): Promise<Scenario> {
-  const r = await parseScenario(builtinDoc('belarus'));
-  if (!r.ok) throw new Error('belarus must parse');
-  return r.scenario;
-}
 
 /** A two-dimensional toy: status quo (0.5, 0.5); minimums as given. */
 function toy(actors: Partial<Actor>[]): Scenario {
@@ -45,7 +39,7 @@ function toy(actors: Partial<Actor>[]): Scenario {
 
 describe('a Coreplay scenario as the spatial model’s input', () => {
   it('scales dimensions to 0–100, capability to influence, saliences to sum 100', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const c = scenarioToSmp(s);
     expect(c.input.dimensions).toHaveLength(s.dimensions.length);
     expect(c.input.actors).toHaveLength(s.actors.length);
@@ -85,7 +79,7 @@ describe('a Coreplay scenario as the spatial model’s input', () => {
 
 describe('Belarus through the spatial model', () => {
   it('runs to a stop with every position on the scale and says why each actor moved', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     const r = spatialBargaining(s, KTAB_DEFAULTS);
     if (r.status !== 'ok') throw new Error(r.problem);
     expect(r.report.turns).toBeGreaterThan(0);
@@ -98,7 +92,7 @@ describe('Belarus through the spatial model', () => {
   });
 
   it('analyseSpatial: provenance with the method and every parameter, or the problem', async () => {
-    const s = await belarus();
+    const s = await parsedBuiltin('belarus');
     let t = 0;
     const a = analyseSpatial(s, [], () => (t += 5));
     expect(a.status).toBe('ok');

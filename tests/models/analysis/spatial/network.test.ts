@@ -12,7 +12,7 @@ import {
   type SmpInput,
   type SmpRun,
 } from '../../../../models/analysis/spatial/index';
-import { builtinDoc, parseScenario } from '../../../../models/scenario/index';
+import { parsedBuiltin } from '../../../fixtures/builtins';
 
 const actor = (name: string, influence: number, x: number, s = 100): SmpActor => ({ name, description: '', influence, position: [x], salience: [s] });
 const oneDim = (actors: SmpActor[]): SmpInput => ({ title: 'case', description: '', dimensions: [{ name: 'D' }], actors });
@@ -92,11 +92,10 @@ describe('the challenge network of each turn', () => {
   });
 
   it('the scenario report carries the network per turn on the scenario’s actor ids', async () => {
-    const parsed = await parseScenario(builtinDoc('belarus'));
-    if (!parsed.ok) throw new Error('Belarus must parse');
-    const r = spatialBargaining(parsed.scenario, KTAB_DEFAULTS);
+    const scenario = await parsedBuiltin('belarus');
+    const r = spatialBargaining(scenario, KTAB_DEFAULTS);
     if (r.status !== 'ok') throw new Error(r.problem);
-    const ids = new Set(parsed.scenario.actors.map((a) => a.id));
+    const ids = new Set(scenario.actors.map((a) => a.id));
     expect(r.report.network).toHaveLength(r.report.turns);
     const first = r.report.network[0]!;
     expect(first.challenges.length).toBeGreaterThan(0);
@@ -104,7 +103,7 @@ describe('the challenge network of each turn', () => {
       expect(ids.has(c.from) && ids.has(c.to)).toBe(true);
       expect(c.text).toMatch(/ challenged /);
     }
-    expect(first.adopted.map((a) => a.actor)).toEqual(parsed.scenario.actors.map((a) => a.id));
+    expect(first.adopted.map((a) => a.actor)).toEqual(scenario.actors.map((a) => a.id));
     // Somebody moved in the first turn, and the network says by whose challenge.
     expect(first.adopted.some((a) => a.kind !== 'status quo' && a.counterpart && ids.has(a.counterpart))).toBe(true);
   });
