@@ -1,10 +1,10 @@
 /**
- * The class screen (large type, scaled to the screen: 1920×1080 down to a 1280×800 or 1024×768
- * projector, never scrolled): the round and its phase, the timer, who has moved
+ * The class screen (large type, scaled with the screen so that a 1280×800 projector up to a
+ * 1920×1080 screen shows it all unscrolled, the coalition graph taking the height left): the round and its phase, the timer, who has moved
  * (never what) while the moves are secret, the moves from the reveal on, the deals, the
  * coalition graph round by round (ProjectorGraph.tsx) and the join code. It joins with the projector key from the link's #fragment and sees no messages.
  */
-import { For, Show, createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { For, Show, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { connectRoom } from '../../state/room';
 import { ConnectionBadge, Countdown, MovesBoard, QrCode, names, phaseName } from './common';
 import { ProjectorGraph } from './ProjectorGraph';
@@ -37,23 +37,27 @@ export function Projector(props: { code: string; projectorKey: string }) {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(fitGraph);
   };
-  // The header and the board change with the phase and the round.
+  // Sizes that move the graph's bottom: the graph's own (it appears once the analysis answers,
+  // its legend unfolds), the whole screen's (the header and the board change with the phase),
+  // and the window's; each element is watched from when it is put in.
+  const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : undefined;
+  const watch = (el: HTMLDivElement) => ro?.observe(el);
   createEffect(on([() => st()?.phase, () => st()?.round, () => st()?.deals.length, () => st()?.injects.length], later, { defer: true }));
-  onMount(() => {
-    // The graph's own size (it appears once the analysis answers; the legend unfolds), the
-    // rest of the screen (the header and board change with the phase) and the window's.
-    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(later) : undefined;
-    if (screen) ro?.observe(screen);
-    if (graphBox) ro?.observe(graphBox);
-    window.addEventListener('resize', later);
-    onCleanup(() => {
-      cancelAnimationFrame(frame);
-      ro?.disconnect();
-      window.removeEventListener('resize', later);
-    });
+  window.addEventListener('resize', later);
+  onCleanup(() => {
+    cancelAnimationFrame(frame);
+    ro?.disconnect();
+    window.removeEventListener('resize', later);
   });
   return (
-    <div ref={screen} class="room projector" data-testid="projector">
+    <div
+      ref={(el) => {
+        screen = el;
+        watch(el);
+      }}
+      class="room projector"
+      data-testid="projector"
+    >
       <Show when={room.closed()}>
         {(c) => (
           <p class="closed" data-testid="room-closed">
@@ -107,7 +111,13 @@ export function Projector(props: { code: string; projectorKey: string }) {
               <p class="projector-note">Events: {st()!.injects.map(injectWords).join(' · ')}</p>
             </Show>
           </div>
-          <div ref={graphBox} class="projector-graph-box">
+          <div
+            ref={(el) => {
+              graphBox = el;
+              watch(el);
+            }}
+            class="projector-graph-box"
+          >
             <ProjectorGraph scenario={run()!.scenario} rounds={room.history()?.rounds ?? []} height={graphHeight()} />
           </div>
         </div>
