@@ -153,6 +153,8 @@ describe('a class on its own devices', () => {
     expect(await projector.locator('[data-actor=regime] .move').count()).toBe(0);
     expect(await projector.content()).not.toContain('Release 123');
     expect(await text(projector, '[data-testid=moved-count]')).toMatch(/^9 of 10 have moved$/);
+    // The graph laid out and drawn before the picture (it waits for the projector's own analysis and layout).
+    await projector.locator('.cg .cg-canvas[data-painted]:not(.cg-placing)').waitFor({ timeout: 30_000 });
     await screenshot(projector, 'room-projector-moves');
     // Team C sees that Minsk has committed but not the move (its own screen has no board until the reveal).
     expect(await teamC.content()).not.toContain('release_123');
