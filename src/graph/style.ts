@@ -64,6 +64,9 @@ export function graphStylesheet({ largeText, showCompatible }: GraphStyleOptions
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -4,
+        // A group's label (who it holds) wraps rather than reach past its box, which would zoom the whole graph out.
+        'text-wrap': 'wrap',
+        'text-max-width': largeText ? '600px' : '480px',
         'font-size': groupFont,
         'font-weight': 'bold',
         color: '#1f3f66',
