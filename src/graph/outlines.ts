@@ -117,15 +117,20 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   const h = largeText ? 20 : 16;
   const sizes = hulls.map((_, i) => ({ w: ctx.measureText(`${i + 1}`).width + 8, h }));
   ctx.globalAlpha = 1;
-  badgeSpots(hulls, sizes).forEach(([x, y], i) => {
+  badgeSpots(hulls, sizes).forEach((spot, i) => {
     if (hulls[i]!.length === 0) return;
+    const r = badgeRect(spot, sizes[i]!);
     ctx.fillStyle = colours[i]!;
-    ctx.fillRect(x - sizes[i]!.w / 2, y - 9, sizes[i]!.w, h);
+    ctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
     ctx.fillStyle = '#fff';
-    ctx.fillText(`${i + 1}`, x, y - 7);
+    ctx.fillText(`${i + 1}`, spot[0], r.y0 + 2);
   });
   ctx.globalAlpha = 1;
 }
+
+type Rect = { x0: number; x1: number; y0: number; y1: number };
+/** An outline's number as drawn at a point of its outline: centred on it, its top 9 px above it. */
+const badgeRect = ([x, y]: P, { w, h }: { w: number; h: number }): Rect => ({ x0: x - w / 2, x1: x + w / 2, y0: y - 9, y1: y - 9 + h });
 
 /**
  * Where each hull's number goes: a point on the hull whose badge (`w` wide, `h` tall, its top 9
@@ -134,10 +139,8 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
  * where none is free the badge goes at the top. An empty hull gets no badge (NaN).
  */
 export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w: number; h: number }[]): P[] {
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
-  const rect = ([x, y]: P, { w, h }: { w: number; h: number }) => ({ x0: x - w / 2, x1: x + w / 2, y0: y - 9, y1: y - 9 + h });
-  const free = (r: { x0: number; x1: number; y0: number; y1: number }) =>
-    placed.every((q) => r.x1 + 2 <= q.x0 || q.x1 + 2 <= r.x0 || r.y1 + 2 <= q.y0 || q.y1 + 2 <= r.y0);
+  const placed: Rect[] = [];
+  const free = (r: Rect) => placed.every((q) => r.x1 + 2 <= q.x0 || q.x1 + 2 <= r.x0 || r.y1 + 2 <= q.y0 || q.y1 + 2 <= r.y0);
   return hulls.map((hull, i) => {
     const size = sizes[i]!;
     if (hull.length === 0) return [Number.NaN, Number.NaN] as const;
@@ -149,8 +152,8 @@ export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w
       for (let s = 0; s < steps; s++) candidates.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
     });
     candidates.sort((p, q) => p[1] - q[1] || Math.abs(p[0] - top[0]) - Math.abs(q[0] - top[0]));
-    const spot = candidates.find((p) => free(rect(p, size))) ?? top;
-    placed.push(rect(spot, size));
+    const spot = candidates.find((p) => free(badgeRect(p, size))) ?? top;
+    placed.push(badgeRect(spot, size));
     return spot;
   });
 }

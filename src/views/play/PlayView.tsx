@@ -128,20 +128,17 @@ function RunScreen(props: { live: LiveAnalysis; scenario: Scenario }) {
   // next frame, whose layout the new phase needs anyway, not in the task that changed the phase.
   let focusFrame = 0;
   onCleanup(() => cancelAnimationFrame(focusFrame));
+  // Only a new round or phase moves it (the memo changes only then): an inject, an offer or an undo
+  // within the phase leave it where the teacher or the team put it.
+  const phaseKey = createMemo(() => `${ctx().round}:${phase()}`);
   createEffect(
-    on(
-      () => `${ctx().round}:${phase()}`,
-      (key, previous) => {
-        // Only a new round or phase moves it: an inject, an offer or an undo within the phase leave it
-        // where the teacher or the team put it.
-        if (key === previous) return;
-        if (previous === undefined && session().run.events.length > 0) return;
-        const target = PHASE_HEADING[phase()];
-        if (!target) return;
-        cancelAnimationFrame(focusFrame);
-        focusFrame = requestAnimationFrame(() => focusHeading(target));
-      },
-    ),
+    on(phaseKey, (_, previous) => {
+      if (previous === undefined && session().run.events.length > 0) return;
+      const target = PHASE_HEADING[phase()];
+      if (!target) return;
+      cancelAnimationFrame(focusFrame);
+      focusFrame = requestAnimationFrame(() => focusHeading(target));
+    }),
   );
   const lastRecord = () => ctx().history[ctx().history.length - 1];
 

@@ -25,11 +25,11 @@ export function Projector(props: { code: string; projectorKey: string }) {
   let screen: HTMLDivElement | undefined;
   let graphBox: HTMLDivElement | undefined;
   const fitGraph = () => {
-    const canvas = graphBox?.querySelector<HTMLElement>('.cg-canvas');
-    if (!graphBox || !canvas || !screen) return;
+    // Not before the graph is drawn (until then the box holds a line saying it is coming).
+    if (!graphBox?.querySelector('.cg-canvas') || !screen) return;
     // Down to the screen's own bottom padding, and a pixel to spare for rounding.
     const spare = window.innerHeight - (Number.parseFloat(getComputedStyle(screen).paddingBottom) || 0) - 1 - graphBox.getBoundingClientRect().bottom;
-    const next = Math.round(Math.min(GRAPH_MAX_PX, Math.max(GRAPH_MIN_PX, canvas.getBoundingClientRect().height + spare)));
+    const next = Math.round(Math.min(GRAPH_MAX_PX, Math.max(GRAPH_MIN_PX, graphHeight() + spare)));
     if (Math.abs(next - graphHeight()) > 2) setGraphHeight(next);
   };
   let frame = 0;
