@@ -85,6 +85,23 @@ export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; sourc
     });
 }
 
+/** Keep, from the page's start, when each element with an `elementtiming` attribute was first drawn. */
+const watchDrawn = (page: Page) =>
+  page.addInitScript(() => {
+    (window as any).__drawn = {};
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
+        (window as any).__drawn[e.identifier] ??= e.renderTime;
+    }).observe({ type: 'element', buffered: true });
+  });
+
+/** When the page first drew the glance at the common core (Element Timing), from navigation start; NaN for a build without it. */
+const glanceDrawn = (page: Page, timeout = 3000) =>
+  page
+    .waitForFunction((id) => (window as any).__drawn[id] > 0, FIRST_ANALYSIS_ELEMENT, { timeout })
+    .then(() => page.evaluate((id) => (window as any).__drawn[id] as number, FIRST_ANALYSIS_ELEMENT))
+    .catch(() => Number.NaN);
+
 /**
  * Wait until the browser's processes go quiet. A new window of headless Chromium keeps the
  * browser busy for a second or more (measured here: about 1.5 s of nearly both cores, loading
@@ -192,18 +209,8 @@ export async function main() {
         new PerformanceObserver((l) => {
           for (const e of l.getEntries()) (window as any).__longTasks.push(e.duration);
         }).observe({ type: 'longtask', buffered: true });
-        (window as any).__drawn = {};
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
-            (window as any).__drawn[e.identifier] ??= e.renderTime;
-        }).observe({ type: 'element', buffered: true });
       });
-      /** When the page first drew the glance at the common core (Element Timing), from navigation start; NaN for a build without it. */
-      const glanceDrawn = () =>
-        page
-          .waitForFunction((id) => (window as any).__drawn[id] > 0, FIRST_ANALYSIS_ELEMENT, { timeout: 3000 })
-          .then(() => page.evaluate((id) => (window as any).__drawn[id] as number, FIRST_ANALYSIS_ELEMENT))
-          .catch(() => Number.NaN);
+      await watchDrawn(page);
       settling.push(await settled(cdp));
       const t0 = Date.now();
       await page.goto(url);
@@ -252,7 +259,7 @@ export async function main() {
         );
       };
       openAt.push((await firstScreen())[1]);
-      glanceAt.push(await glanceDrawn());
+      glanceAt.push(await glanceDrawn(page));
       // Reloaded once the page has settled (the other tabs' code is fetched once the workspace is
       // open; a reload in the middle of that waits for it).
       await page.waitForFunction(() =>
@@ -265,7 +272,7 @@ export async function main() {
       // (nothing was changed, so nothing is saved yet: it is still a first visit's screen).
       await page.reload();
       const [again, open] = await firstScreen();
-      reloadGlanceAt.push(await glanceDrawn());
+      reloadGlanceAt.push(await glanceDrawn(page));
       reloadFirstAt.push(again);
       reloadOpenAt.push(open);
       // Then, as after the first load, the worker's whole answer.
@@ -471,20 +478,9 @@ export async function main() {
       await settled(cdp);
       const hasty = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const p3 = await hasty.newPage();
-      await p3.addInitScript(() => {
-        (window as any).__drawn = {};
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number })[])
-            (window as any).__drawn[e.identifier] ??= e.renderTime;
-        }).observe({ type: 'element', buffered: true });
-      });
+      await watchDrawn(p3);
       await p3.goto(url);
-      unsettledGlance.push(
-        await p3
-          .waitForFunction((id) => (window as any).__drawn[id] > 0, FIRST_ANALYSIS_ELEMENT, { timeout: 5000 })
-          .then(() => p3.evaluate((id) => (window as any).__drawn[id] as number, FIRST_ANALYSIS_ELEMENT))
-          .catch(() => Number.NaN),
-      );
+      unsettledGlance.push(await glanceDrawn(p3, 5000));
       await hasty.close();
     }
     console.log(
