@@ -109,9 +109,9 @@ const glanceDrawn = (page: Page, timeout = 3000) =>
  * the machine with that. A person's browser window is open before they type an address: the
  * figures are taken in a settled window, and the bench says how long settling took. Quiet is
  * under 15 ms of CPU across all the browser's processes in each of three 100 ms spans in a row,
- * or 10 s, whichever comes first. Returns the milliseconds waited.
+ * or `capMs` (10 s), whichever comes first. Returns the milliseconds waited.
  */
-async function settled(cdp: CDPSession): Promise<number> {
+export async function settled(cdp: Pick<CDPSession, 'send'>, capMs = 10_000): Promise<number> {
   const cpuTime = async () => {
     const r = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
     return r.processInfo.reduce((a, p) => a + p.cpuTime, 0);
@@ -119,7 +119,7 @@ async function settled(cdp: CDPSession): Promise<number> {
   const t0 = Date.now();
   let last = await cpuTime();
   let quiet = 0;
-  while (quiet < 3 && Date.now() - t0 < 10_000) {
+  while (quiet < 3 && Date.now() - t0 < capMs) {
     await new Promise((r) => setTimeout(r, 100));
     const now = await cpuTime();
     quiet = (now - last) * 1000 < 15 ? quiet + 1 : 0;

@@ -1,6 +1,9 @@
-/** The app bench's long-task count: CPU time from a trace, each task put down to where its time went. */
+/**
+ * The app bench's long-task count (CPU time from a trace, each task put down to where its time
+ * went), and its wait for the browser to finish starting a new window.
+ */
 import { describe, expect, it } from 'vitest';
-import { cpuLongTasks } from '../../scripts/bench/app.bench';
+import { cpuLongTasks, settled } from '../../scripts/bench/app.bench';
 
 const main = { pid: 1, tid: 7 };
 const other = { pid: 1, tid: 8 };
@@ -42,5 +45,38 @@ describe('cpuLongTasks', () => {
     ]);
     // Its largest parts, for a closer look.
     expect(cpuLongTasks(events)[1]!.top).toBe('Commit 45.0 ms, script index-abc.js:: 10.0 ms');
+  });
+});
+
+describe('settled', () => {
+  /** A browser whose processes have used `steps[i]` seconds of CPU more at the i-th reading (the last step repeats). */
+  const browserUsing = (steps: number[]) => {
+    let total = 0;
+    let i = 0;
+    const readings = { count: 0 };
+    const cdp = {
+      send: async (method: string) => {
+        expect(method).toBe('SystemInfo.getProcessInfo');
+        readings.count++;
+        total += steps[Math.min(i++, steps.length - 1)]!;
+        return { processInfo: [{ cpuTime: total / 2 }, { cpuTime: total / 2 }] };
+      },
+    };
+    return { cdp: cdp as unknown as Parameters<typeof settled>[0], readings };
+  };
+
+  it('waits while the browser is busy, until three quiet tenths of a second in a row', async () => {
+    // The first reading is the baseline; then busy, quiet, busy again (the count starts over), and three quiet.
+    const { cdp, readings } = browserUsing([0, 0.15, 0.001, 0.08, 0.01, 0.002, 0.005]);
+    const waited = await settled(cdp);
+    expect(readings.count).toBe(7);
+    expect(waited).toBeGreaterThanOrEqual(550);
+  });
+
+  it('gives up after its cap when the browser never goes quiet', async () => {
+    const { cdp, readings } = browserUsing([0.2]);
+    const waited = await settled(cdp, 450);
+    expect(waited).toBeGreaterThanOrEqual(450);
+    expect(readings.count).toBeLessThan(10);
   });
 });
