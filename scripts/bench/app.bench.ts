@@ -85,6 +85,15 @@ export function cpuLongTasks(events: readonly TraceEvent[]): { ms: number; sourc
     });
 }
 
+/** Keep, from the page's start, the duration of each long main-thread task the page sees (by wall time). */
+const watchLongTasks = (page: Page) =>
+  page.addInitScript(() => {
+    (window as any).__longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) (window as any).__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+
 /** Keep, from the page's start, when each element with an `elementtiming` attribute was first drawn. */
 const watchDrawn = (page: Page) =>
   page.addInitScript(() => {
@@ -204,12 +213,7 @@ export async function main() {
       const page = await context.newPage();
       // A busy machine can take well over the default 30 s to lazy-load and draw a graph.
       page.setDefaultTimeout(120_000);
-      await page.addInitScript(() => {
-        (window as any).__longTasks = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) (window as any).__longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await watchLongTasks(page);
       await watchDrawn(page);
       settling.push(await settled(cdp));
       const t0 = Date.now();
@@ -447,12 +451,7 @@ export async function main() {
       const straight = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       const p2 = await straight.newPage();
       p2.setDefaultTimeout(120_000);
-      await p2.addInitScript(() => {
-        (window as any).__longTasks = [];
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) (window as any).__longTasks.push(e.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await watchLongTasks(p2);
       await settled(cdp);
       await p2.goto(url);
       await p2.waitForFunction((name) => performance.getEntriesByName(name).length > 0, ANALYSIS_MEASURE, { timeout: 30_000 });
