@@ -25,13 +25,13 @@ import { saveBlob } from '../app/files';
 import { toDefinitions } from './elementDiff';
 import { GraphLegend } from './Legend';
 import { layoutInWorker } from './layoutClient';
-import { createDrawHold, createFrameGate, createLayoutQueue, nextTask } from './layoutScheduler';
+import { createDrawHold, createFrameGate, createLayoutQueue, nextFrame, nextTask } from './layoutScheduler';
 import { prefersReducedMotion } from './motion';
 import { addFirstFrame, applyElements, applyLayout, fitToCanvas, measure, seedPositions } from './placement';
 import { graphStylesheet } from './style';
 import { clampFrame, Timeline } from './Timeline';
-import { drawOutlines, type OutlinedFrame } from './outlines';
-import { drawDirectly, hideIdleLayers } from './directDraw';
+import { badgeFont, drawOutlines, type OutlinedFrame } from './outlines';
+import { DRAW_AHEAD, drawAhead, drawDirectly, hideIdleLayers, pauseDrawing } from './directDraw';
 import './graph.css';
 
 export interface CoalitionGraphProps {
@@ -125,9 +125,19 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     applyLayout(c, m, result);
     if (fitToCanvas(c, m, { orient: !oriented, animate: animate && wasPlaced && !prefersReducedMotion() })) oriented = true;
     if (!wasPlaced) {
-      // The first placement appears where it belongs: the canvas, hidden until now, is shown
-      // once it holds the placed graph, in a frame of its own (drawing it and handing it to the
-      // screen in one frame would be one long task).
+      // The first placement appears where it belongs: the canvas, hidden until now, is drawn
+      // for the first time with the placed graph, and shown in a frame after that draw (drawing
+      // it and handing it to the screen in one frame would be one long task). What that first
+      // draw can do ahead is done before it, a part a task, each after a frame (in which what
+      // the part before drew on the hidden canvas is rasterised): drawn at once, a fresh graph
+      // was one task of 25–50 ms of CPU.
+      for (const part of DRAW_AHEAD) {
+        await nextFrame();
+        if (c.destroyed()) return;
+        drawAhead(c, part, [badgeFont(bigLabels())]);
+      }
+      resumeDrawing?.();
+      resumeDrawing = undefined;
       await drawnOnce(c);
       if (c.destroyed()) return;
     }
@@ -185,6 +195,11 @@ function CoalitionGraph(props: CoalitionGraphProps) {
   let createTimer: ReturnType<typeof setTimeout> | undefined;
   /** The label size and compatible-pairs setting the stylesheet was last built for. */
   let styledAs = '';
+  /**
+   * Lets a fresh graph draw: until its first layout is placed its canvas is hidden, and the
+   * elements going in step by step are not drawn (directDraw.ts, pauseDrawing).
+   */
+  let resumeDrawing: (() => void) | undefined;
   function createCy() {
     styledAs = `${bigLabels()}|${showCompatible()}`;
     const c = cytoscape({
@@ -201,6 +216,7 @@ function CoalitionGraph(props: CoalitionGraphProps) {
     // outlines on top of them in the same draw.
     drawDirectly(c, (ctx) => drawOutlines(ctx, c, untrack(() => current()?.outlines) ?? [], bigLabels()));
     hideIdleLayers(c);
+    resumeDrawing = pauseDrawing(c);
     setCy(c);
     c.on('render', () => {
       if (container.dataset.painted !== String(applied)) {

@@ -109,3 +109,110 @@ export function hideIdleLayers(c: Core): void {
     drag.style.display = 'none';
   });
 }
+
+/**
+ * Stop `c` drawing on screen until the returned function is called (which draws at once, in the
+ * renderer's next frame); undefined, and nothing changed, when the renderer is not the one
+ * expected. A fresh graph's elements go in over several tasks and are measured and laid out
+ * while its canvas is hidden (CoalitionGraph.tsx): each step would otherwise be drawn in full,
+ * unseen. Exports (drawn onto a context of their own) are drawn as before.
+ */
+export function pauseDrawing(c: Core): (() => void) | undefined {
+  const r = (c as unknown as { renderer?: () => unknown }).renderer?.() as { render?: unknown } | undefined;
+  if (!r || typeof r.render !== 'function') return undefined;
+  const renderer = r as { render: (options?: { forcedContext?: unknown }) => unknown };
+  const own = Object.hasOwn(renderer, 'render');
+  const render = renderer.render;
+  let paused = true;
+  renderer.render = function (this: unknown, options) {
+    if (paused && !options?.forcedContext) return undefined;
+    return render.call(this, options);
+  };
+  return () => {
+    if (!paused) return;
+    paused = false;
+    if (own) renderer.render = render;
+    else delete (renderer as { render?: unknown }).render;
+    if (!c.destroyed()) c.forceRender();
+  };
+}
+
+/** What a fresh graph's first draw can do ahead, each part in a task of its own (see `drawAhead`). */
+export const DRAW_AHEAD = ['geometry', 'canvases', 'nodes', 'edges'] as const;
+export type DrawAheadPart = (typeof DRAW_AHEAD)[number];
+
+/**
+ * Work a fresh graph's first draw would otherwise do all in one frame, done ahead in the
+ * caller's task while the graph is not drawn on screen (`pauseDrawing`) and its canvas hidden:
+ * - `geometry` works out the shapes and label places of every element that moved, and the
+ *   drawing order;
+ * - `canvases` clears the on-screen canvases the renderer clears at every full draw (the first
+ *   clear of a new canvas is the slow one: its memory is touched for the first time, several
+ *   milliseconds a layer in a software canvas), then measures a digit string in each of `fonts`
+ *   on the node layer (the first use of a font at a size finds the font for it, up to 20 ms each
+ *   measured here);
+ * - `nodes` and `edges` draw those elements, where the view puts them, onto the hidden node layer
+ *   (the nodes with whatever `drawDirectly` draws over them): the first time each is drawn its
+ *   text is shaped and its glyphs rasterised, which later draws reuse. The renderer's next draw
+ *   clears the layer before it draws.
+ * False, with nothing done, when the renderer is not the one expected.
+ */
+export function drawAhead(c: Core, part: DrawAheadPart, fonts: readonly string[] = []): boolean {
+  const r = (c as unknown as { renderer?: () => unknown }).renderer?.() as
+    | {
+        flushRenderedStyleQueue?: () => void;
+        getCachedZSortedEles?: () => readonly { isNode(): boolean }[];
+        getPixelRatio?: () => number;
+        drawLayeredElements?: CanvasRenderer['drawLayeredElements'];
+        drawCachedElements?: CanvasRenderer['drawCachedElements'];
+        data?: { canvases?: readonly HTMLCanvasElement[] };
+        NODE?: number;
+        DRAG?: number;
+      }
+    | undefined;
+  if (!r || c.destroyed()) return false;
+  if (part === 'geometry') {
+    if (typeof r.flushRenderedStyleQueue !== 'function' || typeof r.getCachedZSortedEles !== 'function') return false;
+    r.flushRenderedStyleQueue();
+    r.getCachedZSortedEles();
+    return true;
+  }
+  const canvases = r.data?.canvases;
+  if (!Array.isArray(canvases) || typeof r.NODE !== 'number' || typeof r.DRAG !== 'number') return false;
+  const node = canvases[r.NODE]?.getContext('2d');
+  if (part === 'nodes' || part === 'edges') {
+    const { getCachedZSortedEles, getPixelRatio, drawLayeredElements, drawCachedElements } = r;
+    if (!node || typeof getCachedZSortedEles !== 'function' || typeof getPixelRatio !== 'function') return false;
+    if (typeof drawLayeredElements !== 'function' || typeof drawCachedElements !== 'function') return false;
+    const ratio = getPixelRatio.call(r);
+    const zoom = c.zoom() * ratio;
+    const pan = c.pan();
+    const eles = getCachedZSortedEles.call(r).filter((e) => e.isNode() === (part === 'nodes'));
+    node.save();
+    node.setTransform(zoom, 0, 0, zoom, pan.x * ratio, pan.y * ratio);
+    try {
+      // The node layer's own drawing draws what goes over the nodes too; edges are drawn alone.
+      (part === 'nodes' ? drawLayeredElements : drawCachedElements).call(r, node, eles, ratio, undefined);
+    } finally {
+      node.restore();
+    }
+    return true;
+  }
+  for (const canvas of [canvases[r.NODE], canvases[r.DRAG]]) {
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) continue;
+    context.save();
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.restore();
+  }
+  if (node) {
+    const font = node.font;
+    for (const f of fonts) {
+      node.font = f;
+      node.measureText('0123456789');
+    }
+    node.font = font;
+  }
+  return true;
+}

@@ -23,6 +23,23 @@ export const HOLD_MAX_MS = 1000;
 /** Resolves in a task of its own. */
 export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** The longest `nextFrame` waits for a frame (a page in a background tab draws none). */
+export const FRAME_WAIT_MS = 100;
+
+/** Resolves in a task after the page's next frame, or after FRAME_WAIT_MS without one. */
+export const nextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(go, FRAME_WAIT_MS);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+  });
+
 export interface FrameGate<F> {
   /** The frame to show next (replaces one not yet applied). */
   offer(frame: F): void;

@@ -32,6 +32,9 @@ export const outlineStyle = (i: number) => ({
 
 type P = readonly [number, number];
 
+/** The font of the outlines' numbers. */
+export const badgeFont = (largeText: boolean) => `600 ${largeText ? 16 : 12}px system-ui, sans-serif`;
+
 /** Convex hull (Andrew's monotone chain), counter-clockwise, without collinear points. */
 export function convexHull(points: readonly P[]): P[] {
   const ps = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -81,7 +84,7 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
     }
     return b;
   };
-  ctx.font = `600 ${largeText ? 16 : 12}px system-ui, sans-serif`;
+  ctx.font = badgeFont(largeText);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   ctx.lineWidth = 2.5;

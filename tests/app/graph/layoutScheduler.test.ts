@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDrawHold, createFrameGate, createLayoutQueue, HOLD_MAX_MS, type LetGo } from '../../../src/graph/layoutScheduler';
+import { createDrawHold, createFrameGate, createLayoutQueue, FRAME_WAIT_MS, HOLD_MAX_MS, nextFrame, type LetGo } from '../../../src/graph/layoutScheduler';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -147,5 +147,45 @@ describe('the draw hold', () => {
     hold.release('layout');
     expect(d.calls).toEqual(['start']);
     expect(letGo).toEqual([]);
+  });
+});
+
+describe('waiting for a frame', () => {
+  /** A page whose frames the test draws by hand. */
+  function frames() {
+    const callbacks: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => callbacks.push(f));
+    return () => {
+      for (const f of callbacks.splice(0)) f(0);
+    };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('resolves in a task after the next frame, not before it and not in the frame itself', async () => {
+    const frame = frames();
+    let done = false;
+    void nextFrame().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(FRAME_WAIT_MS / 2);
+    expect(done).toBe(false);
+    frame();
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toBe(true);
+  });
+
+  it('resolves without a frame after FRAME_WAIT_MS (a page in a background tab draws none), once', async () => {
+    const frame = frames();
+    let count = 0;
+    void nextFrame().then(() => count++);
+    await vi.advanceTimersByTimeAsync(FRAME_WAIT_MS - 1);
+    expect(count).toBe(0);
+    // The time limit, then the task after it.
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(count).toBe(1);
+    frame();
+    await vi.runAllTimersAsync();
+    expect(count).toBe(1);
   });
 });
