@@ -5,7 +5,7 @@
  * Cytoscape's node layer in each of its draws (directDraw.ts). Each outline has its own colour and dash and a
  * number written at its top, which the legend and the graph in words repeat.
  */
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { ActorId } from '../../models/domain/types';
 import type { GraphFrame } from '../../models/graph/frame';
 
@@ -54,14 +54,40 @@ export function convexHull(points: readonly P[]): P[] {
   return [...lower.slice(0, -1), ...upper.slice(0, -1)];
 }
 
-/** Points around each member's box (a 12-gon around each, `pad` away), so the hull's corners are round. */
-export function outlinePoints(boxes: readonly { x: number; y: number; r: number }[], pad: number): P[] {
+/** A member as an outline goes round it: its node's centre and radius, and its label's box if it has one. */
+export interface Member {
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly label?: Rect;
+}
+
+/**
+ * Points around each member (a 12-gon round its node and a quarter circle round each corner of its
+ * label, `pad` away), so the hull's corners are round and no outline crosses an actor's name.
+ */
+export function outlinePoints(members: readonly Member[], pad: number): P[] {
   const out: P[] = [];
-  for (const b of boxes)
+  for (const b of members) {
     for (let k = 0; k < 12; k++) {
       const t = (k / 12) * 2 * Math.PI;
       out.push([b.x + Math.cos(t) * (b.r + pad), b.y + Math.sin(t) * (b.r + pad)]);
     }
+    if (!b.label) continue;
+    const { x0, x1, y0, y1 } = b.label;
+    const corners = [
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+      [x1, y0],
+    ] as const;
+    corners.forEach(([cx, cy], c) => {
+      for (let k = 0; k <= 3; k++) {
+        const t = ((c * 90 + k * 30) * Math.PI) / 180;
+        out.push([cx + Math.cos(t) * pad, cy + Math.sin(t) * pad]);
+      }
+    });
+  }
   return out;
 }
 
@@ -73,13 +99,13 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   if (outlines.length === 0) return;
   const zoom = cy.zoom();
   // Each member's place and size read once per draw (an actor sits in many outlines).
-  const places = new Map<ActorId, { x: number; y: number; r: number } | null>();
+  const places = new Map<ActorId, Member | null>();
   const place = (m: ActorId) => {
     let b = places.get(m);
     if (b === undefined) {
       const n = cy.getElementById(`actor:${m}`);
       const p = n.empty() ? undefined : n.renderedPosition();
-      b = p ? { x: p.x, y: p.y, r: (Math.max(n.width(), n.height()) / 2) * zoom } : null;
+      b = p ? { x: p.x, y: p.y, r: (Math.max(n.width(), n.height()) / 2) * zoom, label: labelRect(n) } : null;
       places.set(m, b);
     }
     return b;
@@ -92,7 +118,7 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   const hulls: P[][] = [];
   const colours: string[] = [];
   outlines.forEach((o, i) => {
-    const boxes = o.members.map(place).filter((b): b is { x: number; y: number; r: number } => b !== null);
+    const boxes = o.members.map(place).filter((b): b is Member => b !== null);
     if (boxes.length < 2) {
       hulls.push([]);
       colours.push('');
@@ -120,7 +146,7 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   const h = largeText ? 20 : 16;
   const sizes = hulls.map((_, i) => ({ w: ctx.measureText(`${i + 1}`).width + 8, h }));
   ctx.globalAlpha = 1;
-  badgeSpots(hulls, sizes).forEach((spot, i) => {
+  badgeSpots(hulls, sizes, labelRects(cy)).forEach((spot, i) => {
     if (hulls[i]!.length === 0) return;
     const r = badgeRect(spot, sizes[i]!);
     ctx.fillStyle = colours[i]!;
@@ -131,19 +157,37 @@ export function drawOutlines(ctx: CanvasRenderingContext2D, cy: Core, outlines: 
   ctx.globalAlpha = 1;
 }
 
-type Rect = { x0: number; x1: number; y0: number; y1: number };
+/** A node's label's box in rendered pixels (with its body too where `body`), or none if it has no label. */
+function labelRect(n: NodeSingular, body = false): Rect | undefined {
+  const b = n.renderedBoundingBox({ includeNodes: body, includeEdges: false, includeLabels: true, includeOverlays: false });
+  return b.w > 0 && b.h > 0 ? { x0: b.x1, x1: b.x2, y0: b.y1, y1: b.y2 } : undefined;
+}
+
+/** What a number should not cover, in rendered pixels: each group's label (above its box) and each actor with its label. */
+function labelRects(cy: Core): Rect[] {
+  const out: Rect[] = [];
+  cy.nodes().forEach((n) => {
+    const r = labelRect(n, !n.isParent());
+    if (r) out.push(r);
+  });
+  return out;
+}
+
+export type Rect = { x0: number; x1: number; y0: number; y1: number };
 /** An outline's number as drawn at a point of its outline: centred on it, its top 9 px above it. */
 const badgeRect = ([x, y]: P, { w, h }: { w: number; h: number }): Rect => ({ x0: x - w / 2, x1: x + w / 2, y0: y - 9, y1: y - 9 + h });
 
 /**
  * Where each hull's number goes: a point on the hull whose badge (`w` wide, `h` tall, its top 9
- * px above the point, as drawn) overlaps no badge placed before it, the highest such point, and
- * the nearest to the hull's top among equals. Points are tried every 4 px along the hull's edges;
- * where none is free the badge goes at the top. An empty hull gets no badge (NaN).
+ * px above the point, as drawn) overlaps no badge placed before it and nothing in `avoid` (the
+ * labels and actors), the highest such point, and the nearest to the hull's top among equals.
+ * Points are tried every 4 px along the hull's edges. Where every point covers something in
+ * `avoid`, the badges still keep apart; where no point is free of the other badges, the badge goes
+ * at the top. An empty hull gets no badge (NaN).
  */
-export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w: number; h: number }[]): P[] {
+export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w: number; h: number }[], avoid: readonly Rect[] = []): P[] {
   const placed: Rect[] = [];
-  const free = (r: Rect) => placed.every((q) => r.x1 + 2 <= q.x0 || q.x1 + 2 <= r.x0 || r.y1 + 2 <= q.y0 || q.y1 + 2 <= r.y0);
+  const clear = (r: Rect, others: readonly Rect[]) => others.every((q) => r.x1 + 2 <= q.x0 || q.x1 + 2 <= r.x0 || r.y1 + 2 <= q.y0 || q.y1 + 2 <= r.y0);
   return hulls.map((hull, i) => {
     const size = sizes[i]!;
     if (hull.length === 0) return [Number.NaN, Number.NaN] as const;
@@ -155,7 +199,10 @@ export function badgeSpots(hulls: readonly (readonly P[])[], sizes: readonly { w
       for (let s = 0; s < steps; s++) candidates.push([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]);
     });
     candidates.sort((p, q) => p[1] - q[1] || Math.abs(p[0] - top[0]) - Math.abs(q[0] - top[0]));
-    const spot = candidates.find((p) => free(badgeRect(p, size))) ?? top;
+    const spot =
+      candidates.find((p) => clear(badgeRect(p, size), placed) && clear(badgeRect(p, size), avoid)) ??
+      candidates.find((p) => clear(badgeRect(p, size), placed)) ??
+      top;
     placed.push(badgeRect(spot, size));
     return spot;
   });
